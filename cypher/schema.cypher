@@ -1,0 +1,24 @@
+// Directive Graph — constraints and indexes. Applied idempotently at every start and in test setup.
+// Statements are separated by semicolons at the end of a line.
+
+// Every text node (implementing Document or normative Regulation, stub or full) carries :Directive.
+// Identity: normalized code + issue date (+ province for non-central issuers), or a content hash when the
+// text prints no code — composed into `uid` by the extractor's identity rules.
+CREATE CONSTRAINT directive_uid IF NOT EXISTS FOR (d:Directive) REQUIRE d.uid IS UNIQUE;
+CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (o:Organization) REQUIRE o.key IS UNIQUE;
+CREATE CONSTRAINT level_key IF NOT EXISTS FOR (l:Level) REQUIRE l.key IS UNIQUE;
+
+// Lookups
+CREATE INDEX directive_code IF NOT EXISTS FOR (d:Directive) ON (d.code);
+CREATE INDEX directive_code_key IF NOT EXISTS FOR (d:Directive) ON (d.codeKey);
+CREATE INDEX directive_issued IF NOT EXISTS FOR (d:Directive) ON (d.issuedOn);
+CREATE INDEX directive_province IF NOT EXISTS FOR (d:Directive) ON (d.province);
+CREATE INDEX directive_type IF NOT EXISTS FOR (d:Directive) ON (d.type);
+CREATE INDEX directive_content_hash IF NOT EXISTS FOR (d:Directive) ON (d.contentHash);
+CREATE INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name);
+CREATE INDEX organization_province IF NOT EXISTS FOR (o:Organization) ON (o.province);
+
+// Diacritic-insensitive full-text search: `searchText` holds the folded (no diacritics, lower case) code,
+// title and names; the standard analyzer also folds ASCII, so queries with or without diacritics match.
+CREATE FULLTEXT INDEX directive_search IF NOT EXISTS FOR (d:Directive) ON EACH [d.searchText, d.code, d.title];
+CREATE FULLTEXT INDEX organization_search IF NOT EXISTS FOR (o:Organization) ON EACH [o.searchText, o.name];

@@ -1,0 +1,13 @@
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import type { Viewer } from './auth.js';
+
+/** What every resolver gets. `executionContext`, `sessionConfig` and `transaction` are read by @neo4j/graphql. */
+export interface ApiContext {
+  driver: Driver;
+  config: Config;
+  viewer: Viewer;
+  executionContext: Driver;
+  sessionConfig: { database?: string };
+  transaction: { timeout: number };
+}

@@ -1,0 +1,95 @@
+/** Custom resolvers: each runs one parameterised Cypher statement (see graph/queries). */
+import { ingestText } from '../ingest/ingest.js';
+import { shapeCascade } from '../graph/cascade-shape.js';
+import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
+import { fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
+import { roots } from '../graph/queries/roots.js';
+import { search } from '../graph/queries/search.js';
+import { requireRole } from './auth.js';
+import type { ApiContext } from './context.js';
+import { userError } from './errors.js';
+
+const MAX_TEXT = 5 * 1024 * 1024;
+
+async function rootUid(ctx: ApiContext, ref: DirectiveRef): Promise<string> {
+  try {
+    return await findDirectiveUid(ctx.driver, ref, ctx.config.neo4jDatabase);
+  } catch (e) {
+    if (e instanceof LookupError) throw userError(e.message, e.code);
+    throw e;
+  }
+}
+
+function checkDepth(depth: number): number {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw userError('depth must be between 1 and 10', 'BAD_USER_INPUT');
+  return depth;
+}
+
+interface CascadeArgs extends DirectiveRef {
+  depth: number;
+  direction: Direction;
+  relations: RelationKind[];
+}
+
+export const resolvers = {
+  Query: {
+    async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext) {
+      const depth = checkDepth(args.depth);
+      const uid = await rootUid(ctx, args);
+      const raw = await fetchCascade(ctx.driver, uid, {
+        depth,
+        direction: args.direction,
+        relations: args.relations?.length ? args.relations : ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'],
+        database: ctx.config.neo4jDatabase,
+        timeoutMs: ctx.config.txTimeoutMs,
+      });
+      if (!raw) throw userError(`directive ${uid} vanished`, 'NOT_FOUND');
+      return shapeCascade(raw, args.direction);
+    },
+    async search(_: unknown, args: { text: string; first: number }, ctx: ApiContext) {
+      if (args.text.length > 200) throw userError('search text is limited to 200 characters', 'BAD_USER_INPUT');
+      return search(ctx.driver, args.text, args.first, ctx.config.neo4jDatabase);
+    },
+    async roots(_: unknown, args: { first: number }, ctx: ApiContext) {
+      return roots(ctx.driver, args.first, ctx.config.neo4jDatabase);
+    },
+    async countsBy(_: unknown, args: { dimension: CountDimension; includeStubs: boolean }, ctx: ApiContext) {
+      return countsBy(ctx.driver, args.dimension, args.includeStubs, ctx.config.neo4jDatabase);
+    },
+    async implementationLag(_: unknown, args: DirectiveRef, ctx: ApiContext) {
+      return implementationLag(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase, ctx.config.txTimeoutMs);
+    },
+    async gaps(_: unknown, args: DirectiveRef, ctx: ApiContext) {
+      return gaps(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase);
+    },
+  },
+  Mutation: {
+    async ingestDocument(_: unknown, args: { fileName: string; text: string }, ctx: ApiContext) {
+      requireRole(ctx.viewer, 'editor');
+      const fileName = args.fileName.trim();
+      if (!fileName || fileName.length > 255 || /[/\\\0]/.test(fileName)) throw userError('fileName must be a plain file name (no folders), 1–255 characters', 'BAD_USER_INPUT');
+      if (!args.text.trim()) throw userError('text is empty', 'BAD_USER_INPUT');
+      if (args.text.length > MAX_TEXT) throw userError(`text is larger than ${MAX_TEXT / 1024 / 1024} MB`, 'BAD_USER_INPUT');
+      if (/[\0-\x08\x0e-\x1f]/.test(args.text.slice(0, 4096))) throw userError('text contains binary control characters: send the decoded text, not the file bytes', 'BAD_USER_INPUT');
+      const { record, rows, nodes, relationships } = await ingestText(ctx.driver, fileName, args.text, ctx.config.neo4jDatabase);
+      const ref = (r: (typeof record.implements)[number]) => ({ code: r.code, issuedOn: r.issuedOn, quote: r.quote, start: r.start, end: r.end, verb: r.verb });
+      return {
+        uid: rows.directive.uid,
+        code: record.code,
+        resolvedCode: record.resolvedCode,
+        type: record.type,
+        typeName: record.typeName,
+        title: record.title,
+        issuedOn: record.issuedOn,
+        province: record.issuer.province,
+        level: record.issuer.level,
+        implements: record.implements.map(ref),
+        cites: record.cites.map(ref),
+        assignments: record.assignments.map((a) => ({ organization: a.organization, tasks: a.tasks.map((t) => t.text), timings: a.tasks.map((t) => t.timing?.text ?? '') })),
+        nodesWritten: nodes,
+        relationshipsWritten: relationships,
+      };
+    },
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * The HTTP server: GraphQL (Apollo Server 5 + @neo4j/graphql 7) at /graphql, exports at /export/…,
+ * the built web app at /. Hardening: graphql-armor depth/cost limits, Neo4j transaction timeout,
+ * body size limit, configurable CORS, masked errors in production.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { shapeCascade } from '../graph/cascade-shape.js';
+import { fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
+import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
+import type { ApiContext } from './context.js';
+import { formatError } from './errors.js';
+import { toCytoscapeJson, toGraphML } from './exports.js';
+import { resolvers } from './resolvers.js';
+import { typeDefs } from './typedefs/index.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function buildSchema(driver: Driver) {
+  const neoSchema = new Neo4jGraphQL({ typeDefs, driver, resolvers });
+  return neoSchema.getSchema();
+}
+
+const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
+const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
+
+function exportRoute(driver: Driver, config: Config) {
+  return async (req: express.Request, res: express.Response) => {
+    const format = req.params.format;
+    const q = req.query as Record<string, string | undefined>;
+    try {
+      if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
+      const depth = q.depth ? Number(q.depth) : 4;
+      if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new LookupError('depth must be between 1 and 10', 'BAD_USER_INPUT');
+      const direction = (q.direction ?? 'DOWN').toUpperCase() as Direction;
+      if (!DIRECTIONS.includes(direction)) throw new LookupError(`direction must be one of ${DIRECTIONS.join(', ')}`, 'BAD_USER_INPUT');
+      const relations = (q.relations ? q.relations.split(',') : RELATIONS).map((r) => r.trim().toUpperCase()) as RelationKind[];
+      if (relations.some((r) => !RELATIONS.includes(r))) throw new LookupError(`relations must be among ${RELATIONS.join(', ')}`, 'BAD_USER_INPUT');
+      const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
+      const raw = await fetchCascade(driver, uid, { depth, direction, relations, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+      if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
+      const cascade = shapeCascade(raw, direction);
+      const base = `cascade-${(cascade.root?.code ?? uid).replace(/[^\p{L}\p{N}]+/gu, '_')}`;
+      if (format === 'graphml') {
+        res.type('application/graphml+xml; charset=utf-8').attachment(`${base}.graphml`).send(toGraphML(cascade));
+      } else {
+        res.type('application/json; charset=utf-8').attachment(`${base}.cyjs`).send(JSON.stringify(toCytoscapeJson(cascade), null, 1));
+      }
+    } catch (e) {
+      if (e instanceof LookupError) {
+        res.status(e.code === 'NOT_FOUND' ? 404 : 400).json({ error: { code: e.code, message: e.message } });
+        return;
+      }
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: config.production ? 'Internal server error' : (e as Error).message } });
+    }
+  };
+}
+
+export async function startHttpServer(driver: Driver, config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const schema = await buildSchema(driver);
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: config.maxCost },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    ...protection,
+    // graphql-armor ships CommonJS typings of Apollo's plugin type; the objects are the same at run time.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [...protection.validationRules],
+    formatError: formatError(config.production),
+    includeStacktraceInErrorResponses: !config.production,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const secret = jwtSecret(config);
+  const corsMw = cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false, maxAge: 600 });
+  app.get('/health', async (_req, res) => {
+    try {
+      await driver.executeQuery('RETURN 1', {}, { database: config.neo4jDatabase });
+      res.json({ status: 'ok' });
+    } catch (e) {
+      res.status(503).json({ status: 'neo4j unavailable', message: (e as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    corsMw,
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<ApiContext> => {
+        let viewer: Viewer;
+        try {
+          viewer = await viewerFromHeader(req.headers.authorization, secret);
+        } catch (e) {
+          if (e instanceof AuthError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+          throw e;
+        }
+        if (config.readsRequireAuth && !viewer.roles.length) {
+          throw new GraphQLError('this server requires a token for every request', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return {
+          driver,
+          config,
+          viewer,
+          executionContext: driver,
+          sessionConfig: { database: config.neo4jDatabase },
+          transaction: { timeout: config.txTimeoutMs },
+        };
+      },
+    }),
+  );
+  app.get('/export/cascade.:format', corsMw, (req, res, next) => (['graphml', 'json'].includes(req.params.format as string) ? exportRoute(driver, config)(req, res) : next()));
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|export|health).*/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text/plain').send('Directive Graph API: the web app is not built (npm run build -w web). GraphQL at /graphql'));
+  }
+  // Body too large / malformed JSON → a clear JSON error instead of an HTML page.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status ?? 500;
+    const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(status).json({ errors: [{ message: status >= 500 && config.production ? 'Internal server error' : err.message, extensions: { code } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use: stop what uses it or set PORT to another port`) : e),
+    );
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const addr = httpServer.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://localhost:${port}`;
+  log(`Directive Graph on ${url}  (GraphQL: ${url}/graphql)`);
+  return {
+    url,
+    port,
+    async close() {
+      await apollo.stop();
+      httpServer.closeAllConnections?.();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+export const cascadeTypeDefs = `
+enum CascadeDirection {
+  "From the root to the texts that implement or cite it, and their assignees"
+  DOWN
+  "From the root to what it implements or cites"
+  UP
+  BOTH
+}
+
+enum RelationKind {
+  IMPLEMENTS
+  CITES
+  ASSIGNED_TO
+}
+
+enum CascadeNodeKind {
+  DIRECTIVE
+  ORGANIZATION
+}
+
+"A node shaped for Cytoscape (data.id = id)."
+type CascadeNode {
+  id: ID!
+  kind: CascadeNodeKind!
+  label: String!
+  code: String
+  type: String
+  typeName: String
+  title: String
+  level: String
+  levelRank: Int
+  province: String
+  issuedOn: Date
+  stub: Boolean!
+  synthetic: Boolean!
+  "Hops from the root (0 = root)."
+  depth: Int!
+  "Days between the issue date of the parent it implements and its own (null when unknown)."
+  lagDays: Int
+  "Uid of the directive this node was reached from."
+  parent: ID
+}
+
+type CascadeEdge {
+  id: ID!
+  source: ID!
+  target: ID!
+  kind: RelationKind!
+  inferred: Boolean!
+  verb: String
+  quote: String
+  start: Int
+  end: Int
+  evidenceUid: String
+  "Issue-date difference target→source in days, on IMPLEMENTS edges."
+  lagDays: Int
+  tasks: [String!]
+  timings: [String!]
+}
+
+type Cascade {
+  root: CascadeNode
+  nodes: [CascadeNode!]!
+  edges: [CascadeEdge!]!
+}
+
+type Query {
+  """
+  The cascade around a directive: with direction DOWN, what implements it (IMPLEMENTS, recursively up to depth),
+  what cites it, and the organizations the documents assign tasks to. Accepts code variants ("28 - NQ/TW",
+  "28-nq/tw"); issuedOn and province pick one of several documents sharing a code.
+  """
+  cascade(
+    code: String!
+    issuedOn: Date
+    province: String
+    depth: Int = 4
+    direction: CascadeDirection = DOWN
+    relations: [RelationKind!] = [IMPLEMENTS, CITES, ASSIGNED_TO]
+  ): Cascade!
+}
+`;

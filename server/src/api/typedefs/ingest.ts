@@ -1,0 +1,40 @@
+export const ingestTypeDefs = `
+type IngestedReference {
+  code: String!
+  issuedOn: Date
+  quote: String!
+  start: Int!
+  end: Int!
+  verb: String
+}
+
+type IngestedAssignment {
+  organization: String!
+  tasks: [String!]!
+  timings: [String!]!
+}
+
+"The stored record of an ingested text."
+type IngestResult {
+  uid: ID!
+  code: String
+  resolvedCode: String
+  type: String
+  typeName: String
+  title: String
+  issuedOn: Date
+  province: String
+  level: String
+  implements: [IngestedReference!]!
+  cites: [IngestedReference!]!
+  assignments: [IngestedAssignment!]!
+  "Nodes and relationships written."
+  nodesWritten: Int!
+  relationshipsWritten: Int!
+}
+
+type Mutation {
+  "Extract a raw text and store it (requires a JWT with role editor)."
+  ingestDocument(fileName: String!, text: String!): IngestResult!
+}
+`;

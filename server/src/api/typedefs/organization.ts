@@ -1,0 +1,23 @@
+export const organizationTypeDefs = `
+"An organization: party committee, board, people's committee, department, front, mass organization…"
+type Organization @node @mutation(operations: []) {
+  "name + province slug"
+  key: ID!
+  name: String!
+  province: String
+  level: String
+  levelRank: Int
+  "party, state, front, mass, press, other"
+  kind: String
+  assignedBy: [Directive!]! @relationship(type: "ASSIGNED_TO", direction: IN, properties: "Assignment")
+  issued: [Directive!]! @relationship(type: "ISSUED_BY", direction: IN, properties: "Issuing")
+}
+
+"Administrative level, as data: central → provincial → district → commune (the 2025 reform drops district)."
+type Level @node @mutation(operations: []) {
+  key: ID!
+  rank: Int!
+  name: String!
+  nameEn: String
+}
+`;

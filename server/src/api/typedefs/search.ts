@@ -1,0 +1,40 @@
+export const searchTypeDefs = `
+enum SearchHitKind {
+  DIRECTIVE
+  ORGANIZATION
+}
+
+type SearchHit {
+  id: ID!
+  kind: SearchHitKind!
+  label: String!
+  code: String
+  title: String
+  type: String
+  province: String
+  issuedOn: Date
+  score: Float!
+  "A short extract around the match."
+  snippet: String
+}
+
+"A root: a directive that others implement but that implements nothing in the graph."
+type RootDirective {
+  id: ID!
+  code: String
+  title: String
+  type: String
+  issuedOn: Date
+  province: String
+  level: String
+  "Directives reached downwards (implements + cites, any depth up to 6)."
+  cascadeSize: Int!
+}
+
+type Query {
+  "Full-text search over codes, titles and organization names; with or without diacritics, any case."
+  search(text: String!, first: Int = 20): [SearchHit!]!
+  "Directives at the top of a cascade, largest first."
+  roots(first: Int = 20): [RootDirective!]!
+}
+`;

@@ -1,0 +1,82 @@
+/**
+ * All configuration, read from the environment in one place. Every variable is listed in README.md.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Config {
+  port: number;
+  host: string;
+  /** When set, no local Neo4j is started and this server is used. */
+  neo4jUri: string | null;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string | undefined;
+  /** Local Neo4j (started when neo4jUri is null). */
+  localBoltPort: number;
+  localDataDir: string;
+  localHeap: string;
+  localPageCache: string;
+  cacheDir: string;
+  startTimeoutMs: number;
+  /** Cypher transaction timeout for API queries, in ms. */
+  txTimeoutMs: number;
+  seedDir: string;
+  loadSeed: boolean;
+  webDist: string;
+  jwtSecret: string | null;
+  readsRequireAuth: boolean;
+  corsOrigins: string[] | '*';
+  production: boolean;
+  maxDepth: number;
+  maxCost: number;
+  bodyLimit: string;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cacheDir = path.resolve(env.DG_CACHE_DIR || path.join(repoRoot, '.cache'));
+  const cors = (env.CORS_ORIGINS ?? '*').trim();
+  return {
+    port: int('PORT', 4000, env),
+    host: env.HOST || '0.0.0.0',
+    neo4jUri: env.NEO4J_URI || null,
+    neo4jUser: env.NEO4J_USER || 'neo4j',
+    neo4jPassword: env.NEO4J_PASSWORD || 'neo4j',
+    neo4jDatabase: env.NEO4J_DATABASE || undefined,
+    localBoltPort: int('NEO4J_BOLT_PORT', 7687, env),
+    localDataDir: path.resolve(env.NEO4J_DATA_DIR || path.join(cacheDir, 'neo4j-data')),
+    localHeap: env.NEO4J_HEAP || '512m',
+    localPageCache: env.NEO4J_PAGECACHE || '128m',
+    cacheDir,
+    startTimeoutMs: int('NEO4J_START_TIMEOUT_MS', 120_000, env),
+    txTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 10_000, env),
+    seedDir: path.resolve(env.SEED_DIR || path.join(repoRoot, 'seed', 'corpus')),
+    loadSeed: bool('LOAD_SEED', true, env),
+    webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'web', 'dist')),
+    jwtSecret: env.JWT_SECRET || null,
+    readsRequireAuth: bool('READS_REQUIRE_AUTH', false, env),
+    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    production: env.NODE_ENV === 'production',
+    maxDepth: int('GRAPHQL_MAX_DEPTH', 8, env),
+    maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
+    bodyLimit: env.BODY_LIMIT || '2mb',
+  };
+}

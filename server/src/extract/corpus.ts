@@ -1,0 +1,121 @@
+/**
+ * resolveCorpus: what a set of documents says about each other.
+ *  1. A document without a printed number gets the code others cite it by, when exactly one cited code
+ *     agrees on type, issuer, province and subject (it implements what the document implements) — else
+ *     nothing: never guess.
+ *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
+ *     the same province (central codes: anywhere).
+ */
+import { issuerLevel, parseCode } from './codes.js';
+import { issuerMatchesName } from './issuer.js';
+import type { ExtractedRecord, InferredLink, Reference } from './types.js';
+
+interface Candidate {
+  code: string;
+  date: string;
+  province: string | null;
+}
+
+function provinceKey(code: string, province: string | null): string {
+  const p = parseCode(code);
+  const central = p ? issuerLevel(p.issuer) === 'central' : false;
+  return central ? `${code}|` : `${code}|${province ?? ''}`;
+}
+
+function refDate(r: Reference): string | null {
+  return r.resolvedIssuedOn ?? r.issuedOn;
+}
+
+export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
+  const out = records.map((r) => ({
+    ...r,
+    implements: r.implements.map((x) => ({ ...x })),
+    cites: r.cites.map((x) => ({ ...x })),
+    inferred: r.inferred.map((x) => ({ ...x, from: { ...x.from }, to: { ...x.to } })),
+  }));
+
+  // Dated facts: code|province → set of dates.
+  const dated = new Map<string, Set<string>>();
+  const addDated = (code: string, province: string | null, date: string | null) => {
+    if (!date) return;
+    const k = provinceKey(code, province);
+    let s = dated.get(k);
+    if (!s) dated.set(k, (s = new Set()));
+    s.add(date);
+  };
+  for (const r of out) {
+    if (r.code && r.issuedOn) addDated(r.code, r.province ?? r.issuer.province, r.issuedOn);
+    for (const x of [...r.implements, ...r.cites]) addDated(x.code, x.province, x.issuedOn);
+    for (const l of r.inferred) {
+      addDated(l.from.code, l.from.province, l.from.issuedOn);
+      addDated(l.to.code, l.to.province, l.to.issuedOn);
+    }
+  }
+
+  // 1. Numberless documents.
+  const claimed = new Set<string>();
+  for (const r of out) if (r.resolvedCode) claimed.add(`${provinceKey(r.resolvedCode, r.province ?? null)}|${r.resolvedIssuedOn ?? ''}`);
+  for (const r of out) {
+    if (r.resolvedCode || !r.type) continue;
+    const province = r.province ?? r.issuer.province;
+    const implCodes = new Set(r.implements.map((x) => x.code));
+    const implDates = r.implements.map(refDate).filter((d): d is string => d != null).sort();
+    const latestImpl = implDates[implDates.length - 1] ?? null;
+    const found = new Map<string, Candidate>();
+    for (const other of out) {
+      if (other === r) continue;
+      // Cited codes that the citing text says implement something.
+      const stated = new Map<string, Set<string>>();
+      const addStated = (l: InferredLink) => {
+        const k = `${l.from.code}|${l.from.issuedOn ?? ''}|${l.from.province ?? ''}`;
+        let s = stated.get(k);
+        if (!s) stated.set(k, (s = new Set()));
+        s.add(l.to.code);
+      };
+      other.inferred.forEach(addStated);
+      for (const x of [...other.implements, ...other.cites]) {
+        const date = refDate(x);
+        const p = parseCode(x.code);
+        if (!p || !date) continue;
+        if (p.type !== r.type) continue;
+        if (x.province == null || x.province !== province) continue;
+        if (!issuerMatchesName(p.issuer, r.issuer.name)) continue;
+        if (issuerLevel(p.issuer) !== r.issuer.level) continue;
+        if (latestImpl && date < latestImpl) continue;
+        const targets = stated.get(`${x.code}|${date}|${x.province}`);
+        if (!targets || ![...targets].some((t) => implCodes.has(t))) continue;
+        found.set(`${x.code}|${date}`, { code: x.code, date, province: x.province });
+      }
+    }
+    if (found.size !== 1) continue;
+    const c = [...found.values()][0]!;
+    const key = `${provinceKey(c.code, c.province)}|${c.date}`;
+    if (claimed.has(key)) continue;
+    claimed.add(key);
+    r.resolvedCode = c.code;
+    r.codeSource = 'corpus';
+    r.resolvedIssuedOn = c.date;
+    addDated(c.code, c.province, c.date);
+  }
+
+  // 2. Undated mentions.
+  const only = (code: string, province: string | null): string | null => {
+    const s = dated.get(provinceKey(code, province));
+    return s && s.size === 1 ? [...s][0]! : null;
+  };
+  for (const r of out) {
+    for (const x of [...r.implements, ...r.cites]) {
+      if (refDate(x)) continue;
+      const d = only(x.code, x.province);
+      if (d) {
+        x.resolvedIssuedOn = d;
+        x.dateSource = 'corpus';
+      }
+    }
+    for (const l of r.inferred) {
+      if (!l.from.issuedOn) l.from.issuedOn = only(l.from.code, l.from.province);
+      if (!l.to.issuedOn) l.to.issuedOn = only(l.to.code, l.to.province);
+    }
+  }
+  return out;
+}

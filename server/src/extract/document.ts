@@ -1,0 +1,181 @@
+/** extractDocument: one text → one ExtractedRecord. Pure; no I/O. */
+import { createHash } from 'node:crypto';
+import { findAliases, insideSpan } from './aliases.js';
+import { findAssignments } from './assignments.js';
+import { findFootnotes } from './footnotes.js';
+import { parseHeader } from './header.js';
+import { issuerLevelFor, nameFromCode, nameFromHeader, openingSubject } from './issuer.js';
+import { flatten, lines, sourceText } from './normalize.js';
+import { bestVote, provinceIn, provinceVotes } from './place.js';
+import { categoryOf, docType } from './patterns/types.js';
+import { findRecipients } from './recipients.js';
+import { findMentions, type Mention } from './references.js';
+import {
+  documentDates, findLinks, leftVerb, refKey, toInferred, toReference, type DocContext,
+} from './relations.js';
+import { findSigner } from './signer.js';
+import type { ExtractedRecord, InferredLink, Reference } from './types.js';
+import { fromGroups, type ParsedCode } from './codes.js';
+import { codeRegex } from './patterns/codes.js';
+
+export interface ExtractOptions {
+  synthetic?: boolean;
+}
+
+const ANNEX_BEFORE_RE = /(?:Kèm theo|kèm theo)\s?$/;
+const HEADER_WEIGHT = 5;
+
+export function extractDocument(file: string, text: string, opts: ExtractOptions = {}): ExtractedRecord {
+  const source = sourceText(text);
+  const flat = flatten(source);
+  const ls = lines(flat);
+  const { footnotes, lineIdx: footLines } = findFootnotes(flat, ls);
+  const head = parseHeader(ls, footLines);
+  const mentions = findMentions(flat);
+  const ft = flat.text;
+
+  // Own code: header "Số …", else "(Kèm theo Kế hoạch số …)" of the document's own type.
+  let ownCode: ParsedCode | null = head.ownCode;
+  let codeSource: ExtractedRecord['codeSource'] = ownCode ? 'header' : null;
+  let issuedOn = head.issuedOn;
+  let annexMention: Mention | null = null;
+  if (!ownCode) {
+    for (const m of mentions) {
+      const before = ft.slice(Math.max(0, m.start - 12), m.start);
+      if (ANNEX_BEFORE_RE.test(before) && (head.type == null || m.parsed.type === head.type)) {
+        annexMention = m;
+        ownCode = m.parsed;
+        codeSource = 'annex';
+        issuedOn = issuedOn ?? m.issuedOn;
+        break;
+      }
+    }
+  }
+  const type = head.type ?? ownCode?.type ?? null;
+  const dt = docType(type);
+
+  // Issuer.
+  const openingText = head.opening.map((o) => o.line.text).join(' ');
+  const subject = openingText ? openingSubject(openingText) : null;
+  const issuerName = subject ?? nameFromHeader(head.issuerLines) ?? nameFromCode(ownCode);
+  const issuerLevel = issuerLevelFor(issuerName, ownCode);
+
+  // Province: header (weighted), issuer lines, place, then the whole text.
+  const votes = new Map<string, number>();
+  for (const l of head.headerLines) provinceVotes(l.text, HEADER_WEIGHT, votes);
+  provinceVotes(ft, 1, votes);
+  let province = (head.place ? provinceIn(`tỉnh ${head.place}`) : null) ?? bestVote(votes);
+  if (issuerLevel === 'central') province = null;
+
+  const ctx: DocContext = { province, ownCode: ownCode?.code ?? null, ownIssuedOn: issuedOn };
+  const { aliases, spans } = findAliases(flat, mentions);
+  const inAlias = mentions.map((m) => insideSpan(spans, m.start, m.end));
+  const dates = documentDates(mentions, ctx);
+
+  // Header own-number line and the annex mention are not references.
+  const ownLine = head.ownCodeLine >= 0 ? ls[head.ownCodeLine]! : null;
+  const isOwn = mentions.map((m, i) => {
+    if (ownLine && m.codeStart >= ownLine.start && m.codeEnd <= ownLine.end) return true;
+    if (m === annexMention) return true;
+    return ownCode != null && m.code === ownCode.code && (dates[i] == null || dates[i] === issuedOn);
+  });
+  const skipMention = (i: number) => inAlias[i]! || isOwn[i]!;
+
+  const edges = findLinks(ft, mentions, skipMention);
+  const targetOf = new Set(edges.map((e) => e.to));
+
+  // Implements: mentions in the opening that are not targets of a stated third-party link.
+  const implementsRefs: Reference[] = [];
+  const implKeys = new Set<string>();
+  const openingRanges = head.opening.map((o) => ({ s: o.line.start, e: o.line.end, verb: o.verb }));
+  let implementVerbSource = openingRanges;
+  if (openingRanges.length === 0 && head.titleLines.length) {
+    // No opening: a title "… thực hiện Nghị quyết số …" says what the document implements.
+    implementVerbSource = head.titleLines.map((l) => ({ s: l.start, e: l.end, verb: '' }));
+  }
+  mentions.forEach((m, i) => {
+    if (skipMention(i) || targetOf.has(i)) return;
+    const r = implementVerbSource.find((o) => m.start >= o.s && m.end <= o.e);
+    if (!r) return;
+    const verb = r.verb || leftVerb(ft, m);
+    if (!verb) return;
+    const ref = toReference(flat, m, verb, dates[i] ?? null, ctx);
+    const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province);
+    if (implKeys.has(key)) return;
+    implKeys.add(key);
+    implementsRefs.push(ref);
+  });
+
+  // Cites: every other mention, deduplicated by code + date + province.
+  const cites: Reference[] = [];
+  const citeByKey = new Map<string, Reference>();
+  mentions.forEach((m, i) => {
+    if (skipMention(i)) return;
+    const ref = toReference(flat, m, leftVerb(ft, m) ?? 'cites', dates[i] ?? null, ctx);
+    const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province);
+    if (implKeys.has(key)) {
+      const impl = implementsRefs.find((r) => refKey(r.code, r.resolvedIssuedOn ?? null, r.province) === key);
+      if (impl && !(m.start >= impl.start && m.end <= impl.end)) impl.mentions = (impl.mentions ?? 1) + 1;
+      return;
+    }
+    const prev = citeByKey.get(key);
+    if (prev) {
+      prev.mentions = (prev.mentions ?? 1) + 1;
+      return;
+    }
+    citeByKey.set(key, ref);
+    cites.push(ref);
+  });
+  // Fix implements mention counts (the loop above counts the first mention again).
+  for (const r of implementsRefs) r.mentions = Math.max(1, r.mentions ?? 1);
+
+  // Inferred links between third documents.
+  const inferred: InferredLink[] = [];
+  const infKeys = new Set<string>();
+  for (const e of edges) {
+    const link = toInferred(flat, e, mentions, dates, ctx);
+    const k = `${refKey(link.from.code, link.from.issuedOn, link.from.province)}>${refKey(link.to.code, link.to.issuedOn, link.to.province)}`;
+    if (infKeys.has(k)) continue;
+    infKeys.add(k);
+    inferred.push(link);
+  }
+
+  const skip = new Set(footLines);
+  const signed = findSigner(flat, ls, skip);
+  const recipients = findRecipients(ls, skip, signed ? signed.firstLine : -1);
+  const assignments = findAssignments(flat, ls, skip, province, issuerLevel);
+
+  return {
+    file,
+    type,
+    typeName: head.typeName ?? dt?.name ?? null,
+    category: categoryOf(type),
+    title: head.title,
+    code: ownCode?.code ?? null,
+    resolvedCode: ownCode?.code ?? null,
+    codeSource,
+    issuedOn,
+    resolvedIssuedOn: ownCode ? issuedOn : null,
+    province,
+    place: head.place,
+    issuer: { name: issuerName, province, level: issuerLevel },
+    signer: signed ? signed.signer : null,
+    implements: implementsRefs,
+    cites,
+    inferred,
+    assignments,
+    recipients,
+    aliases,
+    footnotes,
+    synthetic: opts.synthetic === true,
+    contentHash: createHash('sha256').update(source).digest('hex'),
+    text: source,
+  };
+}
+
+/** Parse the first code in a string (helper for callers that hold a raw code). */
+export function firstCode(s: string): string | null {
+  const m = codeRegex().exec(s);
+  const p = m ? fromGroups(m.groups as never) : null;
+  return p && p.knownType ? p.code : null;
+}

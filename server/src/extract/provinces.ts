@@ -1,0 +1,137 @@
+/**
+ * Vietnamese provinces and centrally-run cities: the 63 units before the 2025 merger and the 34 after
+ * it (Resolution 202/2025/QH15, in force 1 July 2025). Names carry diacritics (NFC).
+ */
+
+export interface Province {
+  name: string;
+  slug: string;
+  kind: 'province' | 'city';
+  pre2025: boolean;
+  post2025: boolean;
+  /** Other spellings seen in texts (old tone placement, old names). */
+  aliases?: string[];
+}
+
+/** NFD, strip combining marks, đ→d, lowercase. */
+export function foldDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** ASCII slug: "Bình Thuận" → "binh-thuan", "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
+export function slugify(s: string): string {
+  return foldDiacritics(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+type Row = [name: string, kind: 'province' | 'city', pre: boolean, post: boolean, aliases?: string[]];
+
+const ROWS: Row[] = [
+  ['An Giang', 'province', true, true],
+  ['Bà Rịa - Vũng Tàu', 'province', true, false, ['Bà Rịa Vũng Tàu', 'Bà Rịa-Vũng Tàu']],
+  ['Bạc Liêu', 'province', true, false],
+  ['Bắc Giang', 'province', true, false],
+  ['Bắc Kạn', 'province', true, false, ['Bắc Cạn']],
+  ['Bắc Ninh', 'province', true, true],
+  ['Bến Tre', 'province', true, false],
+  ['Bình Dương', 'province', true, false],
+  ['Bình Định', 'province', true, false],
+  ['Bình Phước', 'province', true, false],
+  ['Bình Thuận', 'province', true, false],
+  ['Cà Mau', 'province', true, true],
+  ['Cao Bằng', 'province', true, true],
+  ['Cần Thơ', 'city', true, true],
+  ['Đà Nẵng', 'city', true, true],
+  ['Đắk Lắk', 'province', true, true, ['Đắc Lắc', 'Đắk Lắc']],
+  ['Đắk Nông', 'province', true, false, ['Đắc Nông']],
+  ['Điện Biên', 'province', true, true],
+  ['Đồng Nai', 'province', true, true],
+  ['Đồng Tháp', 'province', true, true],
+  ['Gia Lai', 'province', true, true],
+  ['Hà Giang', 'province', true, false],
+  ['Hà Nam', 'province', true, false],
+  ['Hà Nội', 'city', true, true],
+  ['Hà Tĩnh', 'province', true, true],
+  ['Hải Dương', 'province', true, false],
+  ['Hải Phòng', 'city', true, true],
+  ['Hậu Giang', 'province', true, false],
+  ['Hòa Bình', 'province', true, false],
+  ['Hồ Chí Minh', 'city', true, true, ['TP.HCM', 'TPHCM']],
+  ['Hưng Yên', 'province', true, true],
+  ['Khánh Hòa', 'province', true, true],
+  ['Kiên Giang', 'province', true, false],
+  ['Kon Tum', 'province', true, false],
+  ['Lai Châu', 'province', true, true],
+  ['Lạng Sơn', 'province', true, true],
+  ['Lào Cai', 'province', true, true],
+  ['Lâm Đồng', 'province', true, true],
+  ['Long An', 'province', true, false],
+  ['Nam Định', 'province', true, false],
+  ['Nghệ An', 'province', true, true],
+  ['Ninh Bình', 'province', true, true],
+  ['Ninh Thuận', 'province', true, false],
+  ['Phú Thọ', 'province', true, true],
+  ['Phú Yên', 'province', true, false],
+  ['Quảng Bình', 'province', true, false],
+  ['Quảng Nam', 'province', true, false],
+  ['Quảng Ngãi', 'province', true, true],
+  ['Quảng Ninh', 'province', true, true],
+  ['Quảng Trị', 'province', true, true],
+  ['Sóc Trăng', 'province', true, false],
+  ['Sơn La', 'province', true, true],
+  ['Tây Ninh', 'province', true, true],
+  ['Thái Bình', 'province', true, false],
+  ['Thái Nguyên', 'province', true, true],
+  ['Thanh Hóa', 'province', true, true],
+  ['Thừa Thiên Huế', 'province', true, false, ['Thừa Thiên - Huế']],
+  ['Huế', 'city', false, true],
+  ['Tiền Giang', 'province', true, false],
+  ['Trà Vinh', 'province', true, false],
+  ['Tuyên Quang', 'province', true, true],
+  ['Vĩnh Long', 'province', true, true],
+  ['Vĩnh Phúc', 'province', true, false],
+  ['Yên Bái', 'province', true, false],
+];
+
+export const PROVINCES: readonly Province[] = Object.freeze(
+  ROWS.map(([name, kind, pre2025, post2025, aliases]) => {
+    const p: Province = { name, slug: slugify(name), kind, pre2025, post2025 };
+    if (aliases) p.aliases = aliases;
+    return p;
+  }),
+);
+
+export const PROVINCES_PRE_2025: readonly Province[] = PROVINCES.filter((p) => p.pre2025);
+export const PROVINCES_POST_2025: readonly Province[] = PROVINCES.filter((p) => p.post2025);
+
+/** Folded name (spaces and hyphens squeezed) → province. */
+const BY_FOLDED = new Map<string, Province>();
+const BY_SLUG = new Map<string, Province>();
+function squeeze(s: string): string {
+  return foldDiacritics(s).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+for (const p of PROVINCES) {
+  BY_FOLDED.set(squeeze(p.name), p);
+  BY_SLUG.set(p.slug, p);
+  BY_SLUG.set(p.slug.replace(/-/g, ''), p);
+  for (const a of p.aliases ?? []) BY_FOLDED.set(squeeze(a), p);
+}
+
+/** Look a province up by any spelling (diacritics, case and tone placement ignored). */
+export function findProvince(name: string): Province | null {
+  return BY_FOLDED.get(squeeze(name)) ?? null;
+}
+
+/** Look a province up by slug, with or without hyphens ("binh-thuan", "binhthuan"). */
+export function provinceBySlug(slug: string): Province | null {
+  return BY_SLUG.get(slug.toLowerCase()) ?? null;
+}
+
+export function provinceSlug(name: string): string {
+  return findProvince(name)?.slug ?? slugify(name);
+}

@@ -1,0 +1,147 @@
+/**
+ * The extraction contract: what `extractDocument` / `resolveCorpus` produce and what the graph writer,
+ * the API and the CLIs consume. Plain data only (JSON-serialisable), no I/O.
+ *
+ * Offsets (`start`, `end`) are UTF-16 code-unit offsets into `ExtractedRecord.text`, the source text as
+ * decoded from the file, BOM removed and NFC-normalised (nothing else changed). Invariant, tested:
+ * `record.text.slice(start, end) === quote` for every piece of evidence.
+ */
+
+/** Administrative level key; the list of levels is data (see levels.ts), not a fixed enum. */
+export type LevelKey = string;
+
+export interface Evidence {
+  /** Exact text at [start, end) of the record's text. */
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface Reference extends Evidence {
+  /** Normalized code, e.g. "28-NQ/TW", "58-CTr/TU", "3588/KH-UBND", "15/2023/NĐ-CP". */
+  code: string;
+  /** Code exactly as printed in the text, e.g. "28 - NQ/TW". */
+  raw: string;
+  /** ISO date YYYY-MM-DD when the mention gives one, else null. */
+  issuedOn: string | null;
+  /** Document type key ("NQ", "CTr", …) when known from the code or the words before it. */
+  type: string | null;
+  /** Issuing body named in the mention ("Ban Chấp hành Trung ương Đảng"), else null. */
+  issuer: string | null;
+  /** "khóa" (term) when given, e.g. "XIII". */
+  term: string | null;
+  /** Province the referenced document belongs to (null for central issuers, or unknown). */
+  province: string | null;
+  /** Level of the referenced document's issuer when derivable from the code. */
+  level: LevelKey | null;
+  /** The verb that links the citing text to it: "thực hiện", "căn cứ", "triển khai", "cites"… */
+  verb: string;
+  /**
+   * (Added, optional) Date the mention stands for: its own date, else the only date the same document
+   * gives this code, else (after resolveCorpus) the only dated candidate in the corpus; null if unknown.
+   */
+  resolvedIssuedOn?: string | null;
+  /** (Added, optional) Where resolvedIssuedOn came from. */
+  dateSource?: 'mention' | 'document' | 'corpus' | null;
+  /** (Added, optional) How many mentions in the document this (deduplicated) reference stands for. */
+  mentions?: number;
+}
+
+export interface InferredLink extends Evidence {
+  /** The document the text says implements `to` (normalized code + optional date). */
+  from: { code: string; issuedOn: string | null; province: string | null };
+  to: { code: string; issuedOn: string | null; province: string | null };
+  verb: string;
+}
+
+export interface Timing {
+  /** Timing annotation as written, e.g. "nhiệm vụ thường xuyên", "thực hiện năm 2023". */
+  text: string;
+  /** Parsed year range when present. */
+  fromYear: number | null;
+  toYear: number | null;
+  /** "recurring" | "year" | "range" | "conditional" | "date" | "other" */
+  kind: string;
+}
+
+export interface Task extends Evidence {
+  text: string;
+  timing: Timing | null;
+}
+
+export interface Assignment extends Evidence {
+  /** Organization name as it appears, with prefixes such as "Đề nghị" removed. */
+  organization: string;
+  /** Province of the organization (usually the document's). */
+  province: string | null;
+  level: LevelKey | null;
+  /** "party" | "state" | "front" | "mass" | "press" | "other" */
+  kind: string;
+  tasks: Task[];
+}
+
+export interface Issuer {
+  name: string | null;
+  province: string | null;
+  level: LevelKey | null;
+}
+
+export interface Signer {
+  name: string | null;
+  /** "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", … */
+  capacity: string | null;
+  /** (Added, optional) The signature block as printed. */
+  evidence?: Evidence;
+}
+
+export interface Alias extends Evidence {
+  alias: string;
+  /** Normalized code the alias stands for, when any. */
+  code: string | null;
+}
+
+export interface Footnote extends Evidence {
+  label: string;
+  text: string;
+}
+
+export interface ExtractedRecord {
+  file: string;
+  /** Type key: "NQ", "CTr", "KH", "HD", "QĐ", "QĐi", "KL", "CT", "TB", "CV", "ĐA", "Luật", "NĐ", "TT", … */
+  type: string | null;
+  /** Vietnamese name of the type: "Hướng dẫn", "Chương trình hành động", … */
+  typeName: string | null;
+  /** "document" (implementing texts) or "regulation" (normative texts). */
+  category: 'document' | 'regulation';
+  title: string | null;
+  /** Own code printed in the text, normalized, else null. */
+  code: string | null;
+  /** Own code, or the code the corpus identifies the document with (see resolveCorpus), else null. */
+  resolvedCode: string | null;
+  /** Where resolvedCode came from. */
+  codeSource: 'header' | 'annex' | 'corpus' | null;
+  issuedOn: string | null;
+  /**
+   * (Added, optional) Date of the document identified by resolvedCode: issuedOn for header/annex codes,
+   * the date the corpus gives that code for codeSource 'corpus'; null when unknown.
+   */
+  resolvedIssuedOn?: string | null;
+  /** (Added, optional) Province of the document (same as issuer.province). */
+  province?: string | null;
+  place: string | null;
+  issuer: Issuer;
+  signer: Signer | null;
+  implements: Reference[];
+  cites: Reference[];
+  inferred: InferredLink[];
+  assignments: Assignment[];
+  recipients: string[];
+  aliases: Alias[];
+  footnotes: Footnote[];
+  /** True for generated (synthetic) documents; never set for real texts. */
+  synthetic: boolean;
+  /** sha256 hex of `text`, used as identity when the document has no code. */
+  contentHash: string;
+  /** Source text (BOM removed, NFC) — offsets refer to it. */
+  text: string;
+}

@@ -1,0 +1,50 @@
+/**
+ * Reading source files: the only I/O part of extraction. Returns decoded text (the extractor removes a
+ * BOM and applies NFC itself).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkLegacyText, decodeText } from './decode.js';
+import { docxText } from './docx.js';
+import { SourceError } from './errors.js';
+import { pdfText } from './pdf.js';
+
+export { SourceError, type SourceErrorCode } from './errors.js';
+export { decodeText } from './decode.js';
+export { detectLegacy, type LegacyEncoding } from './legacy.js';
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Largest file accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+}
+
+export interface Source {
+  file: string;
+  text: string;
+}
+
+export async function readSource(file: string, opts: ReadOptions = {}): Promise<Source> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch {
+    throw new SourceError('not-found', file, 'no such file');
+  }
+  if (!st.isFile()) throw new SourceError('not-a-file', file, 'not a regular file');
+  if (st.size === 0) throw new SourceError('empty', file, 'empty file');
+  if (st.size > max) {
+    throw new SourceError('too-large', file, `file too large (${(st.size / 1048576).toFixed(1)} MB > ${(max / 1048576).toFixed(1)} MB limit)`);
+  }
+  const buf = await fs.readFile(file);
+  const ext = path.extname(file).toLowerCase();
+  let text: string;
+  if (ext === '.docx') text = await docxText(buf, file);
+  else if (ext === '.pdf') text = await pdfText(buf, file);
+  else text = decodeText(buf, file);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new SourceError('empty', file, 'no text in file');
+  checkLegacyText(text, file);
+  return { file, text };
+}

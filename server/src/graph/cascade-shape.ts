@@ -1,0 +1,164 @@
+/**
+ * Pure shaping of a raw cascade for Cytoscape: hop depth from the root, the parent each node was reached from,
+ * implementation lag in days, one edge per (source, target, kind) — direct evidence preferred over inferred.
+ */
+import type { Direction, RawCascade, RawEdge, RelationKind } from './queries/cascade.js';
+
+export interface CascadeNode {
+  id: string;
+  kind: 'DIRECTIVE' | 'ORGANIZATION';
+  label: string;
+  code: string | null;
+  type: string | null;
+  typeName: string | null;
+  title: string | null;
+  level: string | null;
+  levelRank: number | null;
+  province: string | null;
+  issuedOn: string | null;
+  stub: boolean;
+  synthetic: boolean;
+  depth: number;
+  lagDays: number | null;
+  parent: string | null;
+}
+
+export interface CascadeEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: RelationKind;
+  inferred: boolean;
+  verb: string | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  evidenceUid: string | null;
+  lagDays: number | null;
+  tasks: string[] | null;
+  timings: string[] | null;
+}
+
+export interface Cascade {
+  root: CascadeNode | null;
+  nodes: CascadeNode[];
+  edges: CascadeEdge[];
+}
+
+const DAY = 86_400_000;
+
+function str(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v : String(v);
+}
+
+function num(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'object' && v && 'toNumber' in v) return (v as { toNumber(): number }).toNumber();
+  return Number(v);
+}
+
+export function daysBetween(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+function label(p: Record<string, unknown>, isOrg: boolean): string {
+  if (isOrg) return str(p.province) ? `${str(p.name)} (${str(p.province)})` : (str(p.name) ?? '?');
+  const code = str(p.code);
+  const province = str(p.province);
+  const head = code ?? str(p.typeName) ?? str(p.title)?.slice(0, 60) ?? '?';
+  return province ? `${head} · ${province}` : head;
+}
+
+export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
+  // One edge per (source, target, kind): direct evidence wins over inferred.
+  const byKey = new Map<string, RawEdge>();
+  for (const e of raw.edges) {
+    if (e.type === 'ISSUED_BY') continue;
+    const key = `${e.type}|${e.source}|${e.target}`;
+    const prev = byKey.get(key);
+    if (!prev || (prev.props.inferred && !e.props.inferred)) byKey.set(key, e);
+  }
+  const edges = [...byKey.values()];
+  const nodesById = new Map(raw.nodes.map((n) => [n.uid, n]));
+  const issued = (id: string) => str(nodesById.get(id)?.props.issuedOn);
+
+  // Breadth-first from the root over IMPLEMENTS (in the requested direction), then CITES, then ASSIGNED_TO.
+  const depth = new Map<string, number>([[raw.rootUid, 0]]);
+  const parent = new Map<string, string | null>([[raw.rootUid, null]]);
+  const neighbours = (kind: RelationKind) => {
+    const adj = new Map<string, string[]>();
+    const add = (a: string, b: string) => adj.set(a, [...(adj.get(a) ?? []), b]);
+    for (const e of edges) {
+      if (e.type !== kind) continue;
+      if (kind === 'ASSIGNED_TO') add(e.source, e.target);
+      else {
+        if (direction !== 'UP') add(e.target, e.source);
+        if (direction !== 'DOWN') add(e.source, e.target);
+      }
+    }
+    return adj;
+  };
+  const bfs = (kind: RelationKind) => {
+    const adj = neighbours(kind);
+    const queue = [...depth.keys()].sort((a, b) => depth.get(a)! - depth.get(b)!);
+    for (let i = 0; i < queue.length; i++) {
+      const cur = queue[i]!;
+      for (const next of adj.get(cur) ?? []) {
+        if (depth.has(next)) continue;
+        depth.set(next, depth.get(cur)! + 1);
+        parent.set(next, cur);
+        if (kind === 'IMPLEMENTS') queue.push(next);
+      }
+    }
+  };
+  bfs('IMPLEMENTS');
+  bfs('CITES');
+  bfs('ASSIGNED_TO');
+
+  const nodes: CascadeNode[] = raw.nodes.map((n) => {
+    const p = n.props;
+    const isOrg = n.labels.includes('Organization');
+    const par = parent.get(n.uid) ?? null;
+    const implementsParent = par !== null && edges.some((e) => e.type === 'IMPLEMENTS' && ((e.source === n.uid && e.target === par) || (e.target === n.uid && e.source === par)));
+    const lag = implementsParent ? Math.abs(daysBetween(issued(par!), str(p.issuedOn)) ?? NaN) : NaN;
+    return {
+      id: n.uid,
+      kind: isOrg ? 'ORGANIZATION' : 'DIRECTIVE',
+      label: label(p, isOrg),
+      code: str(p.code),
+      type: str(p.type),
+      typeName: str(p.typeName),
+      title: str(p.title) ?? (isOrg ? str(p.name) : null),
+      level: str(p.level),
+      levelRank: num(p.levelRank),
+      province: str(p.province),
+      issuedOn: str(p.issuedOn),
+      stub: Boolean(p.stub),
+      synthetic: Boolean(p.synthetic),
+      depth: depth.get(n.uid) ?? 0,
+      lagDays: Number.isNaN(lag) ? null : lag,
+      parent: par,
+    };
+  });
+  nodes.sort((a, b) => a.depth - b.depth || (a.levelRank ?? 99) - (b.levelRank ?? 99) || a.label.localeCompare(b.label));
+
+  const shapedEdges: CascadeEdge[] = edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    kind: e.type as RelationKind,
+    inferred: Boolean(e.props.inferred),
+    verb: str(e.props.verb),
+    quote: str(e.props.quote),
+    start: num(e.props.start),
+    end: num(e.props.end),
+    evidenceUid: str(e.props.evidenceUid),
+    lagDays: e.type === 'IMPLEMENTS' ? daysBetween(issued(e.target), issued(e.source)) : null,
+    tasks: (e.props.tasks as string[] | undefined) ?? null,
+    timings: (e.props.timings as string[] | undefined) ?? null,
+  }));
+  return { root: nodes.find((n) => n.id === raw.rootUid) ?? null, nodes, edges: shapedEdges };
+}

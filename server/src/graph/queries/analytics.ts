@@ -1,0 +1,97 @@
+/** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
+import type { Driver } from 'neo4j-driver';
+import { shapeCascade } from '../cascade-shape.js';
+import { fetchCascade } from './cascade.js';
+
+export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
+
+const DIMENSION_PROPERTY: Record<CountDimension, string> = { TYPE: 'type', PROVINCE: 'province', LEVEL: 'level' };
+
+export async function countsBy(driver: Driver, dimension: CountDimension, includeStubs: boolean, database?: string): Promise<Array<{ key: string | null; count: number }>> {
+  const prop = DIMENSION_PROPERTY[dimension];
+  const res = await driver.executeQuery(
+    `MATCH (d:Directive) WHERE $includeStubs OR d.stub = false
+     RETURN d.${prop} AS key, count(*) AS count ORDER BY count DESC, key`,
+    { includeStubs },
+    { database, routing: 'READ' },
+  );
+  return res.records.map((r) => ({ key: (r.get('key') as string | null) ?? null, count: Number(r.get('count')) }));
+}
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface LagRow {
+  province: string | null;
+  level: string | null;
+  documents: number;
+  minDays: number | null;
+  medianDays: number | null;
+  maxDays: number | null;
+}
+
+export async function implementationLag(driver: Driver, rootUid: string, database?: string, timeoutMs?: number): Promise<LagRow[]> {
+  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], database, timeoutMs });
+  if (!raw) return [];
+  const cascade = shapeCascade(raw, 'DOWN');
+  const groups = new Map<string, { province: string | null; level: string | null; rank: number; lags: number[]; documents: number }>();
+  for (const n of cascade.nodes) {
+    if (n.depth === 0 || n.kind !== 'DIRECTIVE') continue;
+    const key = `${n.province ?? ''}|${n.level ?? ''}`;
+    const g = groups.get(key) ?? { province: n.province, level: n.level, rank: n.levelRank ?? 99, lags: [], documents: 0 };
+    g.documents += 1;
+    if (n.lagDays !== null) g.lags.push(n.lagDays);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.rank - b.rank || String(a.province).localeCompare(String(b.province)))
+    .map((g) => ({
+      province: g.province,
+      level: g.level,
+      documents: g.documents,
+      minDays: g.lags.length ? Math.min(...g.lags) : null,
+      medianDays: median(g.lags),
+      maxDays: g.lags.length ? Math.max(...g.lags) : null,
+    }));
+}
+
+export interface Gap {
+  organization: string;
+  key: string;
+  province: string | null;
+  level: string | null;
+  assignedBy: string[];
+  tasks: number;
+}
+
+/** Organizations assigned tasks by the root or its implementing documents that issued no implementing document. */
+export async function gaps(driver: Driver, rootUid: string, database?: string): Promise<Gap[]> {
+  const res = await driver.executeQuery(
+    `MATCH (root:Directive {uid: $uid})
+     CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
+     WITH collect(node) AS tree
+     UNWIND tree AS d
+     MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
+     WHERE NOT EXISTS { MATCH (o)<-[:ISSUED_BY]-(x:Directive) WHERE x IN tree }
+     WITH o, collect(DISTINCT d.uid) AS assignedBy, sum(size(a.tasks)) AS tasks
+     RETURN o { .name, .key, .province, .level, .levelRank } AS o, assignedBy, tasks
+     ORDER BY o.levelRank, o.name`,
+    { uid: rootUid },
+    { database, routing: 'READ' },
+  );
+  return res.records.map((r) => {
+    const o = r.get('o') as Record<string, unknown>;
+    return {
+      organization: String(o.name),
+      key: String(o.key),
+      province: (o.province as string) ?? null,
+      level: (o.level as string) ?? null,
+      assignedBy: r.get('assignedBy') as string[],
+      tasks: Number(r.get('tasks')),
+    };
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The cascade: one parameterised Cypher statement (APOC breadth-first expansion, each node once) that returns
+ * the subgraph around a root; shaping for Cytoscape (depth, parent, lag) happens in cascade-shape.ts.
+ */
+import type { Driver } from 'neo4j-driver';
+
+export type Direction = 'DOWN' | 'UP' | 'BOTH';
+export type RelationKind = 'IMPLEMENTS' | 'CITES' | 'ASSIGNED_TO';
+
+export interface RawNode {
+  uid: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface RawEdge {
+  id: string;
+  type: RelationKind | 'ISSUED_BY';
+  source: string;
+  target: string;
+  props: Record<string, unknown>;
+}
+
+export interface RawCascade {
+  rootUid: string;
+  nodes: RawNode[];
+  edges: RawEdge[];
+}
+
+const NODE_FIELDS = `.uid, .key, .name, .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .stub, .synthetic, .kind`;
+
+export function cascadeCypher(depth: number, direction: Direction, relations: RelationKind[]): string {
+  const d = Math.max(1, Math.min(10, Math.trunc(depth)));
+  const withCites = relations.includes('CITES');
+  const withAssigned = relations.includes('ASSIGNED_TO');
+  const expand = (filter: string) => `
+  CALL (root) {
+    CALL apoc.path.subgraphAll(root, {relationshipFilter: '${filter}', maxLevel: ${d}, labelFilter: '+Directive'})
+    YIELD nodes, relationships
+    RETURN nodes AS ns, relationships AS rs
+  }`;
+  const down = direction !== 'UP';
+  const up = direction !== 'DOWN';
+  return `
+MATCH (root:Directive {uid: $uid})
+${down ? expand('<IMPLEMENTS').replace('ns, relationships AS rs', 'downNodes, relationships AS downRels') : ''}
+${up ? expand('IMPLEMENTS>').replace('ns, relationships AS rs', 'upNodes, relationships AS upRels') : ''}
+WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels
+WITH root, implRels, apoc.coll.toSet([root] + treeNodes) AS tree
+CALL (tree) {
+  ${withCites ? `UNWIND tree AS t
+  CALL (t) {
+    ${down ? 'MATCH (:Directive)-[r:CITES]->(t) RETURN r' : ''}
+    ${down && up ? 'UNION' : ''}
+    ${up ? 'MATCH (t)-[r:CITES]->(:Directive) RETURN r' : ''}
+  }
+  RETURN collect(DISTINCT r) AS citeRels` : 'RETURN [] AS citeRels'}
+}
+WITH root, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
+CALL (directives) {
+  ${withAssigned ? `UNWIND directives AS x
+  MATCH (x)-[r:ASSIGNED_TO]->(:Organization)
+  RETURN collect(r) AS assignRels` : 'RETURN [] AS assignRels'}
+}
+WITH root, directives, implRels + citeRels + assignRels AS rels
+WITH root, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
+RETURN root.uid AS rootUid,
+  [n IN nodes | {uid: coalesce(n.uid, n.key), labels: labels(n), props: n { ${NODE_FIELDS} }}] AS nodes,
+  [r IN rels | {id: elementId(r), type: type(r), source: coalesce(startNode(r).uid, startNode(r).key),
+                target: coalesce(endNode(r).uid, endNode(r).key),
+                props: r { .verb, .quote, .start, .end, .inferred, .evidenceUid, .mentionedCode, .tasks, .timings } }] AS edges`;
+}
+
+export async function fetchCascade(
+  driver: Driver,
+  uid: string,
+  opts: { depth: number; direction: Direction; relations: RelationKind[]; database?: string; timeoutMs?: number },
+): Promise<RawCascade | null> {
+  const res = await driver.executeQuery(cascadeCypher(opts.depth, opts.direction, opts.relations), { uid }, {
+    database: opts.database,
+    routing: 'READ',
+    transactionConfig: opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
+  });
+  const rec = res.records[0];
+  if (!rec) return null;
+  return { rootUid: rec.get('rootUid'), nodes: rec.get('nodes'), edges: rec.get('edges') };
+}

@@ -1,0 +1,102 @@
+/**
+ * Full-text search over directives (code, title, issuer, province) and organizations, diacritic- and
+ * case-insensitive: the query is folded like the indexed `searchText`; the last word also matches as a prefix.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { normalizeCode } from '../../extract/index.js';
+import { foldDiacritics } from '../../extract/provinces.js';
+
+export interface SearchHit {
+  id: string;
+  kind: 'DIRECTIVE' | 'ORGANIZATION';
+  label: string;
+  code: string | null;
+  title: string | null;
+  type: string | null;
+  province: string | null;
+  issuedOn: string | null;
+  score: number;
+  snippet: string | null;
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function luceneQuery(text: string): string | null {
+  const tokens = foldDiacritics(text)
+    .replace(LUCENE_SPECIAL, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (!tokens.length) return null;
+  return tokens.map((t, i) => (i === tokens.length - 1 ? `(${t} OR ${t}*)` : t)).join(' AND ');
+}
+
+export function snippet(source: string | null, query: string, width = 80): string | null {
+  if (!source) return null;
+  const folded = foldDiacritics(source);
+  const tokens = foldDiacritics(query).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
+  let at = -1;
+  for (const t of tokens) {
+    at = folded.indexOf(t);
+    if (at >= 0) break;
+  }
+  if (at < 0) return source.length > width * 2 ? `${source.slice(0, width * 2)}…` : source;
+  const from = Math.max(0, at - width);
+  const to = Math.min(source.length, at + width);
+  return `${from > 0 ? '…' : ''}${source.slice(from, to).replace(/\s+/g, ' ')}${to < source.length ? '…' : ''}`;
+}
+
+const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName }`;
+
+export async function search(driver: Driver, text: string, first: number, database?: string): Promise<SearchHit[]> {
+  const q = luceneQuery(text);
+  const code = normalizeCode(text);
+  if (!q && !code) return [];
+  const res = await driver.executeQuery(
+    `CALL () {
+       MATCH (d:Directive) WHERE $code IS NOT NULL AND d.code = $code
+       RETURN d, 1000.0 AS score
+       UNION
+       CALL db.index.fulltext.queryNodes('directive_search', $q, {limit: $first}) YIELD node AS d, score
+       WHERE $q IS NOT NULL
+       RETURN d, score
+     }
+     WITH d, max(score) AS score
+     RETURN 'DIRECTIVE' AS kind, ${DIRECTIVE_HIT} AS props, score
+     ORDER BY score DESC LIMIT $first
+     UNION ALL
+     CALL db.index.fulltext.queryNodes('organization_search', coalesce($q, '__none__'), {limit: $first}) YIELD node AS o, score
+     RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province } AS props, score * 0.8 AS score
+     ORDER BY score DESC LIMIT $first`,
+    { q: q ?? '__none__', code, first: neo4j.int(clampLimit(first)) },
+    { database, routing: 'READ' },
+  );
+  const hits = res.records.map((r): SearchHit => {
+    const p = r.get('props') as Record<string, unknown>;
+    const kind = r.get('kind') as SearchHit['kind'];
+    const issuedOn = p.issuedOn ? String(p.issuedOn) : null;
+    const title = (p.title as string | null) ?? null;
+    const label =
+      kind === 'ORGANIZATION'
+        ? `${p.name}${p.province ? ` (${p.province})` : ''}`
+        : `${p.code ?? p.typeName ?? 'Văn bản'}${p.province ? ` · ${p.province}` : ''}${issuedOn ? ` · ${issuedOn}` : ''}`;
+    return {
+      id: String(p.uid),
+      kind,
+      label,
+      code: (p.code as string | null) ?? null,
+      title: kind === 'ORGANIZATION' ? String(p.name) : title,
+      type: (p.type as string | null) ?? null,
+      province: (p.province as string | null) ?? null,
+      issuedOn,
+      score: Number(r.get('score')),
+      snippet: snippet(kind === 'ORGANIZATION' ? String(p.name) : (title ?? (p.typeName as string | null) ?? null), text),
+    };
+  });
+  return hits.sort((a, b) => b.score - a.score).slice(0, first);
+}
+
+/** Result limits are bounded: 1 … 200. */
+export function clampLimit(n: number, max = 200): number {
+  return Math.max(1, Math.min(max, Math.trunc(Number.isFinite(n) ? n : 20)));
+}

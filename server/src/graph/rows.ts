@@ -1,0 +1,237 @@
+/**
+ * Pure mapping: an extracted record → the rows written to Neo4j (nodes and edges with their evidence).
+ * No I/O; the writer (write.ts) sends these rows in one parameterised transaction per document.
+ */
+import type { ExtractedRecord, Reference } from '../extract/types.js';
+import { foldDiacritics, provinceSlug } from '../extract/provinces.js';
+import { levelRank } from '../extract/levels.js';
+import { codeLevel, codeType, typeCategory, typeNameOf } from '../extract/index.js';
+import { directiveUid } from './identity.js';
+
+export interface DirectiveRow {
+  uid: string;
+  code: string | null;
+  issuedOn: string | null;
+  type: string | null;
+  typeName: string | null;
+  category: 'document' | 'regulation';
+  title: string | null;
+  province: string | null;
+  level: string | null;
+  levelRank: number | null;
+  issuerName: string | null;
+  synthetic: boolean;
+  searchText: string;
+}
+
+export interface FullDirectiveRow extends DirectiveRow {
+  sourceFile: string;
+  codeSource: string | null;
+  text: string;
+  contentHash: string;
+  signerName: string | null;
+  signerCapacity: string | null;
+  recipients: string[];
+  place: string | null;
+}
+
+export interface LinkRow {
+  kind: 'IMPLEMENTS' | 'CITES';
+  from: string;
+  to: string;
+  verb: string;
+  quote: string;
+  start: number;
+  end: number;
+  inferred: boolean;
+  mentionedCode: string;
+  mentions: number;
+  /** Undated mention: the writer may resolve it to the one dated document of that code in the province. */
+  undatedCode: string | null;
+  undatedProvince: string | null;
+}
+
+export interface OrganizationRow {
+  key: string;
+  name: string;
+  province: string | null;
+  level: string | null;
+  levelRank: number | null;
+  kind: string;
+  searchText: string;
+}
+
+export interface AssignmentRow {
+  orgKey: string;
+  tasks: string[];
+  timings: string[];
+  fromYear: number | null;
+  toYear: number | null;
+  quote: string;
+  start: number;
+  end: number;
+  order: number;
+}
+
+export interface GraphRows {
+  directive: FullDirectiveRow;
+  stubs: DirectiveRow[];
+  links: LinkRow[];
+  organizations: OrganizationRow[];
+  assignments: AssignmentRow[];
+  issuer: OrganizationRow | null;
+}
+
+export function organizationKey(name: string, province: string | null): string {
+  return `${foldDiacritics(name).replace(/\s+/g, ' ').trim()}#${province ? provinceSlug(province) : 'national'}`;
+}
+
+function searchText(...parts: Array<string | null | undefined>): string {
+  return foldDiacritics(parts.filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+}
+
+function refProvince(ref: { level: string | null; province: string | null }, citing: ExtractedRecord): string | null {
+  if (ref.level === 'central') return null;
+  return ref.province ?? citing.issuer.province;
+}
+
+function refLevel(ref: Reference): string | null {
+  return ref.level;
+}
+
+function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null): DirectiveRow {
+  const typeName = typeNameOf(type);
+  return {
+    uid: directiveUid({ code, issuedOn, level, province }),
+    code,
+    issuedOn,
+    type,
+    typeName,
+    category: typeCategory(type),
+    title: null,
+    province: level === 'central' ? null : province,
+    level,
+    levelRank: levelRank(level),
+    issuerName: issuer,
+    synthetic: false,
+    searchText: searchText(code, typeName, province, issuer),
+  };
+}
+
+export function ownUid(record: ExtractedRecord): string {
+  return directiveUid({
+    code: record.resolvedCode,
+    issuedOn: record.issuedOn,
+    level: record.issuer.level,
+    province: record.issuer.province,
+    contentHash: record.contentHash,
+  });
+}
+
+export function recordToRows(record: ExtractedRecord): GraphRows {
+  const uid = ownUid(record);
+  const province = record.issuer.province;
+  const directive: FullDirectiveRow = {
+    uid,
+    code: record.resolvedCode,
+    issuedOn: record.issuedOn,
+    type: record.type,
+    typeName: record.typeName,
+    category: record.category,
+    title: record.title,
+    province,
+    level: record.issuer.level,
+    levelRank: levelRank(record.issuer.level),
+    issuerName: record.issuer.name,
+    synthetic: record.synthetic,
+    searchText: searchText(record.resolvedCode, record.typeName, record.title, province, record.issuer.name),
+    sourceFile: record.file,
+    codeSource: record.codeSource,
+    text: record.text,
+    contentHash: record.contentHash,
+    signerName: record.signer?.name ?? null,
+    signerCapacity: record.signer?.capacity ?? null,
+    recipients: record.recipients,
+    place: record.place,
+  };
+
+  const stubs = new Map<string, DirectiveRow>();
+  const links = new Map<string, LinkRow>();
+  const addLink = (kind: LinkRow['kind'], from: string, ref: Reference | null, to: DirectiveRow, ev: { quote: string; start: number; end: number; verb: string; raw: string }, inferred: boolean) => {
+    if (from === to.uid) return;
+    if (!stubs.has(to.uid) && to.uid !== uid) stubs.set(to.uid, to);
+    const key = `${kind}|${from}|${to.uid}`;
+    const prev = links.get(key);
+    if (prev) {
+      prev.mentions += 1;
+      return;
+    }
+    links.set(key, {
+      kind,
+      from,
+      to: to.uid,
+      verb: ev.verb,
+      quote: ev.quote,
+      start: ev.start,
+      end: ev.end,
+      inferred,
+      mentionedCode: ev.raw,
+      mentions: 1,
+      undatedCode: ref && !ref.issuedOn ? ref.code : null,
+      undatedProvince: ref && !ref.issuedOn ? refProvince(ref, record) : null,
+    });
+  };
+
+  const refStub = (ref: Reference) => stubRow(ref.code, ref.issuedOn, ref.type, refLevel(ref), refProvince(ref, record), ref.issuer);
+  // A document never implements and cites the same target: implementing wins.
+  const implemented = new Set<string>();
+  for (const ref of record.implements) {
+    const target = refStub(ref);
+    implemented.add(target.uid);
+    addLink('IMPLEMENTS', uid, ref, target, ref, false);
+  }
+  for (const ref of record.cites) {
+    const target = refStub(ref);
+    if (implemented.has(target.uid)) continue;
+    addLink('CITES', uid, ref, target, ref, false);
+  }
+  for (const inf of record.inferred) {
+    const fromLevel = codeLevel(inf.from.code);
+    const toLevel = codeLevel(inf.to.code);
+    const fromProv = fromLevel === 'central' ? null : (inf.from.province ?? province);
+    const toProv = toLevel === 'central' ? null : (inf.to.province ?? province);
+    const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, null);
+    const to = stubRow(inf.to.code, inf.to.issuedOn, codeType(inf.to.code), toLevel, toProv, null);
+    if (from.uid === uid || to.uid === uid) continue; // stated by the document itself: already a direct link
+    if (!stubs.has(from.uid)) stubs.set(from.uid, from);
+    const undatedTo = inf.to.issuedOn ? null : ({ code: inf.to.code, issuedOn: null, level: toLevel, province: toProv } as Reference);
+    addLink('IMPLEMENTS', from.uid, undatedTo, to, { ...inf, raw: inf.to.code }, true);
+  }
+
+  const organizations = new Map<string, OrganizationRow>();
+  const orgRow = (name: string, prov: string | null, level: string | null, kind: string): OrganizationRow => {
+    const key = organizationKey(name, prov);
+    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText: searchText(name, prov) };
+    organizations.set(key, row);
+    return row;
+  };
+  const assignments: AssignmentRow[] = [];
+  record.assignments.forEach((a, order) => {
+    const org = orgRow(a.organization, a.province ?? province, a.level, a.kind);
+    const years = a.tasks.flatMap((t) => [t.timing?.fromYear, t.timing?.toYear]).filter((y): y is number => typeof y === 'number');
+    assignments.push({
+      orgKey: org.key,
+      tasks: a.tasks.map((t) => t.text),
+      timings: a.tasks.map((t) => t.timing?.text ?? ''),
+      fromYear: years.length ? Math.min(...years) : null,
+      toYear: years.length ? Math.max(...years) : null,
+      quote: a.quote,
+      start: a.start,
+      end: a.end,
+      order,
+    });
+  });
+  const issuer = record.issuer.name ? orgRow(record.issuer.name, province, record.issuer.level, 'party') : null;
+
+  return { directive, stubs: [...stubs.values()], links: [...links.values()], organizations: [...organizations.values()], assignments, issuer };
+}

@@ -1,0 +1,154 @@
+/**
+ * Starts and stops a real Neo4j server (Bolt on 127.0.0.1) from the cached artifacts.
+ * The child JVM watches its stdin: when this process dies for any reason, the pipe closes and Neo4j shuts down,
+ * so no orphan JVM is left behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { ensureArtifacts, javaBinary, Neo4jSetupError } from './artifacts.js';
+
+export interface LocalNeo4jOptions {
+  cacheDir: string;
+  dataDir: string;
+  port: number;
+  heap?: string;
+  pageCache?: string;
+  timeoutMs?: number;
+  /** Detached: survives this process (used by `npm run neo4j -- start`). */
+  detached?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export function portFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A free TCP port on loopback chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function toBytes(size: string): number {
+  const m = /^(\d+)\s*([kmg]?)b?$/i.exec(size.trim());
+  if (!m) throw new Neo4jSetupError(`invalid memory size "${size}" (use e.g. 128m)`);
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * mult;
+}
+
+const children = new Set<ChildProcess>();
+let hooked = false;
+function killAllOnExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => {
+    for (const c of children) c.kill('SIGTERM');
+  });
+}
+
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  if (!(await portFree(opts.port))) {
+    throw new Neo4jSetupError(`Port ${opts.port} on 127.0.0.1 is already in use: stop what uses it, or set NEO4J_BOLT_PORT to another port (or NEO4J_URI to use that server)`);
+  }
+  const art = await ensureArtifacts(opts.cacheDir, log);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const args = [
+    `-Xms${opts.heap ?? '512m'}`,
+    `-Xmx${opts.heap ?? '512m'}`,
+    '-XX:+UseG1GC',
+    '-Dfile.encoding=UTF-8',
+    '-cp',
+    art.classpath,
+    'directivegraph.Launcher',
+    '--home', opts.dataDir,
+    '--plugins', art.pluginsDir,
+    '--port', String(opts.port),
+    '--pagecache', String(toBytes(opts.pageCache ?? '128m')),
+  ];
+  if (!opts.detached) args.push('--watch-stdin');
+  const logFile = path.join(opts.dataDir, 'launcher.log');
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(javaBinary(), args, {
+    stdio: [opts.detached ? 'ignore' : 'pipe', 'pipe', out],
+    detached: Boolean(opts.detached),
+  });
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const uri = `bolt://127.0.0.1:${opts.port}`;
+
+  await new Promise<void>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Neo4jSetupError(`Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s (see ${logFile}); raise NEO4J_START_TIMEOUT_MS or free some memory`));
+    }, timeoutMs);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Neo4jSetupError(`Could not run Java (${e.message}): install Java 17+ or set JAVA_HOME`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const err = /DG-NEO4J ERROR (.*)/.exec(buf)?.[1];
+      reject(new Neo4jSetupError(err ? `Neo4j failed to start: ${err}` : `Neo4j exited with code ${code} before it was ready (see ${logFile})`));
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString('utf8');
+      fs.appendFileSync(logFile, d);
+      if (buf.includes('DG-NEO4J READY')) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve();
+      }
+    });
+  });
+  fs.closeSync(out);
+
+  if (opts.detached) {
+    child.stdout!.destroy();
+    child.unref();
+  } else {
+    children.add(child);
+    killAllOnExit();
+  }
+
+  let stopped: Promise<void> | null = null;
+  return {
+    uri,
+    pid: child.pid!,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        const hard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.once('exit', () => {
+          clearTimeout(hard);
+          children.delete(child);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Connects to Neo4j: the server named by NEO4J_URI, or a local one started (and later stopped) here.
+ * Verifies connectivity and applies the schema.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from './config.js';
+import { applySchema } from './graph/schema.js';
+import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server.js';
+
+export interface Database {
+  driver: Driver;
+  uri: string;
+  local: LocalNeo4j | null;
+  close(): Promise<void>;
+}
+
+export function createDriver(uri: string, config: Pick<Config, 'neo4jUser' | 'neo4jPassword'>): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 20_000,
+    disableLosslessIntegers: false,
+  });
+}
+
+export async function openDatabase(config: Config, log: (m: string) => void = (m) => console.error(m)): Promise<Database> {
+  let local: LocalNeo4j | null = null;
+  let uri = config.neo4jUri;
+  if (!uri) {
+    log(`Starting local Neo4j on bolt://127.0.0.1:${config.localBoltPort} (data: ${config.localDataDir}) …`);
+    local = await startLocalNeo4j({
+      cacheDir: config.cacheDir,
+      dataDir: config.localDataDir,
+      port: config.localBoltPort,
+      heap: config.localHeap,
+      pageCache: config.localPageCache,
+      timeoutMs: config.startTimeoutMs,
+      log,
+    });
+    uri = local.uri;
+  }
+  const driver = createDriver(uri, config);
+  try {
+    await driver.verifyConnectivity({ database: config.neo4jDatabase });
+    await applySchema(driver, config.neo4jDatabase);
+  } catch (e) {
+    await driver.close();
+    await local?.stop();
+    throw new Error(`Neo4j at ${uri} is not usable: ${(e as Error).message}`);
+  }
+  return {
+    driver,
+    uri,
+    local,
+    async close() {
+      await driver.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Minimal GraphQL client: POST JSON to the endpoint (same origin by default, `?api=` overrides). */
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** network = server unreachable; graphql = the server answered with errors; http = bad status */
+    readonly kind: 'network' | 'graphql' | 'http',
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function apiEndpoint(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('api');
+  return fromUrl && /^https?:\/\//.test(fromUrl) ? fromUrl : '/graphql';
+}
+
+export function absoluteEndpoint(): string {
+  return new URL(apiEndpoint(), window.location.href).toString();
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiEndpoint(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError((err as Error).message || 'fetch failed', 'network');
+  }
+  let body: { data?: T; errors?: { message: string }[] } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`HTTP ${response.status}`, 'http');
+  }
+  if (body?.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), 'graphql');
+  if (!response.ok || !body?.data) throw new ApiError(`HTTP ${response.status}`, 'http');
+  return body.data;
+}

@@ -1,0 +1,35 @@
+/** Typed wrappers around the queries. */
+import { gql } from './client';
+import { CASCADE_QUERY, DIRECTIVE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, Gap, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
+
+export const fetchRoots = (first = 20, signal?: AbortSignal) =>
+  gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
+
+export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
+  gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);
+
+export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' | 'UP' | 'BOTH', relations?: Relation[]) {
+  return {
+    code: ref.code,
+    issuedOn: ref.issuedOn || undefined,
+    province: ref.province || undefined,
+    depth,
+    direction,
+    relations,
+  };
+}
+
+export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal) =>
+  gql<{ cascade: Cascade }>(CASCADE_QUERY, cascadeVariables(ref, depth, direction), signal).then((d) => d.cascade);
+
+export const fetchDirective = (uid: string, signal?: AbortSignal) =>
+  gql<{ directives: DirectiveDetails[] }>(DIRECTIVE_QUERY, { uid }, signal).then((d) => d.directives[0] ?? null);
+
+const refVariables = (ref: RootRef) => ({ code: ref.code, issuedOn: ref.issuedOn || undefined, province: ref.province || undefined });
+
+export const fetchGaps = (ref: RootRef, signal?: AbortSignal) =>
+  gql<{ gaps: Gap[] }>(GAPS_QUERY, refVariables(ref), signal).then((d) => d.gaps);
+
+export const fetchLag = (ref: RootRef, signal?: AbortSignal) =>
+  gql<{ implementationLag: LagRow[] }>(LAG_QUERY, refVariables(ref), signal).then((d) => d.implementationLag);

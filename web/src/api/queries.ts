@@ -1,0 +1,55 @@
+/**
+ * Every GraphQL query string the web app sends, in one place (so they are easy to align with the SDL
+ * in server/src/api/typedefs). Notebook users can copy them from the details panel.
+ */
+
+export const ROOTS_QUERY = /* GraphQL */ `
+query Roots($first: Int) {
+  roots(first: $first) { id code title type issuedOn province level cascadeSize }
+}`;
+
+export const SEARCH_QUERY = /* GraphQL */ `
+query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) { id kind label code title type province issuedOn score snippet }
+}`;
+
+const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent';
+const CASCADE_EDGE_FIELDS = 'id source target kind inferred verb quote start end evidenceUid lagDays tasks timings';
+
+export const CASCADE_QUERY = /* GraphQL */ `
+query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
+  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations) {
+    root { ${CASCADE_NODE_FIELDS} }
+    nodes { ${CASCADE_NODE_FIELDS} }
+    edges { ${CASCADE_EDGE_FIELDS} }
+  }
+}`;
+
+export const DIRECTIVE_QUERY = /* GraphQL */ `
+query Directive($uid: ID!) {
+  directives(where: { uid: { eq: $uid } }) {
+    uid code issuedOn type typeName title province level stub sourceFile text
+    signerName signerCapacity recipients issuerName
+  }
+}`;
+
+export const GAPS_QUERY = /* GraphQL */ `
+query Gaps($code: String!, $issuedOn: Date, $province: String) {
+  gaps(code: $code, issuedOn: $issuedOn, province: $province) { organization key province level assignedBy tasks }
+}`;
+
+export const LAG_QUERY = /* GraphQL */ `
+query Lag($code: String!, $issuedOn: Date, $province: String) {
+  implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level documents minDays medianDays maxDays }
+}`;
+
+export const COUNTS_QUERY = /* GraphQL */ `
+query Counts($dimension: CountDimension!) {
+  countsBy(dimension: $dimension) { key count }
+}`;
+
+/** A query plus its variables, formatted for pasting into a notebook or GraphiQL. */
+export function formatForCopy(query: string, variables: Record<string, unknown>, endpoint: string): string {
+  const clean = Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return `# POST ${endpoint}\n${query.trim()}\n\n# variables\n${JSON.stringify(clean, null, 2)}\n`;
+}

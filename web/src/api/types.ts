@@ -1,0 +1,112 @@
+/** Shapes of the GraphQL results the web app reads (see server/src/api/typedefs). */
+
+export type Relation = 'IMPLEMENTS' | 'CITES' | 'ASSIGNED_TO';
+export const ALL_RELATIONS: readonly Relation[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
+
+export interface RootDirective {
+  id: string;
+  code: string | null;
+  title: string | null;
+  type: string | null;
+  issuedOn: string | null;
+  province: string | null;
+  level: string | null;
+  cascadeSize: number;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: 'DIRECTIVE' | 'ORGANIZATION';
+  label: string;
+  code: string | null;
+  title: string | null;
+  type: string | null;
+  province: string | null;
+  issuedOn: string | null;
+  score: number;
+  snippet: string | null;
+}
+
+export interface CascadeNode {
+  id: string;
+  kind: 'DIRECTIVE' | 'ORGANIZATION';
+  label: string;
+  code: string | null;
+  type: string | null;
+  typeName: string | null;
+  title: string | null;
+  level: string | null;
+  levelRank: number | null;
+  province: string | null;
+  issuedOn: string | null;
+  stub: boolean;
+  synthetic: boolean;
+  depth: number;
+  lagDays: number | null;
+  parent: string | null;
+}
+
+export interface CascadeEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: Relation;
+  inferred: boolean;
+  verb: string | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  evidenceUid: string | null;
+  lagDays: number | null;
+  tasks: string[] | null;
+  timings: string[] | null;
+}
+
+export interface Cascade {
+  root: CascadeNode | null;
+  nodes: CascadeNode[];
+  edges: CascadeEdge[];
+}
+
+export interface DirectiveDetails {
+  uid: string;
+  code: string | null;
+  issuedOn: string | null;
+  type: string | null;
+  typeName: string | null;
+  title: string | null;
+  province: string | null;
+  level: string | null;
+  stub: boolean;
+  sourceFile: string | null;
+  text: string | null;
+  signerName: string | null;
+  signerCapacity: string | null;
+  recipients: string[] | null;
+  issuerName: string | null;
+}
+
+export interface Gap {
+  organization: string;
+  key: string;
+  province: string | null;
+  level: string | null;
+  assignedBy: string[];
+  tasks: number;
+}
+
+export interface LagRow {
+  province: string | null;
+  level: string | null;
+  documents: number;
+  minDays: number | null;
+  medianDays: number | null;
+  maxDays: number | null;
+}
+
+/** Identifies a cascade root: code (+ issue date and province to pick one of several). */
+export interface RootRef {
+  code: string;
+  issuedOn?: string | null;
+  province?: string | null;
+}

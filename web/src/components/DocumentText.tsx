@@ -1,0 +1,72 @@
+/** A document's full text with the source quotes of its edges marked (<mark>); scrolls to the focused one. */
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+
+export interface Highlight {
+  id: string;
+  quote: string;
+  start: number | null;
+  end: number | null;
+}
+
+interface Range {
+  start: number;
+  end: number;
+  ids: string[];
+}
+
+/** Offsets when they match the quote, else the first occurrence of the quote; overlapping ranges merged. */
+export function highlightRanges(text: string, highlights: Highlight[]): Range[] {
+  const ranges: Range[] = [];
+  for (const h of highlights) {
+    if (!h.quote) continue;
+    let start = h.start ?? -1;
+    let end = h.end ?? -1;
+    if (start < 0 || end > text.length || text.slice(start, end) !== h.quote) {
+      start = text.indexOf(h.quote);
+      end = start + h.quote.length;
+    }
+    if (start >= 0 && end > start) ranges.push({ start, end, ids: [h.id] });
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start < last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.ids.push(...r.ids);
+    } else merged.push({ ...r, ids: [...r.ids] });
+  }
+  return merged;
+}
+
+export function DocumentText({ text, highlights, focus }: { text: string; highlights: Highlight[]; focus: string | null }) {
+  const box = useRef<HTMLDivElement>(null);
+  const ranges = useMemo(() => highlightRanges(text, highlights), [text, highlights]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const marks = [...el.querySelectorAll<HTMLElement>('mark')];
+    const target = (focus && marks.find((m) => m.dataset.ids?.split(' ').includes(focus))) || marks[0];
+    marks.forEach((m) => m.classList.toggle('focused', m === target));
+    if (target) el.scrollTop = Math.max(0, target.offsetTop - el.offsetTop - el.clientHeight / 3);
+  }, [ranges, focus]);
+
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start > at) parts.push(text.slice(at, r.start));
+    parts.push(
+      <mark key={r.start} data-ids={r.ids.join(' ')} data-testid="quote-mark">
+        {text.slice(r.start, r.end)}
+      </mark>,
+    );
+    at = r.end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return (
+    <div className="doc-text" ref={box} data-testid="doc-text">
+      {parts}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The Cytoscape canvas. Owns one cy instance (exposed as window.__cy); syncs elements (then lays them out),
+ * visibility, selection and highlight classes from props. In briefing mode newly shown nodes fade in while
+ * the viewport zooms to the visible layers.
+ */
+import type cytoscape from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { cytoscapeWithExtensions } from '../graph/cytoscape';
+import { runLayout } from '../graph/run-layout';
+import { graphStyle } from '../graph/styles';
+
+export interface Selection {
+  id: string;
+  group: 'nodes' | 'edges';
+}
+
+interface Props {
+  elements: cytoscape.ElementDefinition[];
+  visible: Set<string>;
+  selected: string | null;
+  gapIds: Set<string>;
+  hitIds: Set<string>;
+  briefing: boolean;
+  onSelect: (sel: Selection | null) => void;
+  onToggleExpand: (id: string) => void;
+  onReady: (cy: cytoscape.Core | null) => void;
+}
+
+const FIT_PADDING = 40;
+
+function toggleClass(cy: cytoscape.Core, cls: string, ids: Set<string>) {
+  cy.batch(() => {
+    cy.elements(`.${cls}`).forEach((e) => { if (!ids.has(e.id())) e.removeClass(cls); });
+    for (const id of ids) cy.getElementById(id).addClass(cls);
+  });
+}
+
+export function GraphCanvas(props: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const firstVisible = useRef(true);
+
+  useEffect(() => {
+    const cytoscape = cytoscapeWithExtensions();
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStyle(),
+      elements: [],
+      minZoom: 0.03,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cyRef.current = cy;
+    window.__cy = cy;
+    cy.on('tap', 'node, edge', (e) => callbacks.current.onSelect({ id: e.target.id(), group: e.target.isNode() ? 'nodes' : 'edges' }));
+    cy.on('tap', (e) => { if (e.target === cy) callbacks.current.onSelect(null); });
+    cy.on('dbltap', 'node[kind = "DIRECTIVE"]', (e) => callbacks.current.onToggleExpand(e.target.id()));
+    const observer = new ResizeObserver(() => cy.resize());
+    if (container.current) observer.observe(container.current);
+    callbacks.current.onReady(cy);
+    return () => {
+      observer.disconnect();
+      callbacks.current.onReady(null);
+      if (window.__cy === cy) delete window.__cy;
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // Elements: add / remove / update data, then lay everything out again.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = new Map(props.elements.map((e) => [e.data.id!, e]));
+    cy.batch(() => {
+      cy.elements().forEach((ele) => { if (!wanted.has(ele.id())) cy.remove(ele); });
+      const toAdd: cytoscape.ElementDefinition[] = [];
+      for (const [id, def] of wanted) {
+        const existing = cy.getElementById(id);
+        if (existing.nonempty()) {
+          existing.data(def.data);
+          existing.classes(def.classes ?? '');
+        } else toAdd.push(def);
+      }
+      cy.add(toAdd.sort((a, b) => (a.group === 'nodes' ? 0 : 1) - (b.group === 'nodes' ? 0 : 1)));
+    });
+    runLayout(cy, { fit: false });
+    applyVisibility(cy, callbacks.current.visible);
+    toggleClass(cy, 'gap', callbacks.current.gapIds);
+    toggleClass(cy, 'search-hit', callbacks.current.hitIds);
+    applySelection(cy, callbacks.current.selected);
+    cy.fit(cy.elements(':visible'), FIT_PADDING);
+  }, [props.elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || cy.elements().empty()) return;
+    const before = new Set(cy.nodes(':visible').map((n) => n.id()));
+    applyVisibility(cy, props.visible);
+    if (firstVisible.current) {
+      firstVisible.current = false;
+      return;
+    }
+    const shown = cy.elements(':visible');
+    if (props.briefing) {
+      const fresh = cy.nodes(':visible').filter((n) => !before.has(n.id()));
+      fresh.style('opacity', 0);
+      fresh.connectedEdges(':visible').style('opacity', 0);
+      cy.stop(true, false);
+      cy.animate({ fit: { eles: shown, padding: 70 }, duration: 650, easing: 'ease-in-out-cubic' });
+      fresh.union(fresh.connectedEdges(':visible')).animate({ style: { opacity: 1 }, duration: 750, easing: 'ease-in-sine' });
+    } else {
+      cy.elements().removeStyle('opacity');
+    }
+  }, [props.visible, props.briefing]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    // Entering or leaving briefing: the container changes size; refit once it has.
+    const id = requestAnimationFrame(() => {
+      cy.resize();
+      cy.animate({ fit: { eles: cy.elements(':visible'), padding: props.briefing ? 70 : FIT_PADDING }, duration: 300 });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [props.briefing]);
+
+  useEffect(() => {
+    if (cyRef.current) applySelection(cyRef.current, props.selected);
+  }, [props.selected]);
+  useEffect(() => {
+    if (cyRef.current) toggleClass(cyRef.current, 'gap', props.gapIds);
+  }, [props.gapIds]);
+  useEffect(() => {
+    if (cyRef.current) toggleClass(cyRef.current, 'search-hit', props.hitIds);
+  }, [props.hitIds]);
+
+  return <div className="graph-canvas" ref={container} data-testid="graph" />;
+}
+
+function applyVisibility(cy: cytoscape.Core, visible: Set<string>) {
+  cy.batch(() => {
+    cy.elements().forEach((e) => {
+      if (visible.has(e.id())) e.removeClass('hidden');
+      else e.addClass('hidden');
+    });
+  });
+}
+
+function applySelection(cy: cytoscape.Core, selected: string | null) {
+  cy.batch(() => {
+    cy.elements(':selected').forEach((e) => { if (e.id() !== selected) e.unselect(); });
+    if (selected) cy.getElementById(selected).select();
+  });
+}

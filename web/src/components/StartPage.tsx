@@ -1,0 +1,53 @@
+/** Start page: search box + the root directives of the graph with their cascade sizes. */
+import { fetchRoots } from '../api/operations';
+import type { RootRef, SearchHit } from '../api/types';
+import { formatDate, levelName, typeName, useI18n } from '../i18n';
+import { SearchBox } from './SearchBox';
+import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
+import { useAsync } from './useAsync';
+
+export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
+  const { t, lang } = useI18n();
+  const roots = useAsync((signal) => fetchRoots(30, signal), 'roots');
+
+  const onChoose = (hit: SearchHit) => {
+    if (hit.kind === 'DIRECTIVE' && hit.code) onOpen({ code: hit.code, issuedOn: hit.issuedOn, province: hit.province });
+  };
+
+  return (
+    <main className="start">
+      <section className="start-search">
+        <p className="lead">{t('appSubtitle')}</p>
+        <SearchBox placeholder={t('searchPlaceholder')} onChoose={onChoose} autoFocus />
+      </section>
+      <section className="start-roots" aria-labelledby="roots-title">
+        <h2 id="roots-title">{t('roots')}</h2>
+        <p className="muted">{t('rootsHint')}</p>
+        {roots.loading && <Loading />}
+        {roots.error != null && <ErrorMessage error={roots.error} onRetry={roots.retry} />}
+        {roots.data?.length === 0 && <EmptyMessage text={t('emptyRoots')} />}
+        <ul className="root-list">
+          {roots.data?.map((r) => (
+            <li key={r.id}>
+              <button
+                type="button"
+                className="root-card"
+                data-testid="root-card"
+                data-code={r.code ?? ''}
+                disabled={!r.code}
+                onClick={() => r.code && onOpen({ code: r.code, issuedOn: r.issuedOn, province: r.province })}
+              >
+                <span className="root-code">{r.code ?? typeName(lang, r.type)}</span>
+                <span className="root-meta">
+                  {typeName(lang, r.type)} · {r.province ?? levelName(t, r.level)} · {formatDate(lang, r.issuedOn)}
+                </span>
+                {r.title && <span className="root-title">{r.title}</span>}
+                <span className="badge">{t('cascadeSize', { n: r.cascadeSize })}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+/** Briefing steps: one per layer (top to bottom), cumulative, each with a short caption. */
+import { levelName, type Translate } from '../i18n';
+import { computeLayers } from './layers';
+import { median, type GraphModel } from './model';
+
+export interface BriefingStep {
+  /** All node ids shown at this step (this layer and the ones above). */
+  nodeIds: Set<string>;
+  /** Nodes that appear at this step. */
+  newIds: string[];
+  caption: string;
+}
+
+const PLAN_TYPES = new Set(['CTr', 'KH', 'HD', 'ĐA']);
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+export function briefingSteps(model: GraphModel, visible: Set<string>, t: Translate): BriefingStep[] {
+  const nodes = [...model.nodes.values()].filter((n) => visible.has(n.id));
+  const layers = computeLayers(nodes.map((n) => ({ id: n.id, rank: n.rank, gen: n.gen, isOrg: n.kind === 'ORGANIZATION' })));
+  const steps: BriefingStep[] = [];
+  const shown = new Set<string>();
+  for (const layer of layers) {
+    const members = layer.ids.map((id) => model.nodes.get(id)!);
+    for (const id of layer.ids) shown.add(id);
+    const root = members.find((n) => n.isRoot);
+    const level = levelName(t, members.find((n) => n.level)?.level ?? null);
+    let caption: string;
+    if (root) {
+      caption = t('captionRoot', { code: root.code ?? root.label, title: clip(root.title ?? root.typeName ?? '', 140) });
+    } else if (layer.isOrg) {
+      caption = t('captionOrgs', { level, n: members.length });
+    } else {
+      const provinces = new Set(members.map((n) => n.province).filter(Boolean));
+      const plans = members.filter((n) => n.type && PLAN_TYPES.has(n.type)).length;
+      caption = t('captionLayer', { level, docs: members.length, plans, provinces: provinces.size });
+      const lag = median(members.map((n) => n.lagDays).filter((d): d is number => d !== null && d !== undefined));
+      if (lag !== null) caption += ` · ${t('captionLag', { n: Math.round(lag) })}`;
+    }
+    steps.push({ nodeIds: new Set(shown), newIds: layer.ids, caption });
+  }
+  return steps;
+}

@@ -1,0 +1,86 @@
+/** GraphModel → Cytoscape element definitions: labels (province in the label), sizes, colours, shapes. */
+import type cytoscape from 'cytoscape';
+import { formatDate, levelName, type Lang, type Translate } from '../i18n';
+import { labelBox, NODE_FONT_SIZE, wrapWords } from './measure';
+import type { GEdge, GNode, GraphModel } from './model';
+import { ORGANIZATION_STYLE, typeStyle } from './palette';
+
+/** Extra room around the text, per shape (pointy shapes need more). */
+function padding(shape: string): { x: number; y: number } {
+  switch (shape) {
+    case 'hexagon': case 'octagon': return { x: 34, y: 14 };
+    case 'diamond': return { x: 60, y: 40 };
+    case 'ellipse': return { x: 30, y: 16 };
+    case 'rhomboid': case 'tag': case 'cut-rectangle': return { x: 30, y: 12 };
+    case 'barrel': return { x: 22, y: 16 };
+    default: return { x: 20, y: 12 };
+  }
+}
+
+export function nodeLabelLines(n: GNode, t: Translate, lang: Lang): string[] {
+  if (n.kind === 'ORGANIZATION') {
+    const lines = wrapWords(n.label, 24);
+    const name = lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
+    return n.province && !n.label.includes(n.province) ? [...name, `(${n.province})`] : name;
+  }
+  const head = n.code ?? n.label ?? n.typeName ?? n.type ?? n.id;
+  const where = n.province ?? levelName(t, n.level);
+  const date = formatDate(lang, n.issuedOn);
+  return [head, where, date].filter(Boolean);
+}
+
+export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false): cytoscape.ElementDefinition {
+  const style = n.kind === 'ORGANIZATION' ? ORGANIZATION_STYLE : typeStyle(n.type);
+  const lines = nodeLabelLines(n, t, lang);
+  const box = labelBox(lines, NODE_FONT_SIZE, estimate);
+  const pad = padding(style.shape);
+  const classes = [n.kind === 'ORGANIZATION' ? 'org' : 'doc'];
+  if (n.stub) classes.push('stub');
+  if (n.isRoot) classes.push('root');
+  return {
+    group: 'nodes',
+    classes,
+    data: {
+      id: n.id,
+      kind: n.kind,
+      label: lines.join('\n'),
+      code: n.code,
+      type: n.type,
+      province: n.province,
+      level: n.level,
+      issuedOn: n.issuedOn,
+      rank: n.rank,
+      gen: n.gen,
+      color: style.color,
+      textColor: style.text,
+      shape: style.shape,
+      w: Math.max(box.w + pad.x * 2, 70),
+      h: Math.max(box.h + pad.y * 2, 36),
+    },
+  };
+}
+
+export function edgeLabel(e: GEdge, t: Translate): string {
+  const parts: string[] = [];
+  if (e.kind === 'IMPLEMENTS' && e.lagDays !== null && e.lagDays !== undefined) parts.push(t('lagDays', { n: e.lagDays }));
+  if (e.inferred) parts.push(`(${t('inferred')})`);
+  return parts.join(' ');
+}
+
+export function edgeElement(e: GEdge, t: Translate): cytoscape.ElementDefinition {
+  const classes = [e.kind.toLowerCase().replace('_', '-')];
+  if (e.inferred) classes.push('inferred');
+  return {
+    group: 'edges',
+    classes,
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, inferred: e.inferred, label: edgeLabel(e, t), lagDays: e.lagDays },
+  };
+}
+
+export function toElements(model: GraphModel, t: Translate, lang: Lang): cytoscape.ElementDefinition[] {
+  const estimate = model.nodes.size > 2000;
+  return [
+    ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate)),
+    ...[...model.edges.values()].map((e) => edgeElement(e, t)),
+  ];
+}

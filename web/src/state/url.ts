@@ -1,0 +1,86 @@
+/**
+ * The view lives in the URL so a deep link restores it:
+ *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
+ *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lang=en&api=…
+ */
+import { ALL_RELATIONS, type Relation } from '../api/types';
+import type { Lang } from '../i18n/dictionary';
+
+export interface Filters {
+  relations: Relation[];
+  provinces: string[];
+  levels: string[];
+  from: string | null;
+  to: string | null;
+}
+
+export interface ViewState {
+  code: string | null;
+  issuedOn: string | null;
+  province: string | null;
+  filters: Filters;
+  selected: string | null;
+  /** Briefing step (null = not in briefing mode). */
+  step: number | null;
+  gaps: boolean;
+  lang: Lang;
+}
+
+export const DEFAULT_FILTERS: Filters = { relations: [...ALL_RELATIONS], provinces: [], levels: [], from: null, to: null };
+
+const list = (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+
+export function parseView(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const rel = list(p.get('rel')).filter((r): r is Relation => (ALL_RELATIONS as readonly string[]).includes(r));
+  const step = p.get('step');
+  return {
+    code: p.get('code') || null,
+    issuedOn: isoDate(p.get('issuedOn')),
+    province: p.get('province') || null,
+    filters: {
+      relations: p.has('rel') ? rel : [...ALL_RELATIONS],
+      provinces: list(p.get('prov')),
+      levels: list(p.get('lvl')),
+      from: isoDate(p.get('from')),
+      to: isoDate(p.get('to')),
+    },
+    selected: p.get('sel') || null,
+    step: step !== null && /^\d+$/.test(step) ? Number(step) : null,
+    gaps: p.get('gaps') === '1',
+    lang: p.get('lang') === 'en' ? 'en' : 'vi',
+  };
+}
+
+export function serializeView(view: ViewState, keep: URLSearchParams = new URLSearchParams()): string {
+  const p = new URLSearchParams();
+  const api = keep.get('api');
+  if (api) p.set('api', api);
+  if (view.code) p.set('code', view.code);
+  if (view.code && view.issuedOn) p.set('issuedOn', view.issuedOn);
+  if (view.code && view.province) p.set('province', view.province);
+  if (view.code) {
+    const f = view.filters;
+    if (f.relations.length !== ALL_RELATIONS.length) p.set('rel', f.relations.join(','));
+    if (f.provinces.length) p.set('prov', f.provinces.join(','));
+    if (f.levels.length) p.set('lvl', f.levels.join(','));
+    if (f.from) p.set('from', f.from);
+    if (f.to) p.set('to', f.to);
+    if (view.selected) p.set('sel', view.selected);
+    if (view.step !== null) p.set('step', String(view.step));
+    if (view.gaps) p.set('gaps', '1');
+  }
+  if (view.lang !== 'vi') p.set('lang', view.lang);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Write the view to the address bar; push a history entry only when the cascade changes. */
+export function writeView(view: ViewState, push: boolean): void {
+  const search = serializeView(view, new URLSearchParams(window.location.search));
+  if (search === window.location.search) return;
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  if (push) window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+}

@@ -11,7 +11,7 @@ import { categoryOf, docType } from './patterns/types.js';
 import { findRecipients } from './recipients.js';
 import { findMentions, type Mention } from './references.js';
 import {
-  documentDates, findLinks, leftVerb, refKey, toInferred, toReference, type DocContext,
+  documentDates, findLinks, leftVerb, mentionProvince, refKey, toInferred, toReference, type DocContext,
 } from './relations.js';
 import { findSigner } from './signer.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
@@ -111,8 +111,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const citeByKey = new Map<string, Reference>();
   mentions.forEach((m, i) => {
     if (skipMention(i)) return;
-    const ref = toReference(flat, m, leftVerb(ft, m) ?? 'cites', dates[i] ?? null, ctx);
-    const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province);
+    const key = refKey(m.code, dates[i] ?? null, mentionProvince(m, ctx));
     if (implKeys.has(key)) {
       const impl = implementsRefs.find((r) => refKey(r.code, r.resolvedIssuedOn ?? null, r.province) === key);
       if (impl && !(m.start >= impl.start && m.end <= impl.end)) impl.mentions = (impl.mentions ?? 1) + 1;
@@ -123,11 +122,10 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
       prev.mentions = (prev.mentions ?? 1) + 1;
       return;
     }
+    const ref = toReference(flat, m, leftVerb(ft, m) ?? 'cites', dates[i] ?? null, ctx);
     citeByKey.set(key, ref);
     cites.push(ref);
   });
-  // Fix implements mention counts (the loop above counts the first mention again).
-  for (const r of implementsRefs) r.mentions = Math.max(1, r.mentions ?? 1);
 
   // Inferred links between third documents.
   const inferred: InferredLink[] = [];

@@ -22,43 +22,84 @@ export interface Flat {
   source: string;
 }
 
-// One run of "junk": whitespace (incl. NBSP and other spaces), markdown marks, sup tags, control chars.
+// "Junk": whitespace (incl. NBSP and other spaces), markdown marks, <sup> tags, control characters.
 const JUNK_RE =
   /(?:[\t\n\v\f\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff*#\u0000-\u0008\u000e-\u001f\u007f]|<\/?sup>)+/g;
-const HAS_NEWLINE_RE = /[\n\r\u2028\u2029]/;
 const HAS_SPACE_RE = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]/;
+
+/** 0 = keep, 1 = horizontal space, 2 = line break, 3 = mark/control (dropped). */
+const KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x20; c++) KIND[c] = 3;
+KIND[0x7f] = 3;
+KIND[0xfeff] = 3;
+KIND[0x2a] = 3; // *
+KIND[0x23] = 3; // #
+for (const c of [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) KIND[c] = 1;
+for (let c = 0x2000; c <= 0x200b; c++) KIND[c] = 1;
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) KIND[c] = 2;
+
+function tagAt(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 0x3c) return 0;
+  if (s.startsWith('<sup>', i)) return 5;
+  if (s.startsWith('</sup>', i)) return 6;
+  return 0;
+}
 
 export function flatten(source: string): Flat {
   const n = source.length;
   const parts: string[] = [];
   const map = new Int32Array(n + 1);
   let out = 0;
-  let last = 0;
-  JUNK_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = JUNK_RE.exec(source)) !== null) {
-    const s = m.index;
-    const run = m[0];
-    if (s > last) {
-      parts.push(source.slice(last, s));
-      for (let i = last; i < s; i++) map[out++] = i;
+  let seg = 0;
+  let i = 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    const k = KIND[c]!;
+    if (k === 0 && c !== 0x3c) {
+      map[out++] = i++;
+      continue;
     }
-    if (HAS_SPACE_RE.test(run)) {
-      const nl = HAS_NEWLINE_RE.test(run);
+    if (k === 0) {
+      // '<': a <sup> tag or a plain character.
+      if (tagAt(source, i) === 0) {
+        map[out++] = i++;
+        continue;
+      }
+    } else if (c === 0x20 && i + 1 < n) {
+      // A single plain space between kept characters stays as it is.
+      const d = source.charCodeAt(i + 1);
+      if (KIND[d] === 0 && (d !== 0x3c || tagAt(source, i + 1) === 0)) {
+        map[out++] = i++;
+        continue;
+      }
+    }
+    // A run of junk starting at i.
+    if (i > seg) parts.push(source.slice(seg, i));
+    let j = i;
+    let firstSpace = -1;
+    let nl = false;
+    while (j < n) {
+      const d = source.charCodeAt(j);
+      const kd = KIND[d]!;
+      if (kd === 0) {
+        const t = tagAt(source, j);
+        if (t === 0) break;
+        j += t;
+        continue;
+      }
+      if (kd !== 3 && firstSpace < 0) firstSpace = j;
+      if (kd === 2) nl = true;
+      j++;
+    }
+    if (firstSpace >= 0) {
       parts.push(nl ? '\n' : ' ');
-      // Point at the first whitespace char of the run.
-      let k = 0;
-      while (k < run.length && !HAS_SPACE_RE.test(run[k]!)) k++;
-      map[out++] = s + k;
+      map[out++] = firstSpace;
     }
-    last = s + run.length;
+    seg = i = j;
   }
-  if (last < n) {
-    parts.push(source.slice(last));
-    for (let i = last; i < n; i++) map[out++] = i;
-  }
+  if (seg < n) parts.push(seg === 0 ? source : source.slice(seg));
   map[out] = n;
-  const text = parts.join('');
+  const text = parts.length === 1 ? parts[0]! : parts.join('');
   return { text, map: out + 1 === map.length ? map : map.subarray(0, out + 1), source };
 }
 

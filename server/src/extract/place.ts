@@ -1,5 +1,5 @@
 /** Which province a text belongs to. */
-import { PROVINCE_CONTEXT_RE, SITE_RE } from './patterns/places.js';
+import { PROVINCE_CONTEXT_RE, SITE_SLUG_RE, SITE_TLDS } from './patterns/places.js';
 import { findProvince, provinceBySlug } from './provinces.js';
 
 /** Longest run of 1–4 words at the start of `words` that names a province. */
@@ -30,10 +30,12 @@ export function provinceVotes(text: string, weight = 1, votes = new Map<string, 
     const name = matchWords(m.groups!.name!.split(/\s(?:-\s)?/));
     if (name) votes.set(name, (votes.get(name) ?? 0) + weight);
   }
-  SITE_RE.lastIndex = 0;
-  while ((m = SITE_RE.exec(text)) !== null) {
-    const p = provinceBySlug(m.groups!.slug!);
-    if (p) votes.set(p.name, (votes.get(p.name) ?? 0) + weight);
+  for (const tld of SITE_TLDS) {
+    for (let at = text.indexOf(tld); at >= 0; at = text.indexOf(tld, at + tld.length)) {
+      const sm = SITE_SLUG_RE.exec(text.slice(Math.max(0, at - 24), at));
+      const p = sm ? provinceBySlug(sm[1]!) : null;
+      if (p) votes.set(p.name, (votes.get(p.name) ?? 0) + weight);
+    }
   }
   return votes;
 }

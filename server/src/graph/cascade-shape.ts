@@ -18,6 +18,7 @@ export interface CascadeNode {
   issuedOn: string | null;
   stub: boolean;
   synthetic: boolean;
+  sourceFile: string | null;
   depth: number;
   lagDays: number | null;
   parent: string | null;
@@ -138,6 +139,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       issuedOn: str(p.issuedOn),
       stub: Boolean(p.stub),
       synthetic: Boolean(p.synthetic),
+      sourceFile: str(p.sourceFile),
       depth: depth.get(n.uid) ?? 0,
       lagDays: Number.isNaN(lag) ? null : lag,
       parent: par,

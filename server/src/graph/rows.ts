@@ -118,10 +118,19 @@ function stubRow(code: string, issuedOn: string | null, type: string | null, lev
   };
 }
 
+/** The printed date, or the one the corpus identified the document or mention with. */
+function recordDate(r: ExtractedRecord): string | null {
+  return r.issuedOn ?? r.resolvedIssuedOn ?? null;
+}
+
+function refDate(r: Reference): string | null {
+  return r.issuedOn ?? r.resolvedIssuedOn ?? null;
+}
+
 export function ownUid(record: ExtractedRecord): string {
   return directiveUid({
     code: record.resolvedCode,
-    issuedOn: record.issuedOn,
+    issuedOn: recordDate(record),
     level: record.issuer.level,
     province: record.issuer.province,
     contentHash: record.contentHash,
@@ -134,7 +143,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
   const directive: FullDirectiveRow = {
     uid,
     code: record.resolvedCode,
-    issuedOn: record.issuedOn,
+    issuedOn: recordDate(record),
     type: record.type,
     typeName: record.typeName,
     category: record.category,
@@ -177,12 +186,12 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
       inferred,
       mentionedCode: ev.raw,
       mentions: 1,
-      undatedCode: ref && !ref.issuedOn ? ref.code : null,
-      undatedProvince: ref && !ref.issuedOn ? refProvince(ref, record) : null,
+      undatedCode: ref && !refDate(ref) ? ref.code : null,
+      undatedProvince: ref && !refDate(ref) ? refProvince(ref, record) : null,
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, ref.issuedOn, ref.type, refLevel(ref), refProvince(ref, record), ref.issuer);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, refLevel(ref), refProvince(ref, record), ref.issuer);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

@@ -94,7 +94,11 @@ CREATE (d)-[r:ISSUED_BY {evidenceUid: $uid, signerName: $signerName, signerCapac
 const CLEAN_ORPHANS = `
 UNWIND $touched AS id
 MATCH (n) WHERE elementId(n) = id AND NOT (n)--()
-DELETE n`;
+DELETE n
+WITH count(*) AS _
+UNWIND $stubs AS uid
+MATCH (s:Directive {uid: uid, stub: true}) WHERE NOT (s)--()
+DELETE s`;
 
 async function writeInTx(tx: ManagedTransaction, rows: GraphRows): Promise<WriteStats> {
   const uid = rows.directive.uid;
@@ -112,7 +116,9 @@ async function writeInTx(tx: ManagedTransaction, rows: GraphRows): Promise<Write
     await tx.run(ISSUER, { uid, issuerKey: rows.issuer.key, signerName: rows.directive.signerName, signerCapacity: rows.directive.signerCapacity });
     rels += 1;
   }
-  if (touched.length) await tx.run(CLEAN_ORPHANS, { touched });
+  // Stubs nothing points at: left over from the previous version of this text, or undated mentions that
+  // resolved to a dated document.
+  await tx.run(CLEAN_ORPHANS, { touched, stubs: rows.stubs.map((s) => s.uid) });
   return { nodes: 1 + rows.stubs.length + rows.organizations.length, relationships: rels };
 }
 

@@ -1,6 +1,6 @@
 /** GraphModel → Cytoscape element definitions: labels (province in the label), sizes, colours, shapes. */
 import type cytoscape from 'cytoscape';
-import { formatDate, levelName, type Lang, type Translate } from '../i18n';
+import { formatDate, levelName, typeName, type Lang, type Translate } from '../i18n';
 import { labelBox, NODE_FONT_SIZE, wrapWords } from './measure';
 import type { GEdge, GNode, GraphModel } from './model';
 import { ORGANIZATION_STYLE, typeStyle } from './palette';
@@ -19,15 +19,19 @@ function padding(shape: string): { x: number; y: number } {
 
 export function nodeLabelLines(n: GNode, t: Translate, lang: Lang): string[] {
   if (n.kind === 'ORGANIZATION') {
-    const lines = wrapWords(n.label, 24);
-    const name = lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
-    return n.province && !n.label.includes(n.province) ? [...name, `(${n.province})`] : name;
+    // The API label may end with "(Province)"; the province gets its own line.
+    const name = n.province ? n.label.replace(new RegExp(`\\s*\\(${escapeRegExp(n.province)}\\)\\s*$`), '') : n.label;
+    const lines = wrapWords(name, 22);
+    const shown = lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
+    return n.province ? [...shown, `(${n.province})`] : shown;
   }
-  const head = n.code ?? n.label ?? n.typeName ?? n.type ?? n.id;
+  const head = n.code ?? typeName(lang, n.type, n.typeName) ?? n.label;
   const where = n.province ?? levelName(t, n.level);
   const date = formatDate(lang, n.issuedOn);
-  return [head, where, date].filter(Boolean);
+  return [head || n.id, where, date].filter(Boolean);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false): cytoscape.ElementDefinition {
   const style = n.kind === 'ORGANIZATION' ? ORGANIZATION_STYLE : typeStyle(n.type);

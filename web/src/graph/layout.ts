@@ -18,12 +18,14 @@ export interface LayoutEdge {
 }
 
 export interface LayoutOptions {
-  /** Desired x per node (e.g. from dagre); otherwise barycentres of parents are used. */
-  desiredX?: Map<string, number>;
+  /** Left-to-right order key per node (e.g. dagre's x); otherwise nodes are sorted by their parents' barycentre. */
+  order?: Map<string, number>;
   hGap?: number;
   rowGap?: number;
   layerGap?: number;
   maxRowWidth?: number;
+  /** Width / height of the viewport; rows wrap so the drawing roughly matches it. */
+  aspect?: number;
 }
 
 export interface LayoutResult {
@@ -33,7 +35,7 @@ export interface LayoutResult {
   bands: { top: number; bottom: number }[];
 }
 
-/** Place a row: desired x sorted, pushed apart to avoid overlap, then re-centred on the desired mean. */
+/** Place a row (in the given order): each node at its desired x or pushed right of its left neighbour, then re-centred on the desired mean. */
 function placeRow(row: { id: string; w: number; want: number }[], gap: number): Map<string, number> {
   const xs: number[] = [];
   row.forEach((n, i) => {
@@ -45,7 +47,7 @@ function placeRow(row: { id: string; w: number; want: number }[], gap: number): 
 }
 
 export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions = {}): LayoutResult {
-  const { hGap = 28, rowGap = 26, layerGap = 70 } = options;
+  const { hGap = 22, rowGap = 18, layerGap = 64 } = options;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const layers = computeLayers(nodes);
   const index = layerIndex(layers);
@@ -57,23 +59,28 @@ export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[], options:
   }
   const totalArea = nodes.reduce((s, n) => s + (n.w + hGap) * (n.h + rowGap), 0);
   const widest = nodes.reduce((m, n) => Math.max(m, n.w), 0);
-  const maxRowWidth = Math.max(options.maxRowWidth ?? Math.max(1500, Math.sqrt(totalArea * 2.2)), widest + hGap);
+  const aspect = Math.min(4, Math.max(0.6, options.aspect ?? 1.8));
+  const maxRowWidth = Math.max(options.maxRowWidth ?? Math.max(900, Math.sqrt(totalArea * aspect * 1.5)), widest + hGap);
 
   const x = new Map<string, number>();
   const positions = new Map<string, { x: number; y: number }>();
   const bands: { top: number; bottom: number }[] = [];
   let y = 0;
   for (const layer of layers) {
-    // Desired x: dagre's, else the mean x of already placed parents, else 0.
+    // Desired x: the mean x of already placed parents, else 0.
     const want = (id: string) => {
-      const d = options.desiredX?.get(id);
-      if (d !== undefined) return d;
       const ps = (parents.get(id) ?? []).map((p) => x.get(p)).filter((v): v is number => v !== undefined);
       return ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0;
     };
     const items = layer.ids
-      .map((id) => ({ id, w: byId.get(id)!.w, h: byId.get(id)!.h, want: want(id), key: byId.get(id)!.sortKey }))
+      .map((id) => ({ id, w: byId.get(id)!.w, h: byId.get(id)!.h, want: want(id), order: options.order?.get(id), key: byId.get(id)!.sortKey }))
       .sort((a, b) => a.want - b.want || a.key.localeCompare(b.key));
+    // A layer that fits on one row follows the given order (dagre: fewer crossings); a wrapped layer
+    // keeps siblings together (sorted by their parents' position) instead.
+    const layerWidth = items.reduce((s, n) => s + n.w + hGap, -hGap);
+    if (options.order && layerWidth <= maxRowWidth) {
+      items.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.want - b.want || a.key.localeCompare(b.key));
+    }
     // Wrap into rows of at most maxRowWidth; each row keeps the left-to-right order.
     const rows: (typeof items)[] = [];
     let current: typeof items = [];
@@ -112,6 +119,27 @@ export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[], options:
     });
     bands.push({ top, bottom: y });
     y += layerGap;
+  }
+  // Bottom-up pass: single-row layers move over their children (parents end up above what they spawned).
+  const children = new Map<string, string[]>();
+  for (const [child, ps] of parents) for (const p of ps) (children.get(p) ?? children.set(p, []).get(p)!).push(child);
+  for (let i = layers.length - 2; i >= 0; i--) {
+    const ids = layers[i]!.ids;
+    const ys = new Set(ids.map((id) => positions.get(id)!.y));
+    if (ys.size !== 1) continue;
+    const row = ids
+      .map((id) => {
+        const cs = (children.get(id) ?? []).map((c) => x.get(c)!).filter((v) => v !== undefined);
+        const want = cs.length ? cs.reduce((a, b) => a + b, 0) / cs.length : x.get(id)!;
+        return { id, w: byId.get(id)!.w, want, key: byId.get(id)!.sortKey };
+      })
+      .sort((a, b) => a.want - b.want || a.key.localeCompare(b.key));
+    const placed = placeRow(row, hGap);
+    for (const n of row) {
+      const nx = placed.get(n.id)!;
+      x.set(n.id, nx);
+      positions.get(n.id)!.x = nx;
+    }
   }
   return { positions, layers, bands };
 }

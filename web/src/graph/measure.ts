@@ -1,7 +1,7 @@
 /** Text measurement for node sizing: the same font as the Cytoscape labels, so boxes fit their text. */
 
 export const GRAPH_FONT_FAMILY = '"Segoe UI", "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
-export const NODE_FONT_SIZE = 13;
+export const NODE_FONT_SIZE = 14;
 export const LINE_HEIGHT = 1.25;
 
 let ctx: CanvasRenderingContext2D | null | undefined;

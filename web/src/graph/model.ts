@@ -64,6 +64,21 @@ function recompute(model: GraphModel): GraphModel {
     for (const c of down.get(id) ?? []) if (!gen.has(c)) { gen.set(c, g + 1); queue.push(c); }
     for (const p of up.get(id) ?? []) if (!gen.has(p)) { gen.set(p, g - 1); queue.push(p); }
   }
+  // Longest path below the root: a node sits below every parent it has (a guidance that cites the
+  // resolution and implements the provincial programme goes under the programme). Passes are capped,
+  // so a cycle cannot loop forever.
+  const downEdges = [...edges.values()].filter((e) => (gen.get(e.source) ?? -1) >= 0 && e.target !== rootId);
+  for (let pass = 0; pass < nodes.size; pass++) {
+    let changed = false;
+    for (const e of downEdges) {
+      const g = gen.get(e.source)! + 1;
+      if ((gen.get(e.target) ?? -Infinity) < g) {
+        gen.set(e.target, g);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
   // Effective rank: own levelRank, else the parent's (organizations inherit their assigner's level).
   const rank = new Map<string, number>();
   const rankOf = (id: string, seen = new Set<string>()): number => {

@@ -1,6 +1,6 @@
 /**
- * Apply the layered layout to a Cytoscape instance. Small graphs ask cytoscape-dagre for a left-to-right
- * order that limits crossings; large ones use barycentres only. Either way the vertical position comes
+ * Apply the layered layout to a Cytoscape instance. Small graphs ask cytoscape-dagre for the left-to-right
+ * order inside each layer (fewer crossings); large ones sort by the parents' barycentre only. Either way the vertical position comes
  * from the layers (level rank, then generation) and no two node boxes overlap.
  */
 import type cytoscape from 'cytoscape';
@@ -25,7 +25,7 @@ export function layoutNodes(cy: cytoscape.Core): LayoutNode[] {
 export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: number } = {}): LayoutResult {
   const nodes = layoutNodes(cy);
   const edges = cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  let desiredX: Map<string, number> | undefined;
+  let order: Map<string, number> | undefined;
   if (nodes.length > 1 && nodes.length <= DAGRE_NODE_LIMIT) {
     const index = layerIndex(computeLayers(nodes));
     const dagreOptions: DagreLayoutOptions = {
@@ -38,9 +38,10 @@ export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: n
       animate: false,
     };
     cy.elements().layout(dagreOptions).run();
-    desiredX = new Map(cy.nodes().map((n) => [n.id(), n.position('x')]));
+    order = new Map(cy.nodes().map((n) => [n.id(), n.position('x')]));
   }
-  const result = layeredLayout(nodes, edges, { desiredX });
+  const aspect = cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined;
+  const result = layeredLayout(nodes, edges, { order, aspect });
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const p = result.positions.get(n.id());

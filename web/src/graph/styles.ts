@@ -49,7 +49,7 @@ export function graphStyle(): cytoscape.StylesheetJson {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.92,
         'text-background-padding': '2px',
-        'text-background-shape': 'round-rectangle',
+        'text-background-shape': 'roundrectangle',
         'min-zoomed-font-size': 5,
       },
     },

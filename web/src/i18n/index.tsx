@@ -1,5 +1,5 @@
 /** Language context: Vietnamese by default, English via the switch (kept in the URL as lang=en). */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { DICTIONARIES, TYPE_NAMES, type Lang, type MessageKey } from './dictionary';
 
 export type { Lang, MessageKey } from './dictionary';
@@ -43,7 +43,8 @@ interface I18n {
 const I18nContext = createContext<I18n>({ lang: 'vi', t: translator('vi'), setLang: () => {} });
 
 export function I18nProvider({ lang, setLang, children }: { lang: Lang; setLang: (l: Lang) => void; children: ReactNode }) {
-  return <I18nContext.Provider value={{ lang, t: translator(lang), setLang }}>{children}</I18nContext.Provider>;
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export const useI18n = () => useContext(I18nContext);

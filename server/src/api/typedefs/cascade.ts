@@ -33,6 +33,8 @@ type CascadeNode {
   issuedOn: Date
   stub: Boolean!
   synthetic: Boolean!
+  "File the text was ingested from (null for stubs and organizations)."
+  sourceFile: String
   "Hops from the root (0 = root)."
   depth: Int!
   "Days between the issue date of the parent it implements and its own (null when unknown)."

@@ -27,7 +27,7 @@ export interface RawCascade {
   edges: RawEdge[];
 }
 
-const NODE_FIELDS = `.uid, .key, .name, .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .stub, .synthetic, .kind`;
+const NODE_FIELDS = `.uid, .key, .name, .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .stub, .synthetic, .kind, .sourceFile`;
 
 export function cascadeCypher(depth: number, direction: Direction, relations: RelationKind[]): string {
   const d = Math.max(1, Math.min(10, Math.trunc(depth)));
@@ -46,7 +46,7 @@ MATCH (root:Directive {uid: $uid})
 ${down ? expand('<IMPLEMENTS').replace('ns, relationships AS rs', 'downNodes, relationships AS downRels') : ''}
 ${up ? expand('IMPLEMENTS>').replace('ns, relationships AS rs', 'upNodes, relationships AS upRels') : ''}
 WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels
-WITH root, implRels, apoc.coll.toSet([root] + treeNodes) AS tree
+WITH root, [r IN implRels WHERE type(r) = 'IMPLEMENTS'] AS implRels, apoc.coll.toSet([root] + treeNodes) AS tree
 CALL (tree) {
   ${withCites ? `UNWIND tree AS t
   CALL (t) {

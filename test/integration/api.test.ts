@@ -1,0 +1,274 @@
+/** The GraphQL API over the real Neo4j holding the seed corpus. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+import { describe, expect, it, inject } from 'vitest';
+import { repoRoot } from '../../server/src/config.js';
+import { gql, gqlData } from '../support/graphql.js';
+
+interface CNode { id: string; kind: string; code: string | null; sourceFile: string | null; depth: number; lagDays: number | null; province: string | null; level: string | null; parent: string | null }
+interface CEdge { source: string; target: string; kind: string; inferred: boolean; quote: string | null; start: number | null; end: number | null; evidenceUid: string | null; lagDays: number | null; tasks: string[] | null; timings: string[] | null }
+
+const CASCADE = `query($code: String!, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
+  cascade(code: $code, depth: $depth, direction: $direction, relations: $relations) {
+    root { id code }
+    nodes { id kind code sourceFile depth lagDays province level parent }
+    edges { source target kind inferred quote start end evidenceUid lagDays tasks timings }
+  }
+}`;
+
+async function cascade(vars: Record<string, unknown>) {
+  return (await gqlData<{ cascade: { root: { id: string; code: string }; nodes: CNode[]; edges: CEdge[] } }>(CASCADE, vars)).cascade;
+}
+
+const bySource = (nodes: CNode[], prefix: string) => nodes.find((n) => n.sourceFile?.startsWith(prefix));
+const secret = () => new TextEncoder().encode(inject('jwtSecret'));
+async function token(roles: string[], opts: { exp?: string | number; key?: Uint8Array } = {}) {
+  return new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject('tester').setIssuedAt().setExpirationTime(opts.exp ?? '5m').sign(opts.key ?? secret());
+}
+
+describe('cascade', () => {
+  it('shows 28-NQ/TW → 003 (58-CTr/TU) → 000, with 001/002/004 citing it', async () => {
+    const c = await cascade({ code: '28-NQ/TW' });
+    expect(c.root.code).toBe('28-NQ/TW');
+    const d003 = bySource(c.nodes, '003')!;
+    const d000 = bySource(c.nodes, '000')!;
+    expect(d003.code).toBe('58-CTr/TU');
+    expect(d003.province).toBe('Bình Thuận');
+    const impl = c.edges.filter((e) => e.kind === 'IMPLEMENTS' && !e.inferred);
+    expect(impl).toContainEqual(expect.objectContaining({ source: d003.id, target: c.root.id }));
+    expect(impl).toContainEqual(expect.objectContaining({ source: d000.id, target: d003.id }));
+    expect(d003.depth).toBe(1);
+    expect(d000.depth).toBe(2);
+    expect(d000.parent).toBe(d003.id);
+    for (const f of ['001', '002', '004']) {
+      const n = bySource(c.nodes, f)!;
+      expect(n, `seed ${f} in the cascade`).toBeDefined();
+      expect(c.edges).toContainEqual(expect.objectContaining({ source: n.id, target: c.root.id, kind: 'CITES' }));
+    }
+  });
+
+  it('computes the lag in days on implements edges (28-NQ/TW 2022-11-17 → 58-CTr/TU 2023-03-30 = 133)', async () => {
+    const c = await cascade({ code: '28-NQ/TW', relations: ['IMPLEMENTS'] });
+    const d003 = bySource(c.nodes, '003')!;
+    expect(d003.lagDays).toBe(133);
+    const e = c.edges.find((x) => x.source === d003.id && x.target === c.root.id)!;
+    expect(e.lagDays).toBe(133);
+    expect(c.edges.every((x) => x.kind === 'IMPLEMENTS')).toBe(true);
+    expect(c.nodes.some((n) => n.kind === 'ORGANIZATION')).toBe(false);
+  });
+
+  it('accepts code variants and gives the same cascade', async () => {
+    const a = await cascade({ code: '28 - NQ/TW', relations: ['IMPLEMENTS', 'CITES'] });
+    const b = await cascade({ code: '28-nq/tw', relations: ['IMPLEMENTS', 'CITES'] });
+    expect(a.root.id).toBe(b.root.id);
+    expect(a.nodes.map((n) => n.id).sort()).toEqual(b.nodes.map((n) => n.id).sort());
+  });
+
+  it('carries evidence: every quote is the text at its offsets in the evidence document', async () => {
+    const c = await cascade({ code: '28-NQ/TW' });
+    const withQuote = c.edges.filter((e) => e.quote && e.evidenceUid);
+    expect(withQuote.length).toBeGreaterThan(5);
+    const texts = new Map<string, string>();
+    for (const e of withQuote) {
+      if (!texts.has(e.evidenceUid!)) {
+        const d = await gqlData<{ directives: Array<{ text: string }> }>('query($uid: ID!) { directives(where: { uid: { eq: $uid } }) { text } }', { uid: e.evidenceUid });
+        texts.set(e.evidenceUid!, d.directives[0]!.text);
+      }
+      expect(texts.get(e.evidenceUid!)!.slice(e.start!, e.end!)).toBe(e.quote);
+    }
+  });
+
+  it('assigns tasks with timing to organizations', async () => {
+    const c = await cascade({ code: '58-CTr/TU', relations: ['ASSIGNED_TO'] });
+    const assigned = c.edges.filter((e) => e.kind === 'ASSIGNED_TO');
+    expect(assigned.length).toBeGreaterThan(3);
+    for (const e of assigned) expect(e.tasks!.length).toBe(e.timings!.length);
+    expect(assigned.flatMap((e) => e.timings!).filter(Boolean).length).toBeGreaterThan(0);
+  });
+
+  it('goes up from 000 to 58-CTr/TU and 28-NQ/TW', async () => {
+    const d = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "huong dan tuyen truyen 58", first: 3) { id } }');
+    const c = await cascade({ code: d.search[0]!.id, direction: 'UP', relations: ['IMPLEMENTS'] });
+    expect(c.nodes.map((n) => n.code)).toEqual(expect.arrayContaining(['58-CTr/TU', '28-NQ/TW']));
+  });
+
+  it('answers unknown and malformed codes with NOT_FOUND / BAD_USER_INPUT', async () => {
+    const nf = await gql(CASCADE, { code: '999-NQ/TW' });
+    expect(nf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const bad = await gql(CASCADE, { code: 'hello world' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const deep = await gql(CASCADE, { code: '28-NQ/TW', depth: 50 });
+    expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('generated queries: filtering, sorting, pagination', () => {
+  it('filters documents by province and sorts them by date', async () => {
+    const d = await gqlData<{ documents: Array<{ province: string; issuedOn: string | null; stub: boolean }> }>(
+      '{ documents(where: { province: { eq: "Bình Thuận" }, stub: { eq: false } }, sort: [{ issuedOn: ASC }]) { province issuedOn stub } }',
+    );
+    expect(d.documents.length).toBeGreaterThanOrEqual(2);
+    expect(d.documents.every((x) => x.province === 'Bình Thuận' && !x.stub)).toBe(true);
+  });
+
+  it('pages through directives with cursors', async () => {
+    const q = 'query($after: String) { directivesConnection(first: 3, after: $after, sort: [{ uid: ASC }]) { edges { cursor node { uid } } pageInfo { hasNextPage endCursor } } }';
+    type Page = { directivesConnection: { edges: Array<{ node: { uid: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const p1 = await gqlData<Page>(q);
+    const p2 = await gqlData<Page>(q, { after: p1.directivesConnection.pageInfo.endCursor });
+    expect(p1.directivesConnection.edges).toHaveLength(3);
+    expect(p1.directivesConnection.pageInfo.hasNextPage).toBe(true);
+    const ids1 = p1.directivesConnection.edges.map((e) => e.node.uid);
+    const ids2 = p2.directivesConnection.edges.map((e) => e.node.uid);
+    expect(ids2[0]! > ids1[2]!).toBe(true);
+  });
+});
+
+describe('search', () => {
+  it('finds 28-NQ/TW without diacritics ("nghi quyet 28") first', async () => {
+    const d = await gqlData<{ search: Array<{ id: string; code: string; snippet: string }> }>('{ search(text: "nghi quyet 28") { id code snippet score } }');
+    expect(d.search[0]!.code).toBe('28-NQ/TW');
+  });
+
+  it('finds Bình Thuận documents from "binh thuan" and organizations by name', async () => {
+    const d = await gqlData<{ search: Array<{ kind: string; province: string | null; label: string }> }>('{ search(text: "binh thuan", first: 30) { kind province label } }');
+    expect(d.search.filter((h) => h.kind === 'DIRECTIVE' && h.province === 'Bình Thuận').length).toBeGreaterThanOrEqual(2);
+    const o = await gqlData<{ search: Array<{ kind: string; label: string }> }>('{ search(text: "ban tuyen giao tinh uy") { kind label } }');
+    expect(o.search.some((h) => h.kind === 'ORGANIZATION' && /Ban Tuyên giáo Tỉnh ủy/.test(h.label))).toBe(true);
+  });
+
+  it('gives the same results with and without diacritics, any case', async () => {
+    const a = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "Chương trình hành động") { id } }');
+    const b = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "CHUONG TRINH HANH DONG") { id } }');
+    expect(a.search.length).toBeGreaterThan(0);
+    expect(a.search.map((h) => h.id)).toEqual(b.search.map((h) => h.id));
+  });
+});
+
+describe('analytics', () => {
+  it('counts full texts by type and by province', async () => {
+    const d = await gqlData<{ byType: Array<{ key: string; count: number }>; byProvince: Array<{ key: string; count: number }> }>(
+      '{ byType: countsBy(dimension: TYPE) { key count } byProvince: countsBy(dimension: PROVINCE) { key count } }',
+    );
+    expect(d.byType.reduce((s, r) => s + r.count, 0)).toBe(5);
+    expect(d.byProvince.find((r) => r.key === 'Bình Thuận')?.count).toBe(2);
+  });
+
+  it('reports implementation lag per province and level under 28-NQ/TW', async () => {
+    const d = await gqlData<{ implementationLag: Array<{ province: string; level: string; documents: number; minDays: number; medianDays: number }> }>(
+      '{ implementationLag(code: "28-NQ/TW") { province level documents minDays medianDays maxDays } }',
+    );
+    const bt = d.implementationLag.find((r) => r.province === 'Bình Thuận' && r.level === 'provincial')!;
+    expect(bt.documents).toBeGreaterThanOrEqual(2);
+    expect(bt.minDays).toBe(133);
+  });
+
+  it('lists organizations assigned tasks under 28-NQ/TW with no implementing document', async () => {
+    const d = await gqlData<{ gaps: Array<{ organization: string; province: string; tasks: number; assignedBy: string[] }> }>('{ gaps(code: "28-NQ/TW") { organization province tasks assignedBy } }');
+    expect(d.gaps.length).toBeGreaterThan(3);
+    expect(d.gaps.every((g) => g.tasks > 0 && g.assignedBy.length > 0)).toBe(true);
+    // The propaganda board issued 000, which implements 58-CTr/TU: not a gap.
+    expect(d.gaps.some((g) => g.organization === 'Ban Tuyên giáo Tỉnh ủy' && g.province === 'Bình Thuận')).toBe(false);
+  });
+});
+
+describe('ingestDocument and auth', () => {
+  const MUTATION = 'mutation($f: String!, $t: String!) { ingestDocument(fileName: $f, text: $t) { uid code type issuedOn province implements { code quote } nodesWritten } }';
+  const seed004 = fs.readFileSync(path.join(repoRoot, 'seed', 'corpus', '004_ffda23340a6344ce.txt'), 'utf8');
+
+  it('refuses without a token (UNAUTHENTICATED)', async () => {
+    const r = await gql(MUTATION, { f: '004_ffda23340a6344ce.txt', t: seed004 });
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a bad signature and an expired token (UNAUTHENTICATED)', async () => {
+    const forged = await token(['editor'], { key: new TextEncoder().encode('not-the-server-secret-0123456789') });
+    expect((await gql(MUTATION, { f: 'x.txt', t: seed004 }, { authorization: `Bearer ${forged}` })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const expired = await token(['editor'], { exp: Math.floor(Date.now() / 1000) - 60 });
+    const r = await gql(MUTATION, { f: 'x.txt', t: seed004 }, { authorization: `Bearer ${expired}` });
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(r.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('refuses the viewer role (FORBIDDEN)', async () => {
+    const viewer = await token(['viewer']);
+    expect((await gql(MUTATION, { f: 'x.txt', t: seed004 }, { authorization: `Bearer ${viewer}` })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('stores a text for an editor, idempotently (re-ingesting a seed text leaves the graph as it was)', async () => {
+    const editor = await token(['editor']);
+    const counts = () => gqlData<{ c: Array<{ count: number }> }>('{ c: countsBy(dimension: TYPE, includeStubs: true) { count } }').then((d) => d.c.reduce((s, r) => s + r.count, 0));
+    const before = await counts();
+    const d = await gqlData<{ ingestDocument: { uid: string; code: string; type: string; issuedOn: string; province: string; implements: Array<{ code: string; quote: string }> } }>(
+      MUTATION,
+      { f: '004_ffda23340a6344ce.txt', t: seed004 },
+      { authorization: `Bearer ${editor}` },
+    );
+    expect(d.ingestDocument.code).toBe('86-HD/BTGTU');
+    expect(d.ingestDocument.type).toBe('HD');
+    expect(d.ingestDocument.implements.length).toBeGreaterThan(0);
+    for (const ref of d.ingestDocument.implements) expect(seed004).toContain(ref.quote);
+    expect(await counts()).toBe(before);
+  });
+
+  it('rejects bad input with BAD_USER_INPUT and stores nothing', async () => {
+    const editor = await token(['editor']);
+    const h = { authorization: `Bearer ${editor}` };
+    expect((await gql(MUTATION, { f: 'empty.txt', t: '   ' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(MUTATION, { f: '../etc/passwd', t: 'x' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await gql(MUTATION, { f: 'bin.txt', t: 'PK\u0003\u0004\u0000\u0000binary' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('hardening', () => {
+  it('refuses a too-deep query, also when named __schema', async () => {
+    const deep = '{ directives { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { uid } } } } } } } } }';
+    const r = await gql(deep);
+    expect(r.errors?.[0]?.message).toMatch(/depth/i);
+    const sneaky = await gql(`query __schema ${deep}`);
+    expect(sneaky.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses a body over the size limit with a JSON error', async () => {
+    const res = await fetch(`${inject('baseUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ roots { code } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('exports', () => {
+  it('GraphML parses and holds the cascade', async () => {
+    const res = await fetch(`${inject('baseUrl')}/export/cascade.graphml?code=28-NQ/TW`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?cascade-28_NQ_TW\.graphml"?/);
+    const xml = await res.text();
+    const c = await cascade({ code: '28-NQ/TW' });
+    expect(xml.startsWith('<?xml')).toBe(true);
+    expect((xml.match(/<node /g) ?? []).length).toBe(c.nodes.length);
+    expect((xml.match(/<edge /g) ?? []).length).toBe(c.edges.length);
+    expect(xml).toContain('<graph id="cascade" edgedefault="directed">');
+    // well-formed: every opened node/edge/data element is closed
+    expect((xml.match(/<data /g) ?? []).length).toBe((xml.match(/<\/data>/g) ?? []).length);
+  });
+
+  it('Cytoscape JSON holds the same nodes and edges', async () => {
+    const res = await fetch(`${inject('baseUrl')}/export/cascade.json?code=28-NQ/TW&relations=IMPLEMENTS,CITES`);
+    const j = (await res.json()) as { elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { source: string; target: string } }> } };
+    const ids = new Set(j.elements.nodes.map((n) => n.data.id));
+    expect(ids.size).toBeGreaterThanOrEqual(6);
+    for (const e of j.elements.edges) {
+      expect(ids.has(e.data.source)).toBe(true);
+      expect(ids.has(e.data.target)).toBe(true);
+    }
+  });
+
+  it('answers a missing code with 400 and an unknown one with 404', async () => {
+    expect((await fetch(`${inject('baseUrl')}/export/cascade.json`)).status).toBe(400);
+    expect((await fetch(`${inject('baseUrl')}/export/cascade.graphml?code=999-NQ/TW`)).status).toBe(404);
+  });
+});

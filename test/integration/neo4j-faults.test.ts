@@ -1,0 +1,84 @@
+/** Faults of the local Neo4j launcher: clear one-line errors, non-zero exits, no orphan JVM. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig, repoRoot } from '../../server/src/config.js';
+import { Neo4jSetupError } from '../../server/src/neo4j/artifacts.js';
+import { freePort, startLocalNeo4j } from '../../server/src/neo4j/local-server.js';
+
+function launcherJvms(): number {
+  const out = spawnSync('pgrep', ['-f', 'directivegraph.Launcher'], { encoding: 'utf8' }).stdout;
+  return out.split('\n').filter(Boolean).length;
+}
+
+const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+
+describe('local Neo4j faults', () => {
+  it('refuses a port that is taken, with a clear message and no JVM left', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', r));
+    const before = launcherJvms();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-fault-'));
+    try {
+      const err = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port }).catch((e) => e);
+      expect(err).toBeInstanceOf(Neo4jSetupError);
+      expect(err.message).toMatch(new RegExp(`Port ${port} .*already in use.*NEO4J_BOLT_PORT`));
+      expect(launcherJvms()).toBe(before);
+    } finally {
+      blocker.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('npm start exits non-zero with one clear line when its Bolt port is taken', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', r));
+    try {
+      const r = spawnSync(tsx, ['server/src/cli/start.ts'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NEO4J_URI: '', NEO4J_BOLT_PORT: String(port), PORT: '0', NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'dg-fault-')) },
+        timeout: 60_000,
+      });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/^error: Port \d+ on 127\.0\.0\.1 is already in use/m);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('explains a missing Java instead of crashing', () => {
+    const r = spawnSync(tsx, ['-e', "import('./server/src/neo4j/artifacts.ts').then(m => { try { m.checkJava(); console.log('ok') } catch (e) { console.log(e.message) } })"], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, JAVA_HOME: '/nonexistent-java' },
+    });
+    expect(r.stdout).toMatch(/Java not found: install Java 17/);
+  });
+
+  it('stops the JVM when the process that started it dies (no orphan)', async () => {
+    const port = await freePort();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-orphan-'));
+    const script = `import('./server/src/neo4j/local-server.ts').then(async (m) => { const n = await m.startLocalNeo4j({ cacheDir: ${JSON.stringify(readConfig().cacheDir)}, dataDir: ${JSON.stringify(tmp)}, port: ${port}, heap: '256m', pageCache: '32m' }); console.log('PID ' + n.pid); process.kill(process.pid, 'SIGKILL'); })`;
+    const r = spawnSync(tsx, ['-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    const pid = Number(/PID (\d+)/.exec(r.stdout)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    let alive = true;
+    for (let i = 0; i < 100 && alive; i++) {
+      await new Promise((res) => setTimeout(res, 300));
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    void execFileSync;
+  });
+});

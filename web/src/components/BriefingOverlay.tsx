@@ -1,0 +1,45 @@
+/** Briefing mode chrome: the caption of the current step, step counter and controls. */
+import { useI18n } from '../i18n';
+
+interface Props {
+  caption: string;
+  step: number;
+  count: number;
+  nodeCount: number;
+  onStep: (step: number) => void;
+  onExit: () => void;
+  onExportPng: () => void;
+  onExportSvg: () => void;
+}
+
+export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExit, onExportPng, onExportSvg }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="briefing-bar" data-testid="briefing">
+      <div className="briefing-caption" data-testid="briefing-caption" aria-live="polite" key={step}>
+        {caption}
+      </div>
+      <div className="briefing-controls">
+        <button type="button" onClick={() => onStep(step - 1)} disabled={step <= 0} aria-label="←">
+          ←
+        </button>
+        <span className="briefing-step" data-testid="briefing-step">
+          {t('stepOf', { i: step + 1, n: count })} · {t('nodes', { n: nodeCount })}
+        </span>
+        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= count - 1} aria-label="→">
+          →
+        </button>
+        <span className="briefing-help muted">{t('briefingHelp')}</span>
+        <button type="button" onClick={onExportPng} data-testid="briefing-png">
+          {t('exportPng')}
+        </button>
+        <button type="button" onClick={onExportSvg} data-testid="briefing-svg">
+          {t('exportSvg')}
+        </button>
+        <button type="button" onClick={onExit} data-testid="briefing-exit">
+          {t('exitBriefing')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * The cascade explorer: toolbar, filters, graph, legend, details panel, gap view and briefing mode.
+ * Everything that defines the view (root, filters, selection, briefing step, gaps) comes from the URL state.
+ */
+import type cytoscape from 'cytoscape';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fetchCascade, fetchGaps } from '../api/operations';
+import type { Gap, RootRef, SearchHit } from '../api/types';
+import { briefingSteps } from '../graph/briefing';
+import { toElements } from '../graph/elements';
+import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
+import { collapseExpansion, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
+import { visibleIds } from '../graph/visibility';
+import { useI18n } from '../i18n';
+import type { Filters, ViewState } from '../state/url';
+import { BriefingOverlay } from './BriefingOverlay';
+import { DetailsPanel } from './DetailsPanel';
+import { FilterBar } from './FilterBar';
+import { GapList } from './GapList';
+import { GraphCanvas, type Selection } from './GraphCanvas';
+import { Legend } from './Legend';
+import { SearchBox } from './SearchBox';
+import { EmptyMessage, ErrorMessage, errorText, Loading } from './StatusMessage';
+import { useAsync } from './useAsync';
+import { enterFullscreen, exitFullscreen, useBriefingKeys } from './useBriefingKeys';
+
+interface Props {
+  view: ViewState;
+  onView: (patch: Partial<ViewState>) => void;
+  onOpen: (ref: RootRef) => void;
+  onHome: () => void;
+}
+
+const EMPTY = new Set<string>();
+
+export function CascadeView({ view, onView, onOpen, onHome }: Props) {
+  const { t, lang } = useI18n();
+  const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
+  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal), JSON.stringify(rootRef));
+  const [model, setModel] = useState<GraphModel | null>(null);
+  const [expanding, setExpanding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [hitIds, setHitIds] = useState<Set<string>>(EMPTY);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const rootEl = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setModel(cascade.data ? modelFromCascade(cascade.data) : null), [cascade.data]);
+
+  const elements = useMemo(() => (model ? toElements(model, t, lang) : []), [model, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filtered = useMemo(() => (model ? visibleIds(model, view.filters) : EMPTY), [model, view.filters]);
+  const briefing = view.step !== null;
+  const steps = useMemo(() => (model && briefing ? briefingSteps(model, filtered, t) : []), [model, filtered, briefing, t]);
+  const stepIndex = briefing ? Math.max(0, Math.min(view.step ?? 0, steps.length - 1)) : 0;
+  const currentStep = steps[stepIndex];
+  const visible = useMemo(
+    () => (model && briefing && currentStep ? visibleIds(model, view.filters, currentStep.nodeIds) : filtered),
+    [model, briefing, currentStep, filtered, view.filters],
+  );
+
+  const gaps = useAsync<Gap[] | undefined>((signal) => (view.gaps ? fetchGaps(rootRef, signal) : Promise.resolve(undefined)), `${view.gaps}:${JSON.stringify(rootRef)}`);
+  const gapNode = useCallback(
+    (g: Gap): string | null => {
+      if (!model) return null;
+      if (model.nodes.has(g.key)) return g.key;
+      const match = [...model.nodes.values()].find((n) => n.kind === 'ORGANIZATION' && n.label === g.organization && (n.province ?? null) === (g.province ?? null));
+      return match?.id ?? null;
+    },
+    [model],
+  );
+  const gapIds = useMemo(() => new Set((gaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [gaps.data, gapNode]);
+
+  const selection: Selection | null = useMemo(() => {
+    if (!model || !view.selected) return null;
+    if (model.nodes.has(view.selected)) return { id: view.selected, group: 'nodes' };
+    if (model.edges.has(view.selected)) return { id: view.selected, group: 'edges' };
+    return null;
+  }, [model, view.selected]);
+
+  const select = useCallback((sel: Selection | null) => onView({ selected: sel?.id ?? null }), [onView]);
+  const focusNode = useCallback(
+    (id: string) => {
+      onView({ selected: id });
+      const cy = cyRef.current;
+      const node = cy?.getElementById(id);
+      if (cy && node?.nonempty() && node.visible()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1), duration: 400 });
+    },
+    [onView],
+  );
+
+  const toggleExpand = useCallback(
+    async (id: string) => {
+      if (!model) return;
+      if (model.expansions.has(id)) {
+        setModel(collapseExpansion(model, id));
+        return;
+      }
+      const node = model.nodes.get(id);
+      if (!node?.code) return;
+      setExpanding(true);
+      try {
+        const around = await fetchCascade({ code: node.code, issuedOn: node.issuedOn, province: node.province }, 1, 'BOTH');
+        setModel((m) => (m ? mergeExpansion(m, id, around) : m));
+      } catch (err) {
+        setNotice(errorText(err, t));
+      } finally {
+        setExpanding(false);
+      }
+    },
+    [model, t],
+  );
+
+  const onSearchHit = (hit: SearchHit) => {
+    setHitIds(new Set([hit.id]));
+    if (model?.nodes.has(hit.id)) focusNode(hit.id);
+    else if (hit.kind === 'DIRECTIVE' && hit.code) onOpen({ code: hit.code, issuedOn: hit.issuedOn, province: hit.province });
+    else setNotice(`${hit.label}: ${t('notInGraph')}`);
+  };
+
+  const doExport = async (kind: 'png' | 'svg') => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    try {
+      const blob = kind === 'png' ? await exportPng(cy) : exportSvg(cy);
+      downloadBlob(blob, exportName(view.code, kind, briefing ? `-step${stepIndex + 1}` : ''));
+    } catch (err) {
+      setNotice(t('exportFailed', { message: (err as Error).message }));
+    }
+  };
+
+  const startBriefing = () => {
+    onView({ step: 0, selected: null });
+    void enterFullscreen(rootEl.current);
+  };
+  const stopBriefing = () => {
+    onView({ step: null });
+    exitFullscreen();
+  };
+  const goStep = (s: number) => onView({ step: Math.max(0, Math.min(s, steps.length - 1)) });
+  useBriefingKeys(briefing, { next: () => goStep(stepIndex + 1), prev: () => goStep(stepIndex - 1), exit: stopBriefing });
+
+  const provinces = useMemo(() => [...new Set([...(model?.nodes.values() ?? [])].map((n) => n.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi')), [model]);
+  const levels = useMemo(() => {
+    const rankOf = new Map<string, number>();
+    for (const n of model?.nodes.values() ?? []) if (n.level) rankOf.set(n.level, Math.min(rankOf.get(n.level) ?? Infinity, n.levelRank ?? n.rank));
+    return [...rankOf.entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k);
+  }, [model]);
+  const types = useMemo(() => new Set([...(model?.nodes.values() ?? [])].filter((n) => n.kind === 'DIRECTIVE' && n.type).map((n) => n.type!)), [model]);
+  const nodeIds = useMemo(() => new Set(model?.nodes.keys() ?? []), [model]);
+  const root = model?.nodes.get(model.rootId);
+  const visibleNodeCount = model ? [...model.nodes.keys()].filter((id) => visible.has(id)).length : 0;
+
+  return (
+    <div className={`cascade${briefing ? ' briefing' : ''}`} ref={rootEl} data-testid="cascade-view">
+      {!briefing && (
+        <div className="toolbar">
+          <button type="button" onClick={onHome} data-testid="home">
+            {t('back')}
+          </button>
+          <h2 className="cascade-title" title={root?.title ?? ''}>
+            <span data-testid="root-code">{root?.code ?? view.code}</span>
+            {root?.title && <span className="muted"> — {root.title}</span>}
+          </h2>
+          <SearchBox placeholder={t('searchInGraph')} onChoose={onSearchHit} inGraph={nodeIds} compact />
+          <div className="actions">
+            <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(':visible'), padding: 40 }, duration: 300 })} data-testid="fit">
+              {t('fit')}
+            </button>
+            <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle">
+              {t('gaps')}
+            </button>
+            <button type="button" onClick={() => void doExport('png')} data-testid="export-png" disabled={!model}>
+              {t('exportPng')}
+            </button>
+            <button type="button" onClick={() => void doExport('svg')} data-testid="export-svg" disabled={!model}>
+              {t('exportSvg')}
+            </button>
+            <button type="button" className="primary" onClick={startBriefing} data-testid="briefing-start" disabled={!model}>
+              ▶ {t('briefing')}
+            </button>
+          </div>
+        </div>
+      )}
+      {!briefing && model && <FilterBar filters={view.filters} provinces={provinces} levels={levels} onChange={(filters: Filters) => onView({ filters })} />}
+      <div className="workspace">
+        <div className="graph-wrap">
+          <div className="graph-area">
+            <GraphCanvas
+              elements={elements}
+              visible={visible}
+              selected={view.selected}
+              gapIds={gapIds}
+              hitIds={hitIds}
+              briefing={briefing}
+              onSelect={select}
+              onToggleExpand={(id) => void toggleExpand(id)}
+              onReady={(cy) => (cyRef.current = cy)}
+            />
+            {cascade.loading && <div className="overlay-status"><Loading /></div>}
+            {cascade.error != null && <div className="overlay-status"><ErrorMessage error={cascade.error} onRetry={cascade.retry} /></div>}
+            {!cascade.loading && cascade.error == null && !model && (
+              <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
+            )}
+            {notice && (
+              <div className="notice" role="alert" onClick={() => setNotice(null)}>
+                {notice} ×
+              </div>
+            )}
+          </div>
+          {model && <Legend types={types} />}
+          {briefing && currentStep && (
+            <BriefingOverlay
+              caption={currentStep.caption}
+              step={stepIndex}
+              count={steps.length}
+              nodeCount={visibleNodeCount}
+              onStep={goStep}
+              onExit={stopBriefing}
+              onExportPng={() => void doExport('png')}
+              onExportSvg={() => void doExport('svg')}
+            />
+          )}
+        </div>
+        {!briefing && model && (
+          <div className="sidebar">
+            {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapNode} onSelect={focusNode} />}
+            <DetailsPanel
+              model={model}
+              selection={selection}
+              rootRef={rootRef}
+              expanded={selection ? model.expansions.has(selection.id) : false}
+              expanding={expanding}
+              onSelect={focusNode}
+              onToggleExpand={(id) => void toggleExpand(id)}
+              onClose={() => select(null)}
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

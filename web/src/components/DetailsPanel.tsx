@@ -1,0 +1,199 @@
+/**
+ * Details of the selected node or edge: metadata, the source quote of each edge highlighted in the
+ * document text, assigned tasks with timing, expand / collapse, and "copy GraphQL query".
+ */
+import { useMemo, useState } from 'react';
+import { absoluteEndpoint } from '../api/client';
+import { fetchDirective } from '../api/operations';
+import { CASCADE_QUERY, DIRECTIVE_QUERY, formatForCopy } from '../api/queries';
+import type { RootRef } from '../api/types';
+import type { GEdge, GraphModel } from '../graph/model';
+import { formatDate, levelName, typeName, useI18n } from '../i18n';
+import { AssignmentList } from './AssignmentList';
+import { CopyButton } from './CopyButton';
+import { DocumentText, type Highlight } from './DocumentText';
+import type { Selection } from './GraphCanvas';
+import { ErrorMessage, Loading } from './StatusMessage';
+import { useAsync } from './useAsync';
+
+interface Props {
+  model: GraphModel;
+  selection: Selection | null;
+  rootRef: RootRef;
+  expanded: boolean;
+  expanding: boolean;
+  onSelect: (id: string) => void;
+  onToggleExpand: (id: string) => void;
+  onClose: () => void;
+}
+
+function Meta({ label, value }: { label: string; value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+/** Directive text with the quotes of the given edges marked. */
+function EvidenceText({ uid, edges, focus }: { uid: string; edges: GEdge[]; focus: string | null }) {
+  const { t } = useI18n();
+  const details = useAsync((signal) => fetchDirective(uid, signal), uid);
+  const highlights: Highlight[] = useMemo(
+    () => edges.filter((e) => e.quote).map((e) => ({ id: e.id, quote: e.quote!, start: e.start, end: e.end })),
+    [edges],
+  );
+  if (details.loading) return <Loading />;
+  if (details.error != null) return <ErrorMessage error={details.error} onRetry={details.retry} />;
+  if (!details.data?.text) return <p className="muted">{t('noText')}</p>;
+  return <DocumentText text={details.data.text} highlights={highlights} focus={focus} />;
+}
+
+export function DetailsPanel(props: Props) {
+  const { t } = useI18n();
+  const { model, selection } = props;
+  if (!selection) {
+    return (
+      <aside className="panel" data-testid="details-panel">
+        <p className="muted">{t('selectHint')}</p>
+        <CopyButton text={formatForCopy(CASCADE_QUERY, { ...props.rootRef, depth: 4, direction: 'DOWN' }, absoluteEndpoint())} />
+      </aside>
+    );
+  }
+  return (
+    <aside className="panel" data-testid="details-panel">
+      <button type="button" className="panel-close" onClick={props.onClose} aria-label={t('close')}>
+        ×
+      </button>
+      {selection.group === 'edges' ? <EdgeDetails key={selection.id} {...props} edgeId={selection.id} /> : <NodeDetails key={selection.id} {...props} nodeId={selection.id} />}
+    </aside>
+  );
+}
+
+function NodeDetails(props: Props & { nodeId: string }) {
+  const { t, lang } = useI18n();
+  const { model, nodeId } = props;
+  const node = model.nodes.get(nodeId);
+  const [focus, setFocus] = useState<string | null>(null);
+  const incident = useMemo(() => [...model.edges.values()].filter((e) => e.source === nodeId || e.target === nodeId), [model, nodeId]);
+  const details = useAsync(
+    (signal) => (node?.kind === 'DIRECTIVE' ? fetchDirective(nodeId, signal) : Promise.resolve(null)),
+    `${node?.kind}:${nodeId}`,
+  );
+  if (!node) return null;
+  // Quotes found in this document's own text vs. stated by other documents.
+  const own = incident.filter((e) => e.quote && (e.evidenceUid === nodeId || (!e.evidenceUid && e.apiSource === nodeId)));
+  const elsewhere = incident.filter((e) => e.quote && e.kind !== 'ASSIGNED_TO' && !own.includes(e));
+  const assignments = incident.filter((e) => e.kind === 'ASSIGNED_TO');
+  const d = details.data;
+  const highlights: Highlight[] = own.map((e) => ({ id: e.id, quote: e.quote!, start: e.start, end: e.end }));
+  const other = (e: GEdge) => model.nodes.get(e.source === nodeId ? e.target : e.source);
+
+  return (
+    <div className="details" data-testid="node-details" data-node={nodeId}>
+      <h2>
+        {node.kind === 'ORGANIZATION' ? node.label : (node.code ?? node.label)}
+        {node.isRoot && <span className="badge">{t('rootLabel')}</span>}
+      </h2>
+      <dl className="meta">
+        <Meta label={t('type')} value={node.kind === 'ORGANIZATION' ? t('organizationNode') : typeName(lang, node.type, node.typeName)} />
+        <Meta label={t('title')} value={d?.title ?? node.title} />
+        <Meta label={t('issuedOn')} value={formatDate(lang, node.issuedOn)} />
+        <Meta label={t('province')} value={node.province} />
+        <Meta label={t('level')} value={levelName(t, node.level)} />
+        <Meta label={t('issuer')} value={d?.issuerName} />
+        <Meta label={t('signer')} value={[d?.signerCapacity, d?.signerName].filter(Boolean).join(' ') || null} />
+        <Meta label={t('lag')} value={node.lagDays !== null && node.lagDays !== undefined ? t('lagDays', { n: node.lagDays }) : null} />
+        <Meta label={t('recipients')} value={d?.recipients?.join('; ')} />
+        <Meta label={t('sourceFile')} value={d?.sourceFile} />
+      </dl>
+      <div className="panel-actions">
+        {node.kind === 'DIRECTIVE' && node.code && (
+          <button type="button" onClick={() => props.onToggleExpand(nodeId)} disabled={props.expanding} data-testid="expand">
+            {props.expanded ? t('collapse') : t('expand')}
+          </button>
+        )}
+        <CopyButton
+          text={
+            node.kind === 'DIRECTIVE'
+              ? formatForCopy(DIRECTIVE_QUERY, { uid: nodeId }, absoluteEndpoint())
+              : formatForCopy(CASCADE_QUERY, { ...props.rootRef, depth: 4, direction: 'DOWN' }, absoluteEndpoint())
+          }
+        />
+      </div>
+      {(own.length > 0 || elsewhere.length > 0) && (
+        <section className="panel-section">
+          <h3>{t('links')}</h3>
+          <ul className="quotes">
+            {[...own, ...elsewhere].map((e) => (
+              <li key={e.id} className={e.inferred ? 'inferred' : ''}>
+                <span className={`rel rel-${e.kind.toLowerCase()}`}>
+                  {t(e.kind)}
+                  {e.inferred ? ` (${t('inferred')})` : ''}
+                </span>{' '}
+                <button type="button" className="link" onClick={() => props.onSelect(other(e)?.id ?? '')}>
+                  {other(e)?.code ?? other(e)?.label}
+                </button>
+                <blockquote>{e.quote}</blockquote>
+                {own.includes(e) ? (
+                  <button type="button" className="link small" onClick={() => setFocus(e.id)}>
+                    {t('showInText')}
+                  </button>
+                ) : (
+                  <span className="muted small">{t('linkFromOther', { code: model.nodes.get(e.evidenceUid ?? '')?.code ?? e.evidenceUid ?? '?' })}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <AssignmentList model={model} edges={assignments} side={node.kind === 'ORGANIZATION' ? 'assigner' : 'organization'} onSelect={props.onSelect} />
+      {node.kind === 'DIRECTIVE' && (
+        <section className="panel-section">
+          <h3>{t('documentText')}</h3>
+          {details.loading && <Loading />}
+          {details.error != null && <ErrorMessage error={details.error} onRetry={details.retry} />}
+          {!details.loading && details.error == null && (d?.text ? <DocumentText text={d.text} highlights={highlights} focus={focus} /> : <p className="muted">{t('noText')}</p>)}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function EdgeDetails(props: Props & { edgeId: string }) {
+  const { t } = useI18n();
+  const edge = props.model.edges.get(props.edgeId);
+  if (!edge) return null;
+  const from = props.model.nodes.get(edge.apiSource);
+  const to = props.model.nodes.get(edge.apiTarget);
+  const evidence = edge.evidenceUid ?? edge.apiSource;
+  return (
+    <div className="details" data-testid="edge-details">
+      <h2>
+        {t(edge.kind)}
+        {edge.inferred ? ` (${t('inferred')})` : ''}
+      </h2>
+      <p>
+        <button type="button" className="link" onClick={() => props.onSelect(edge.apiSource)}>{from?.code ?? from?.label}</button>
+        {' → '}
+        <button type="button" className="link" onClick={() => props.onSelect(edge.apiTarget)}>{to?.code ?? to?.label}</button>
+      </p>
+      <dl className="meta">
+        <Meta label={t('verb')} value={edge.verb} />
+        <Meta label={t('lag')} value={edge.lagDays !== null && edge.lagDays !== undefined ? t('lagDays', { n: edge.lagDays }) : null} />
+      </dl>
+      <div className="panel-actions">
+        <CopyButton text={formatForCopy(DIRECTIVE_QUERY, { uid: evidence }, absoluteEndpoint())} />
+      </div>
+      {edge.kind === 'ASSIGNED_TO' && <AssignmentList model={props.model} edges={[edge]} side="organization" onSelect={props.onSelect} />}
+      {edge.quote && (
+        <section className="panel-section">
+          <h3>{t('evidence')}</h3>
+          <EvidenceText uid={evidence} edges={[edge]} focus={edge.id} />
+        </section>
+      )}
+    </div>
+  );
+}

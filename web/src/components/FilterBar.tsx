@@ -1,0 +1,77 @@
+/** Relation-type, province, level and date-range filters. */
+import { ALL_RELATIONS, type Relation } from '../api/types';
+import { EDGE_COLORS } from '../graph/palette';
+import { levelName, useI18n } from '../i18n';
+import { DEFAULT_FILTERS, type Filters } from '../state/url';
+
+interface Props {
+  filters: Filters;
+  provinces: string[];
+  /** Level keys present, top to bottom. */
+  levels: string[];
+  onChange: (filters: Filters) => void;
+}
+
+const SWATCH_DASH: Record<Relation, string | undefined> = { IMPLEMENTS: undefined, CITES: '6 3', ASSIGNED_TO: '1.5 3' };
+
+export function FilterBar({ filters, provinces, levels, onChange }: Props) {
+  const { t } = useI18n();
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const changed = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS);
+  return (
+    <div className="filters" data-testid="filters">
+      <fieldset>
+        <legend>{t('relations')}</legend>
+        {ALL_RELATIONS.map((r) => (
+          <label key={r} className="check">
+            <input type="checkbox" checked={filters.relations.includes(r)} onChange={() => onChange({ ...filters, relations: toggle(filters.relations, r) })} data-testid={`rel-${r}`} />
+            <svg width="22" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="22" y2="4" stroke={EDGE_COLORS[r]} strokeWidth="2.5" strokeDasharray={SWATCH_DASH[r]} />
+            </svg>
+            {t(r)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('province')}</legend>
+        <select
+          value={filters.provinces[0] ?? ''}
+          onChange={(e) => onChange({ ...filters, provinces: e.target.value ? [e.target.value] : [] })}
+          data-testid="province-filter"
+        >
+          <option value="">{t('allProvinces')}</option>
+          {provinces.map((p) => (
+            <option key={p} value={p}>{p}</option>
+          ))}
+        </select>
+      </fieldset>
+      <fieldset>
+        <legend>{t('level')}</legend>
+        {levels.map((l) => (
+          <label key={l} className="check">
+            <input type="checkbox" checked={filters.levels.length === 0 || filters.levels.includes(l)} onChange={() => {
+              const current = filters.levels.length ? filters.levels : levels;
+              const next = toggle(current, l);
+              onChange({ ...filters, levels: next.length === levels.length ? [] : next });
+            }} />
+            {levelName(t, l)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('dateRange')}</legend>
+        <label className="date">
+          {t('from')} <input type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.target.value || null })} data-testid="date-from" />
+        </label>
+        <label className="date">
+          {t('to')} <input type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.target.value || null })} data-testid="date-to" />
+        </label>
+      </fieldset>
+      {changed && (
+        <button type="button" className="link" onClick={() => onChange({ ...DEFAULT_FILTERS, relations: [...ALL_RELATIONS] })}>
+          {t('resetFilters')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -355,7 +355,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
           [
             ...(b.state ? [] : partyHeader), ...b.header, `Số ${key.code}`, '',
             ...(b.state ? [] : ['ĐẢNG CỘNG SẢN VIỆT NAM']), `${p.name}, ${longDate(on)}`, '',
-            b.heading, `thực hiện Chương trình hành động số ${ctrKey.code} của Ban Chấp hành Đảng bộ ${pp.unit} về thực hiện Nghị quyết số ${r.key.code}`, '',
+            b.heading, `thực hiện Chương trình hành động số ${ctrKey.code} của Ban Chấp hành Đảng bộ ${pp.unit} về thực hiện Nghị quyết số ${r.key.code} của ${r.issuer} (khóa ${r.term}) về ${r.about}`, '',
             `Thực hiện ${mention(ctr)} về thực hiện ${resolutionMention(r)}, ${b.subject} ${b.verb}`, '',
             ...body(brng, year, [mention(resolutionM)], boardOrgs(brng, pp, tu), `Trên đây là ${b.typeName.toLowerCase()} của ${b.subject}; đề nghị các cơ quan, đơn vị triển khai thực hiện.`),
             ...signature(brng, b.cap, [`Thường trực ${tu} (b/c)`, `Các ban đảng ${pp.unit}`, 'Các đảng ủy xã, phường', 'Lưu VT']),
@@ -440,6 +440,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
               { org: `Phòng Kinh tế ${X}`, tasks: 2 },
               { org: `Phòng Văn hóa - Xã hội ${X}`, tasks: 2 },
               { org: `Công an ${X}`, tasks: 1 },
+              { org: `Ủy ban Mặt trận Tổ quốc Việt Nam ${X}`, tasks: 1 },
             ], `Trên đây là Kế hoạch của ${ubnd}; yêu cầu các cơ quan, đơn vị triển khai thực hiện.`),
             ...signature(crng, ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], [`Ủy ban nhân dân ${pp.unit} (b/c)`, `Thường trực ${du}`, 'Các cơ quan, đơn vị', 'Lưu VT']),
           ],
@@ -459,8 +460,8 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
               'ĐẢNG CỘNG SẢN VIỆT NAM', `${c.name}, ${longDate(bOn)}`, '',
               'KẾ HOẠCH', `thực hiện Kế hoạch số ${key.code} của Ban Thường vụ ${du}`, '',
               `Thực hiện ${mention(partyPlan)}, ${cb}, ${du} xây dựng Kế hoạch thực hiện như sau:`, '',
-              ...body(crng, cy, [], [
-                { org: `Chi ủy ${cb}`, tasks: 2 },
+              ...body(crng, cy, [mention(guidance)], [
+                { org: `Đoàn Thanh niên ${cb.replace(/^Chi bộ /, '')}`, tasks: 2 },
                 { org: `Ban công tác Mặt trận ${cb.replace(/^Chi bộ /, '')}`, tasks: 1 },
               ], `Trên đây là Kế hoạch của ${cb}.`),
               ...signature(crng, ['T/M CHI BỘ', 'BÍ THƯ'], [`Ban Thường vụ ${du} (b/c)`, 'Đảng viên trong chi bộ', 'Lưu chi bộ']),

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { cytoscapeWithExtensions } from '../graph/cytoscape';
 import { runLayout } from '../graph/run-layout';
 import { graphStyle } from '../graph/styles';
+import { fitViewport } from '../graph/viewport';
 
 export interface Selection {
   id: string;
@@ -27,6 +28,8 @@ interface Props {
 }
 
 const FIT_PADDING = 40;
+const BRIEFING_PADDING = 60;
+const BRIEFING_MAX_ZOOM = 2;
 
 function toggleClass(cy: cytoscape.Core, cls: string, ids: Set<string>) {
   cy.batch(() => {
@@ -104,14 +107,15 @@ export function GraphCanvas(props: Props) {
       firstVisible.current = false;
       return;
     }
-    const shown = cy.elements(':visible');
     if (props.briefing) {
+      // Target viewport first: elements at opacity 0 do not count as visible for cy.fit().
+      const target = fitViewport(cy, cy.elements(':visible').boundingBox(), BRIEFING_PADDING, BRIEFING_MAX_ZOOM);
       const fresh = cy.nodes(':visible').filter((n) => !before.has(n.id()));
-      fresh.style('opacity', 0);
-      fresh.connectedEdges(':visible').style('opacity', 0);
+      const freshAll = fresh.union(fresh.connectedEdges(':visible'));
+      freshAll.style('opacity', 0);
       cy.stop(true, false);
-      cy.animate({ fit: { eles: shown, padding: 70 }, duration: 650, easing: 'ease-in-out-cubic' });
-      fresh.union(fresh.connectedEdges(':visible')).animate({ style: { opacity: 1 }, duration: 750, easing: 'ease-in-sine' });
+      cy.animate({ zoom: target.zoom, pan: target.pan, duration: 650, easing: 'ease-in-out-cubic' });
+      freshAll.animate({ style: { opacity: 1 }, duration: 750, easing: 'ease-in-sine' });
     } else {
       cy.elements().removeStyle('opacity');
     }
@@ -123,7 +127,8 @@ export function GraphCanvas(props: Props) {
     // Entering or leaving briefing: the container changes size; refit once it has.
     const id = requestAnimationFrame(() => {
       cy.resize();
-      cy.animate({ fit: { eles: cy.elements(':visible'), padding: props.briefing ? 70 : FIT_PADDING }, duration: 300 });
+      const target = fitViewport(cy, cy.elements(':visible').boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
+      cy.animate({ zoom: target.zoom, pan: target.pan, duration: 300 });
     });
     return () => cancelAnimationFrame(id);
   }, [props.briefing]);

@@ -60,7 +60,7 @@ export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[], options:
   const totalArea = nodes.reduce((s, n) => s + (n.w + hGap) * (n.h + rowGap), 0);
   const widest = nodes.reduce((m, n) => Math.max(m, n.w), 0);
   const aspect = Math.min(4, Math.max(0.6, options.aspect ?? 1.8));
-  const maxRowWidth = Math.max(options.maxRowWidth ?? Math.max(900, Math.sqrt(totalArea * aspect * 1.5)), widest + hGap);
+  const maxRowWidth = Math.max(options.maxRowWidth ?? Math.max(900, Math.sqrt(totalArea * aspect * 2.6)), widest + hGap);
 
   const x = new Map<string, number>();
   const positions = new Map<string, { x: number; y: number }>();

@@ -1,0 +1,91 @@
+/** Ingest against the real Neo4j: idempotent, provenance kept, CLI summary and errors. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { repoRoot } from '../../server/src/config.js';
+import { ingestPaths } from '../../server/src/ingest/ingest.js';
+
+let driver: Driver;
+beforeAll(() => {
+  driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'unused'));
+});
+afterAll(() => driver.close());
+
+/** Every node and relationship with all its properties, in a canonical order. */
+async function snapshot(): Promise<{ nodes: string[]; rels: string[] }> {
+  const n = await driver.executeQuery('MATCH (n) RETURN labels(n) AS l, properties(n) AS p');
+  const r = await driver.executeQuery('MATCH (a)-[r]->(b) RETURN type(r) AS t, coalesce(a.uid, a.key) AS a, coalesce(b.uid, b.key) AS b, properties(r) AS p');
+  const canon = (v: unknown) => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : typeof x === 'bigint' ? String(x) : x));
+  return {
+    nodes: n.records.map((x) => canon([[...x.get('l')].sort(), x.get('p')])).sort(),
+    rels: r.records.map((x) => canon([x.get('t'), x.get('a'), x.get('b'), x.get('p')])).sort(),
+  };
+}
+
+const seedDir = path.join(repoRoot, 'seed', 'corpus');
+
+describe('ingest', () => {
+  it('ingesting the seed corpus again leaves identical nodes, relationships and properties', async () => {
+    const before = await snapshot();
+    const s = await ingestPaths(driver, [seedDir]);
+    expect(s.errors).toEqual([]);
+    expect(s.documents).toBe(5);
+    const after = await snapshot();
+    expect(after.nodes.length).toBe(before.nodes.length);
+    expect(after.rels.length).toBe(before.rels.length);
+    expect(after).toEqual(before);
+  });
+
+  it('stores each seed text as a full (non-stub) node with its source file and text', async () => {
+    const r = await driver.executeQuery('MATCH (d:Directive {stub: false}) RETURN d.sourceFile AS f, d.code AS code, size(d.text) AS len ORDER BY f');
+    expect(r.records.map((x) => x.get('f'))).toEqual(fs.readdirSync(seedDir).sort());
+    expect(r.records.every((x) => x.get('len').toNumber() > 10_000)).toBe(true);
+    const codes = Object.fromEntries(r.records.map((x) => [String(x.get('f')).slice(0, 3), x.get('code')]));
+    expect(codes['003']).toBe('58-CTr/TU');
+    expect(codes['004']).toBe('86-HD/BTGTU');
+  });
+
+  it('keeps mentioned documents as stubs and one node per code + date (101-QĐ/TW of 2012 and of 2023)', async () => {
+    const r = await driver.executeQuery("MATCH (d:Directive {code: '101-QĐ/TW'}) RETURN d.uid AS uid, d.stub AS stub ORDER BY uid");
+    expect(r.records.map((x) => x.get('uid'))).toEqual(['101-QĐ/TW@2012-06-07', '101-QĐ/TW@2023-02-28']);
+    expect(r.records.every((x) => x.get('stub') === true)).toBe(true);
+  });
+
+  it('marks edges stated by third texts as inferred, with the quote', async () => {
+    const r = await driver.executeQuery('MATCH (a)-[r:IMPLEMENTS {inferred: true}]->(b) RETURN a.code AS a, b.code AS b, r.quote AS q');
+    expect(r.records.length).toBeGreaterThan(3);
+    const bt12 = r.records.find((x) => x.get('a') === '12-NQ/TU');
+    expect(bt12?.get('b')).toBe('15-NQ/TW');
+    expect(bt12?.get('q')).toMatch(/12-NQ\/TU/);
+  });
+
+  it('CLI: summary on success; a bad file is named, the rest stored, exit code 1', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-ingest-'));
+    fs.copyFileSync(path.join(seedDir, '004_ffda23340a6344ce.txt'), path.join(tmp, '004_ffda23340a6344ce.txt'));
+    fs.writeFileSync(path.join(tmp, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/src/cli/ingest.ts', tmp], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+      timeout: 120_000,
+    });
+    fs.rmSync(tmp, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/ingested 1\/2 documents .*errors: 1/);
+    expect(r.stderr).toMatch(/error: .*broken\.txt: /);
+  });
+
+  it('CLI: a missing path is a clear error', () => {
+    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/src/cli/ingest.ts', '/nonexistent/dir'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\/nonexistent\/dir: no such file or folder/);
+  });
+});

@@ -160,11 +160,12 @@ function readSection(ctx: Ctx, ls: Line[], skip: Set<number>, from: number, item
           const e = line.start + restAt + split.orgStart + b;
           const ev = evidence(flat, s, e);
           const organization = flat.text.slice(s, e).replace(/[\s:,.]+$/, '').trim();
+          const level = levelFromName(organization) ?? ctx.level;
           const asg: Assignment = {
             ...ev,
             organization,
-            province: ctx.province,
-            level: levelFromName(organization) ?? ctx.level,
+            province: level === 'central' ? null : ctx.province,
+            level,
             kind: orgKind(organization),
             tasks: [],
           };

@@ -274,6 +274,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
   const post2025 = opts.provinces === 34;
   const cells = opts.cellsPerCommune ?? 1;
   let seq = 0;
+  const numbering = new Map<string, Numbering>();
   const push = (d: Omit<SyntheticDocument, 'file' | 'text'>, lines: string[], slug: string) => {
     const file = `${SYNTHETIC_PREFIX}${String(seq++).padStart(6, '0')}_${d.level}_${slug}_${slugify(d.code)}.txt`;
     docs.push({ file, text: [SYNTHETIC_MARKER, ...lines].join('\n') + '\n', ...d });
@@ -302,7 +303,9 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
     for (const pp of plan.provinces) {
       const p = pp.province;
       const prng = rng.fork(`p:${p.slug}`);
-      const num = new Numbering(prng);
+      // One numbering per province across resolutions: numbers only grow, so identities never collide.
+      const num = numbering.get(p.slug) ?? new Numbering(root.fork(`num:${p.slug}`));
+      numbering.set(p.slug, num);
       const P = `${pp.unit} ${p.name}`; // "tỉnh Bình Thuận"
       const tu = pp.unit === 'thành phố' ? 'Thành ủy' : 'Tỉnh ủy';
       const partyHeader = [`ĐẢNG BỘ ${upper(P)}`];

@@ -9,6 +9,7 @@ Exit code 0 when every cell ran; 1 (after saving the partial notebook and printi
 """
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -45,7 +46,7 @@ def main() -> int:
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError) as e:
-        print(f"notebook failed: {e}", file=sys.stderr)
+        print("notebook failed: " + re.sub(r"\x1b\[[0-9;]*m", "", str(e)), file=sys.stderr)
         status = 1
     finally:
         nbformat.write(nb, args.output)

@@ -142,6 +142,6 @@ export async function ensureArtifacts(cacheDir: string, log: (msg: string) => vo
   fs.writeFileSync(path.join(tmp, 'READY'), `${version}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(tmp, dir);
-  log(`Neo4j ${version}: ready (${count} files fetched)`);
+  log(`Neo4j ${version}: ready (${count} files downloaded, the rest from the local Maven repository)`);
   return describe(dir, version);
 }

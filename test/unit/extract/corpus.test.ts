@@ -27,6 +27,14 @@ describe('resolveCorpus', () => {
     expect(byPrefix(resolveCorpus(rs), '003').resolvedCode).toBeNull();
   });
 
+  it('resolves 003 from any same-province text that cites the programme with its subject', () => {
+    const rs = raw().filter((r) => !r.file.startsWith('000'));
+    rs.push(extractDocument('other.txt', citing('Bình Thuận', '30/3/2023')));
+    const r = byPrefix(resolveCorpus(rs), '003');
+    expect(r.resolvedCode).toBe('58-CTr/TU');
+    expect(r.resolvedIssuedOn).toBe('2023-03-30');
+  });
+
   it('ignores the same code cited in another province', () => {
     const rs = raw().filter((r) => !r.file.startsWith('000'));
     rs.push(extractDocument('other.txt', citing('Sóc Trăng', '01/4/2023')));

@@ -162,7 +162,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
           </h2>
           <SearchBox placeholder={t('searchInGraph')} onChoose={onSearchHit} inGraph={nodeIds} compact />
           <div className="actions">
-            <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(':visible'), padding: 40 }, duration: 300 })} data-testid="fit">
+            <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements().not('.hidden'), padding: 40 }, duration: 300 })} data-testid="fit">
               {t('fit')}
             </button>
             <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle">

@@ -44,6 +44,7 @@ export function GraphCanvas(props: Props) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const firstVisible = useRef(true);
+  const shownBefore = useRef<Set<string>>(new Set());
 
   useEffect(() => {
     const cytoscape = cytoscapeWithExtensions();
@@ -95,27 +96,28 @@ export function GraphCanvas(props: Props) {
     toggleClass(cy, 'gap', callbacks.current.gapIds);
     toggleClass(cy, 'search-hit', callbacks.current.hitIds);
     applySelection(cy, callbacks.current.selected);
-    cy.fit(cy.elements(':visible'), FIT_PADDING);
+    cy.fit(byIds(cy, callbacks.current.visible), FIT_PADDING);
   }, [props.elements]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || cy.elements().empty()) return;
-    const before = new Set(cy.nodes(':visible').map((n) => n.id()));
+    const before = shownBefore.current;
+    shownBefore.current = props.visible;
     applyVisibility(cy, props.visible);
     if (firstVisible.current) {
       firstVisible.current = false;
       return;
     }
     if (props.briefing) {
-      // Target viewport first: elements at opacity 0 do not count as visible for cy.fit().
-      const target = fitViewport(cy, cy.elements(':visible').boundingBox(), BRIEFING_PADDING, BRIEFING_MAX_ZOOM);
-      const fresh = cy.nodes(':visible').filter((n) => !before.has(n.id()));
-      const freshAll = fresh.union(fresh.connectedEdges(':visible'));
-      freshAll.style('opacity', 0);
+      // Work from the id sets, not ':visible' (Cytoscape caches visibility until the next render).
+      const shown = byIds(cy, props.visible);
+      const fresh = shown.filter((e) => !before.has(e.id()));
+      const target = fitViewport(cy, shown.boundingBox(), BRIEFING_PADDING, BRIEFING_MAX_ZOOM);
+      fresh.style('opacity', 0);
       cy.stop(true, false);
       cy.animate({ zoom: target.zoom, pan: target.pan, duration: 650, easing: 'ease-in-out-cubic' });
-      freshAll.animate({ style: { opacity: 1 }, duration: 750, easing: 'ease-in-sine' });
+      fresh.animate({ style: { opacity: 1 }, duration: 750, easing: 'ease-in-sine' });
     } else {
       cy.elements().removeStyle('opacity');
     }
@@ -127,7 +129,7 @@ export function GraphCanvas(props: Props) {
     // Entering or leaving briefing: the container changes size; refit once it has.
     const id = requestAnimationFrame(() => {
       cy.resize();
-      const target = fitViewport(cy, cy.elements(':visible').boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
+      const target = fitViewport(cy, byIds(cy, callbacks.current.visible).boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
       cy.animate({ zoom: target.zoom, pan: target.pan, duration: 300 });
     });
     return () => cancelAnimationFrame(id);
@@ -144,6 +146,10 @@ export function GraphCanvas(props: Props) {
   }, [props.hitIds]);
 
   return <div className="graph-canvas" ref={container} data-testid="graph" />;
+}
+
+function byIds(cy: cytoscape.Core, ids: Set<string>): cytoscape.Collection {
+  return cy.elements().filter((e) => ids.has(e.id()));
 }
 
 function applyVisibility(cy: cytoscape.Core, visible: Set<string>) {

@@ -12,7 +12,7 @@ export function pngScale(width: number, height: number, preferred = 2): number {
 }
 
 export async function exportPng(cy: cytoscape.Core): Promise<Blob> {
-  const bb = cy.elements(':visible').boundingBox();
+  const bb = cy.elements().not('.hidden').boundingBox();
   const scale = pngScale(bb.w, bb.h);
   const blob = cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: MAX_CANVAS_SIDE, maxHeight: MAX_CANVAS_SIDE });
   return blob;

@@ -1,0 +1,132 @@
+/** Pure graph mapping: identity, record → rows, cascade shaping, search query, exports. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../server/src/config.js';
+import { extractDocument, resolveCorpus } from '../../../server/src/extract/index.js';
+import { directiveUid, parseUid } from '../../../server/src/graph/identity.js';
+import { recordToRows } from '../../../server/src/graph/rows.js';
+import { daysBetween, shapeCascade } from '../../../server/src/graph/cascade-shape.js';
+import { luceneQuery, snippet } from '../../../server/src/graph/queries/search.js';
+import { median } from '../../../server/src/graph/queries/analytics.js';
+import { toCytoscapeJson, toGraphML } from '../../../server/src/api/exports.js';
+
+const dir = path.join(repoRoot, 'seed', 'corpus');
+const records = resolveCorpus(fs.readdirSync(dir).sort().map((f) => extractDocument(f, fs.readFileSync(path.join(dir, f), 'utf8'))));
+const byPrefix = (p: string) => records.find((r) => r.file.startsWith(p))!;
+
+describe('identity', () => {
+  it('central codes: code + date; provincial codes: + province; no code: content hash', () => {
+    expect(directiveUid({ code: '28-NQ/TW', issuedOn: '2022-11-17', level: 'central', province: null })).toBe('28-NQ/TW@2022-11-17');
+    expect(directiveUid({ code: '58-CTr/TU', issuedOn: '2023-03-30', level: 'provincial', province: 'Bình Thuận' })).toBe('58-CTr/TU@2023-03-30#binh-thuan');
+    expect(directiveUid({ code: '58-CTr/TU', issuedOn: '2023-03-30', level: 'provincial', province: 'Sóc Trăng' })).not.toBe(directiveUid({ code: '58-CTr/TU', issuedOn: '2023-03-30', level: 'provincial', province: 'Bình Thuận' }));
+    expect(directiveUid({ code: null, issuedOn: null, level: null, province: null, contentHash: 'ab'.repeat(32) })).toMatch(/^doc:abab/);
+    expect(() => directiveUid({ code: null, issuedOn: null, level: null, province: null })).toThrow(/content hash/);
+    expect(parseUid('58-CTr/TU@undated#binh-thuan')).toEqual({ code: '58-CTr/TU', issuedOn: null, province: 'binh-thuan' });
+  });
+});
+
+describe('record → rows', () => {
+  it('003 becomes 58-CTr/TU of Bình Thuận (identified by the corpus) implementing 28-NQ/TW', () => {
+    const rows = recordToRows(byPrefix('003'));
+    expect(rows.directive.uid).toBe('58-CTr/TU@2023-03-30#binh-thuan');
+    expect(rows.links.filter((l) => l.kind === 'IMPLEMENTS' && !l.inferred).map((l) => l.to)).toContain('28-NQ/TW@2022-11-17');
+  });
+
+  it('000 implements 58-CTr/TU and states the third-party link 58-CTr/TU → 28-NQ/TW as inferred', () => {
+    const rows = recordToRows(byPrefix('000'));
+    expect(rows.links).toContainEqual(expect.objectContaining({ kind: 'IMPLEMENTS', from: rows.directive.uid, to: '58-CTr/TU@2023-03-30#binh-thuan', inferred: false }));
+    expect(rows.links).toContainEqual(expect.objectContaining({ kind: 'IMPLEMENTS', from: '58-CTr/TU@2023-03-30#binh-thuan', to: '28-NQ/TW@2022-11-17', inferred: true }));
+  });
+
+  it('never links a document to itself, never both implements and cites one target, keeps quotes exact', () => {
+    for (const r of records) {
+      const rows = recordToRows(r);
+      const impl = new Set(rows.links.filter((l) => l.kind === 'IMPLEMENTS' && l.from === rows.directive.uid).map((l) => l.to));
+      for (const l of rows.links) {
+        expect(l.from).not.toBe(l.to);
+        if (l.kind === 'CITES') expect(impl.has(l.to)).toBe(false);
+        expect(r.text.slice(l.start, l.end)).toBe(l.quote);
+      }
+      for (const a of rows.assignments) {
+        expect(r.text.slice(a.start, a.end)).toBe(a.quote);
+        expect(a.tasks.length).toBe(a.timings.length);
+      }
+    }
+  });
+
+  it('organization keys fold diacritics and carry the province', () => {
+    const rows = recordToRows(byPrefix('003'));
+    expect(rows.organizations.length).toBeGreaterThan(3);
+    for (const o of rows.organizations) expect(o.key).toMatch(/^[a-z0-9 ,.()\-–/]+#[a-z-]+$/);
+  });
+});
+
+describe('cascade shaping', () => {
+  const raw = {
+    rootUid: 'R',
+    nodes: [
+      { uid: 'R', labels: ['Regulation', 'Directive'], props: { code: '28-NQ/TW', issuedOn: '2022-11-17', levelRank: 0 } },
+      { uid: 'P', labels: ['Document', 'Directive'], props: { code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận', levelRank: 1 } },
+      { uid: 'G', labels: ['Document', 'Directive'], props: { issuedOn: '2023-06-01', province: 'Bình Thuận', typeName: 'Hướng dẫn', levelRank: 1 } },
+      { uid: 'C', labels: ['Document', 'Directive'], props: { code: '1-KH/ĐUK', issuedOn: '2023-05-01' } },
+      { uid: 'O', labels: ['Organization'], props: { name: 'Ban Tuyên giáo Tỉnh ủy', province: 'Bình Thuận' } },
+    ],
+    edges: [
+      { id: 'e1', type: 'IMPLEMENTS' as const, source: 'P', target: 'R', props: { inferred: true } },
+      { id: 'e2', type: 'IMPLEMENTS' as const, source: 'P', target: 'R', props: { inferred: false, quote: 'Thực hiện' } },
+      { id: 'e3', type: 'IMPLEMENTS' as const, source: 'G', target: 'P', props: { inferred: false } },
+      { id: 'e4', type: 'CITES' as const, source: 'C', target: 'R', props: { inferred: false } },
+      { id: 'e5', type: 'ASSIGNED_TO' as const, source: 'P', target: 'O', props: { tasks: ['a'], timings: [''] } },
+    ],
+  };
+
+  it('keeps one edge per pair (direct over inferred), depth, parent and lag in days', () => {
+    const c = shapeCascade(raw, 'DOWN');
+    expect(c.edges.filter((e) => e.kind === 'IMPLEMENTS')).toHaveLength(2);
+    expect(c.edges.find((e) => e.source === 'P' && e.target === 'R')!.inferred).toBe(false);
+    const n = Object.fromEntries(c.nodes.map((x) => [x.id, x]));
+    expect([n.R!.depth, n.P!.depth, n.G!.depth, n.C!.depth, n.O!.depth]).toEqual([0, 1, 2, 1, 2]);
+    expect(n.P!.lagDays).toBe(133);
+    expect(n.G!.lagDays).toBe(63);
+    expect(n.C!.lagDays).toBeNull();
+    expect(n.G!.parent).toBe('P');
+    expect(n.O!.kind).toBe('ORGANIZATION');
+    expect(n.P!.label).toBe('58-CTr/TU · Bình Thuận');
+    expect(c.root!.id).toBe('R');
+  });
+
+  it('counts days across years and leap days', () => {
+    expect(daysBetween('2022-11-17', '2023-03-30')).toBe(133);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween(null, '2024-03-01')).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('exports GraphML and Cytoscape JSON with escaped text', () => {
+    const c = shapeCascade({ ...raw, nodes: raw.nodes.map((x) => (x.uid === 'O' ? { ...x, props: { ...x.props, name: 'A & B <C>' } } : x)) }, 'DOWN');
+    const xml = toGraphML(c);
+    expect(xml).toContain('A &amp; B &lt;C&gt;');
+    expect((xml.match(/<node /g) ?? []).length).toBe(5);
+    const j = toCytoscapeJson(c) as { elements: { nodes: unknown[]; edges: unknown[] } };
+    expect(j.elements.nodes).toHaveLength(5);
+    expect(j.elements.edges).toHaveLength(4);
+  });
+});
+
+describe('search query', () => {
+  it('folds diacritics, escapes Lucene syntax and matches the last word as a prefix', () => {
+    expect(luceneQuery('Nghị quyết 28')).toBe('nghi AND quyet AND (28 OR 28*)');
+    expect(luceneQuery('bình thuận')).toBe('binh AND (thuan OR thuan*)');
+    expect(luceneQuery('a:b (c)')).toBe('a AND b AND (c OR c*)');
+    expect(luceneQuery('  ')).toBeNull();
+  });
+
+  it('makes a snippet around the first match', () => {
+    const s = snippet('Chương trình hành động thực hiện Nghị quyết số 28-NQ/TW của Ban Chấp hành', 'nghi quyet', 10)!;
+    expect(s).toContain('Nghị quyết');
+    expect(s.startsWith('…')).toBe(true);
+  });
+});

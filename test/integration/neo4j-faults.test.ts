@@ -61,6 +61,24 @@ describe('local Neo4j faults', () => {
     expect(r.stdout).toMatch(/Java not found: install Java 17/);
   });
 
+  it('explains a missing Maven on a first run (nothing cached yet)', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bin-'));
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cache-'));
+    for (const tool of ['node', 'java']) {
+      const real = spawnSync('sh', ['-c', `readlink -f "$(command -v ${tool})"`], { encoding: 'utf8' }).stdout.trim();
+      fs.symlinkSync(real, path.join(bin, tool));
+    }
+    const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/src/cli/neo4j.ts', 'fetch'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: bin, JAVA_HOME: '', DG_CACHE_DIR: cache },
+    });
+    fs.rmSync(bin, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^error: Maven \(mvn\) not found: .*Install it/);
+  });
+
   it('stops the JVM when the process that started it dies (no orphan)', async () => {
     const port = await freePort();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-orphan-'));

@@ -15,8 +15,7 @@ import {
 } from './relations.js';
 import { findSigner } from './signer.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
-import { fromGroups, type ParsedCode } from './codes.js';
-import { codeRegex } from './patterns/codes.js';
+import type { ParsedCode } from './codes.js';
 
 export interface ExtractOptions {
   synthetic?: boolean;
@@ -169,11 +168,4 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
     contentHash: createHash('sha256').update(source).digest('hex'),
     text: source,
   };
-}
-
-/** Parse the first code in a string (helper for callers that hold a raw code). */
-export function firstCode(s: string): string | null {
-  const m = codeRegex().exec(s);
-  const p = m ? fromGroups(m.groups as never) : null;
-  return p && p.knownType ? p.code : null;
 }

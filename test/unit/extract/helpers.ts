@@ -33,7 +33,7 @@ export function allEvidence(r: ExtractedRecord): { path: string; ev: Evidence }[
     if (o && typeof o === 'object') {
       const e = o as Partial<Evidence>;
       if (typeof e.quote === 'string' && typeof e.start === 'number' && typeof e.end === 'number') out.push({ path: p, ev: e as Evidence });
-      for (const [k, v] of Object.entries(o)) if (k !== 'text' || p === '') if (k !== 'text') walk(v, `${p}.${k}`);
+      for (const [k, v] of Object.entries(o)) if (k !== 'text') walk(v, `${p}.${k}`);
     }
   };
   walk(r, '');

@@ -96,7 +96,13 @@ export function GraphCanvas(props: Props) {
     toggleClass(cy, 'gap', callbacks.current.gapIds);
     toggleClass(cy, 'search-hit', callbacks.current.hitIds);
     applySelection(cy, callbacks.current.selected);
-    cy.fit(byIds(cy, callbacks.current.visible), FIT_PADDING);
+    const shown = byIds(cy, callbacks.current.visible);
+    if (shown.nonempty()) {
+      const briefing = callbacks.current.briefing;
+      const target = fitViewport(cy, shown.boundingBox(), briefing ? BRIEFING_PADDING : FIT_PADDING, briefing ? BRIEFING_MAX_ZOOM : undefined);
+      cy.stop(true, false);
+      cy.viewport(target);
+    }
   }, [props.elements]);
 
   useEffect(() => {
@@ -123,13 +129,17 @@ export function GraphCanvas(props: Props) {
     }
   }, [props.visible, props.briefing]);
 
+  const wasBriefing = useRef(props.briefing);
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    if (!cy || wasBriefing.current === props.briefing) return;
+    wasBriefing.current = props.briefing;
     // Entering or leaving briefing: the container changes size; refit once it has.
     const id = requestAnimationFrame(() => {
       cy.resize();
-      const target = fitViewport(cy, byIds(cy, callbacks.current.visible).boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
+      const shown = byIds(cy, callbacks.current.visible);
+      if (shown.empty()) return;
+      const target = fitViewport(cy, shown.boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
       cy.animate({ zoom: target.zoom, pan: target.pan, duration: 300 });
     });
     return () => cancelAnimationFrame(id);

@@ -1,0 +1,152 @@
+/**
+ * Prototype bulk loader for a FRESH database (national-scale synthetic loads, benchmarks): the same rows as
+ * graph/rows.ts, but resolved across the whole corpus in memory and sent as a handful of UNWIND statements
+ * per kind (1 000 rows each), instead of ~6 statements per document.
+ *
+ * Differences from graph/write.ts (which stays the one path for incremental ingest):
+ *  - refuses to run unless the database holds no Directive or Organization yet: there is no per-document
+ *    "delete what this text stated last time" step;
+ *  - an undated mention resolves to the one dated document of that code (same province, or central) in the
+ *    whole corpus — order-independent — so no undated stub is created and none has to be absorbed later;
+ *  - duplicates inside the corpus (same uid, or same text under two identities) keep the last one, as a
+ *    sequential re-ingest would.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { ExtractedRecord } from '../extract/types.js';
+import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from '../graph/rows.js';
+
+export interface BulkOptions {
+  batchSize?: number;
+  database?: string;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface BulkResult {
+  documents: number;
+  nodes: number;
+  relationships: number;
+  errors: number;
+  seconds: number;
+}
+
+const LABEL = (category: string) => (category === 'regulation' ? 'Regulation' : 'Document');
+
+const CREATE_DIRECTIVES = (label: string) => `
+UNWIND $rows AS row
+CREATE (d:Directive:${label})
+SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
+               .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place },
+    d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
+    d.stub = false`;
+
+const CREATE_STUBS = (label: string) => `
+UNWIND $rows AS row
+CREATE (d:Directive:${label})
+SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .searchText, .synthetic },
+    d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
+    d.stub = true`;
+
+const CREATE_ORGS = `
+UNWIND $rows AS row
+CREATE (o:Organization)
+SET o += row { .key, .name, .province, .level, .levelRank, .kind, .searchText }`;
+
+const CREATE_LINKS = (type: string) => `
+UNWIND $rows AS row
+MATCH (a:Directive {uid: row.from})
+MATCH (b:Directive {uid: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row { .verb, .quote, .start, .end, .inferred, .mentionedCode, .mentions, .evidenceUid }`;
+
+const CREATE_ASSIGNMENTS = `
+UNWIND $rows AS a
+MATCH (d:Directive {uid: a.uid})
+MATCH (o:Organization {key: a.orgKey})
+CREATE (d)-[r:ASSIGNED_TO]->(o)
+SET r = a { .tasks, .timings, .fromYear, .toYear, .quote, .start, .end, .order }, r.evidenceUid = a.uid`;
+
+const CREATE_ISSUERS = `
+UNWIND $rows AS a
+MATCH (d:Directive {uid: a.uid})
+MATCH (o:Organization {key: a.key})
+CREATE (d)-[r:ISSUED_BY {evidenceUid: a.uid, signerName: a.signerName, signerCapacity: a.signerCapacity}]->(o)`;
+
+export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[], opts: BulkOptions = {}): Promise<BulkResult> {
+  const t0 = performance.now();
+  const size = opts.batchSize ?? 1000;
+  const database = opts.database;
+  const existing = await driver.executeQuery('MATCH (d) WHERE d:Directive OR d:Organization RETURN count(d) AS n', {}, { database });
+  if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulkWriteRecords loads into an empty database only; use writeRecords for incremental ingest');
+
+  // 1. Rows for every record; later duplicates (uid or content hash) replace earlier ones.
+  const all = records.map(recordToRows);
+  const byUid = new Map<string, number>();
+  const byHash = new Map<string, number>();
+  all.forEach((r, i) => {
+    const prevHash = byHash.get(r.directive.contentHash);
+    if (prevHash !== undefined && all[prevHash]!.directive.uid !== r.directive.uid) byUid.delete(all[prevHash]!.directive.uid);
+    byHash.set(r.directive.contentHash, i);
+    byUid.set(r.directive.uid, i);
+  });
+  const kept = [...byUid.values()].sort((a, b) => a - b).map((i) => all[i]!);
+  const full = new Map<string, FullDirectiveRow>(kept.map((r) => [r.directive.uid, r.directive]));
+
+  // 2. Stubs (first mention wins, as ON CREATE does) and the dated-document index for undated mentions.
+  const stubs = new Map<string, DirectiveRow & { synthetic: boolean }>();
+  for (const r of kept) for (const s of r.stubs) if (!full.has(s.uid) && !stubs.has(s.uid)) stubs.set(s.uid, { ...s, synthetic: r.directive.synthetic });
+  const dated = new Map<string, DirectiveRow[]>();
+  for (const d of [...full.values(), ...stubs.values()]) {
+    if (!d.code || !d.issuedOn) continue;
+    const list = dated.get(d.code) ?? [];
+    list.push(d);
+    dated.set(d.code, list);
+  }
+  const resolve = (l: LinkRow): string => {
+    if (!l.undatedCode) return l.to;
+    const xs = (dated.get(l.undatedCode) ?? []).filter((x) => x.level === 'central' || (x.province ?? '') === (l.undatedProvince ?? ''));
+    return xs.length === 1 ? xs[0]!.uid : l.to;
+  };
+
+  // 3. Links (evidenceUid = the stating document), assignments, issuers, organizations (last write wins).
+  const links: Record<'IMPLEMENTS' | 'CITES', Array<LinkRow & { evidenceUid: string }>> = { IMPLEMENTS: [], CITES: [] };
+  const usedStubs = new Set<string>();
+  const orgs = new Map<string, OrganizationRow>();
+  const assignments: Array<AssignmentRow & { uid: string }> = [];
+  const issuers: Array<{ uid: string; key: string; signerName: string | null; signerCapacity: string | null }> = [];
+  for (const r of kept) {
+    const uid = r.directive.uid;
+    for (const l of r.links) {
+      const to = resolve(l);
+      if (to === l.from) continue;
+      links[l.kind].push({ ...l, to, evidenceUid: uid });
+      if (stubs.has(to)) usedStubs.add(to);
+      if (stubs.has(l.from)) usedStubs.add(l.from);
+    }
+    for (const o of r.organizations) orgs.set(o.key, o);
+    for (const a of r.assignments) assignments.push({ ...a, uid });
+    if (r.issuer) issuers.push({ uid, key: r.issuer.key, signerName: r.directive.signerName, signerCapacity: r.directive.signerCapacity });
+  }
+
+  let nodes = 0;
+  let relationships = 0;
+  const run = async (phase: string, cypher: string, rows: unknown[]) => {
+    for (let i = 0; i < rows.length; i += size) {
+      const res = await driver.executeQuery(cypher, { rows: rows.slice(i, i + size) }, { database });
+      nodes += res.summary.counters.updates().nodesCreated;
+      relationships += res.summary.counters.updates().relationshipsCreated;
+      opts.onProgress?.(phase, Math.min(i + size, rows.length), rows.length);
+    }
+  };
+  const fullRows = [...full.values()];
+  const stubRows = [...stubs.values()].filter((s) => usedStubs.has(s.uid));
+  for (const label of ['Document', 'Regulation']) {
+    await run('directives', CREATE_DIRECTIVES(label), fullRows.filter((d) => LABEL(d.category) === label));
+    await run('stubs', CREATE_STUBS(label), stubRows.filter((d) => LABEL(d.category) === label));
+  }
+  await run('organizations', CREATE_ORGS, [...orgs.values()]);
+  await run('implements', CREATE_LINKS('IMPLEMENTS'), links.IMPLEMENTS);
+  await run('cites', CREATE_LINKS('CITES'), links.CITES);
+  await run('assignments', CREATE_ASSIGNMENTS, assignments);
+  await run('issuers', CREATE_ISSUERS, issuers);
+  return { documents: kept.length, nodes, relationships, errors: 0, seconds: (performance.now() - t0) / 1000 };
+}

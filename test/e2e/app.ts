@@ -1,0 +1,86 @@
+/** Helpers for driving the web app in e2e tests: reading the live Cytoscape graph, waiting for it. */
+import type { Page } from 'playwright-core';
+
+export interface GraphNode {
+  id: string;
+  code: string | null;
+  kind: string;
+  type: string | null;
+  province: string | null;
+  stub: boolean;
+  hidden: boolean;
+  x: number;
+  y: number;
+  /** Rendered box including the label, page coordinates. */
+  box: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: string;
+  hidden: boolean;
+}
+
+/** Snapshot of window.__cy (model positions + rendered boxes). The callback runs in the page. */
+export async function readGraph(page: Page): Promise<{ nodes: GraphNode[]; edges: GraphEdge[]; zoom: number }> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cy = (globalThis as any).__cy;
+    const rect = cy.container().getBoundingClientRect();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const nodes = cy.nodes().map((n: any) => {
+      const bb = n.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+      return {
+        id: n.id(),
+        code: n.data('code') ?? null,
+        kind: n.data('kind'),
+        type: n.data('type') ?? null,
+        province: n.data('province') ?? null,
+        stub: n.hasClass('stub'),
+        hidden: n.hasClass('hidden'),
+        x: n.position('x'),
+        y: n.position('y'),
+        box: { x1: bb.x1 + rect.left, y1: bb.y1 + rect.top, x2: bb.x2 + rect.left, y2: bb.y2 + rect.top },
+      };
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const edges = cy.edges().map((e: any) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), kind: e.data('kind'), hidden: e.hasClass('hidden') }));
+    return { nodes, edges, zoom: cy.zoom() };
+  });
+}
+
+export async function waitForGraph(page: Page, minNodes = 2): Promise<void> {
+  await page.waitForFunction(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (min) => ((globalThis as any).__cy?.nodes().length ?? 0) >= min,
+    minNodes,
+  );
+  // layout + first viewport fit happen synchronously after the elements arrive; let a frame render
+  await page.waitForTimeout(300);
+}
+
+export async function visibleNodeCount(page: Page): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return page.evaluate(() => (globalThis as any).__cy.nodes().filter((n: any) => !n.hasClass('hidden')).length);
+}
+
+/** Click a node at its rendered position (centres it first so it is on screen). */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const point = await page.evaluate((nodeId) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cy = (globalThis as any).__cy;
+    const node = cy.getElementById(nodeId);
+    cy.stop(true, true);
+    cy.center(node);
+    const p = node.renderedPosition();
+    const rect = cy.container().getBoundingClientRect();
+    return { x: p.x + rect.left, y: p.y + rect.top };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+export function overlaps(a: GraphNode['box'], b: GraphNode['box']): boolean {
+  return a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5;
+}

@@ -1,0 +1,94 @@
+/** Briefing mode (steps through levels, captions) and PNG / SVG export of the current view. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { visibleNodeCount, waitForGraph } from './app.js';
+import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const cascadeUrl = `${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17`;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('briefing mode and export', () => {
+  let browser: BrowserHandle;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(cascadeUrl);
+    await waitForGraph(page, 5);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('steps level by level with the arrow keys; captions change and the graph grows', async () => {
+    await page.click('[data-testid=briefing-start]');
+    const caption = page.locator('[data-testid=briefing-caption]');
+    await caption.waitFor();
+    await page.waitForTimeout(900);
+    const captions = [await caption.textContent()];
+    const counts = [await visibleNodeCount(page)];
+    expect(captions[0]).toContain('28-NQ/TW');
+    expect(counts[0]).toBe(1);
+    await screenshot(page, 'briefing-step1');
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(900);
+      captions.push(await caption.textContent());
+      counts.push(await visibleNodeCount(page));
+      await screenshot(page, `briefing-step${i + 2}`);
+    }
+    for (let i = 1; i < captions.length; i++) {
+      expect(captions[i]).not.toBe(captions[i - 1]);
+      expect(counts[i]).toBeGreaterThan(counts[i - 1]!);
+    }
+    expect(page.url()).toContain('step=3');
+    // fullscreen or the full-window fallback: the header is gone either way
+    expect(await page.locator('.app-header').count()).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(300);
+    expect(await caption.textContent()).toBe(captions[2]);
+    expect(await visibleNodeCount(page)).toBe(counts[2]);
+  });
+
+  it('exports the current view as a PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=briefing-png]')]);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(bytes.length).toBeGreaterThan(10 * 1024);
+    // width / height from the IHDR chunk stay under the canvas limit
+    expect(bytes.readUInt32BE(16)).toBeLessThanOrEqual(8000);
+    expect(bytes.readUInt32BE(20)).toBeLessThanOrEqual(8000);
+  });
+
+  it('exports the current view as an SVG that parses', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=briefing-svg]')]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, shapes: doc.querySelectorAll('path, rect, text, polygon').length };
+    }, text);
+    expect(parsed.errors).toBe(0);
+    expect(parsed.root.toLowerCase()).toBe('svg');
+    expect(parsed.shapes).toBeGreaterThan(0);
+  });
+
+  it('leaves briefing mode with Escape', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.app-header').waitFor();
+    expect(page.url()).not.toContain('step=');
+  });
+
+  it('exports the full cascade as PNG from the toolbar too', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(bytes.length).toBeGreaterThan(10 * 1024);
+  });
+});

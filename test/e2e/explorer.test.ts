@@ -1,0 +1,130 @@
+/**
+ * Cascade explorer against the real server + seed corpus: search → cascade layout → details panel with
+ * a highlighted quote → deep link → English switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clickNode, overlaps, readGraph, waitForGraph } from './app.js';
+import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const ROOT = '28-NQ/TW';
+
+describe('cascade explorer', () => {
+  let browser: BrowserHandle;
+  let page: Page;
+  let cascadeUrl = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('start page lists the roots with their cascade sizes', async () => {
+    await page.goto(baseUrl + '/');
+    const card = page.locator(`[data-testid=root-card][data-code="${ROOT}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/\d+ văn bản trong chuỗi/);
+    await screenshot(page, 'start');
+  });
+
+  it('search without diacritics suggests 28-NQ/TW and opens its cascade', async () => {
+    await page.fill('[data-testid=search-input]', 'nghi quyet 28');
+    const hit = page.locator(`[data-testid=suggestion][data-code="${ROOT}"]`).first();
+    await hit.waitFor();
+    await screenshot(page, 'search-suggestions');
+    await hit.click();
+    await waitForGraph(page, 5);
+    expect(decodeURIComponent(page.url())).toContain(`code=${ROOT}`);
+    cascadeUrl = page.url();
+  });
+
+  it('lays out 003 and 000 below 28-NQ/TW and shows 001/002/004 as citing it', async () => {
+    const { nodes, edges } = await readGraph(page);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const root = nodes.find((n) => n.code === ROOT && n.kind === 'DIRECTIVE');
+    expect(root).toBeDefined();
+    // 003 = 58-CTr/TU (Bình Thuận provincial programme)
+    const programmes = nodes.filter((n) => n.code === '58-CTr/TU');
+    expect(programmes.length).toBeGreaterThan(0);
+    for (const p of programmes) expect(p.y).toBeGreaterThan(root!.y);
+    // 000 = the Bình Thuận guidance that implements 58-CTr/TU (edges are drawn parent → child)
+    const implementsProgramme = edges.filter((e) => e.kind === 'IMPLEMENTS' && programmes.some((p) => p.id === e.source));
+    expect(implementsProgramme.length).toBeGreaterThan(0);
+    for (const e of implementsProgramme) {
+      const guidance = byId.get(e.target)!;
+      expect(guidance.province).toBe('Bình Thuận');
+      expect(guidance.y).toBeGreaterThan(byId.get(e.source)!.y);
+      expect(guidance.y).toBeGreaterThan(root!.y);
+    }
+    // citing: 001 (Quảng Nam plan), 002 (374/KH-MTTQ-BTT, Sóc Trăng), 004 (86-HD/BTGTU, Bình Phước)
+    const citing = edges.filter((e) => e.kind === 'CITES' && e.source === root!.id).map((e) => byId.get(e.target)!);
+    expect(citing.map((n) => n.code)).toEqual(expect.arrayContaining(['86-HD/BTGTU', '374/KH-MTTQ-BTT']));
+    expect(citing.some((n) => n.province === 'Quảng Nam')).toBe(true);
+    for (const n of citing) expect(n.y).toBeGreaterThan(root!.y);
+  });
+
+  it('draws no overlapping nodes or labels on the seed cascade', async () => {
+    const { nodes } = await readGraph(page);
+    const shown = nodes.filter((n) => !n.hidden);
+    const clashes: string[] = [];
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) if (overlaps(shown[i]!.box, shown[j]!.box)) clashes.push(`${shown[i]!.id} × ${shown[j]!.id}`);
+    expect(clashes).toEqual([]);
+    await screenshot(page, 'cascade');
+  });
+
+  it('opens the details panel with the source quote highlighted in the text', async () => {
+    const { nodes } = await readGraph(page);
+    const programme = nodes.find((n) => n.code === '58-CTr/TU' && !n.stub) ?? nodes.find((n) => n.code === '58-CTr/TU')!;
+    await clickNode(page, programme.id);
+    await page.locator(`[data-testid=node-details][data-node="${programme.id}"]`).waitFor();
+    const mark = page.locator('[data-testid=doc-text] mark').first();
+    await mark.waitFor();
+    expect((await mark.textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=assignments] .tasks li').count()).toBeGreaterThan(0);
+    const query = await page.locator('[data-testid=copy-query]').first().getAttribute('data-copy');
+    expect(query).toContain('directives(where: { uid: { eq: $uid } })');
+    expect(decodeURIComponent(page.url())).toContain(`sel=${programme.id}`);
+    await screenshot(page, 'details-panel');
+  });
+
+  it('restores the same view from a deep link', async () => {
+    await page.locator('[data-testid=rel-ASSIGNED_TO]').uncheck();
+    await page.waitForTimeout(200);
+    const url = page.url();
+    expect(url).toContain('rel=');
+    const before = await readGraph(page);
+    const selected = await page.locator('[data-testid=node-details]').getAttribute('data-node');
+
+    const other = await browser.newPage();
+    await other.goto(url);
+    await waitForGraph(other, 5);
+    await other.locator('[data-testid=node-details]').waitFor();
+    expect(await other.locator('[data-testid=node-details]').getAttribute('data-node')).toBe(selected);
+    expect(await other.locator('[data-testid=rel-ASSIGNED_TO]').isChecked()).toBe(false);
+    const after = await readGraph(other);
+    const shownIds = (g: typeof before) => g.nodes.filter((n) => !n.hidden).map((n) => n.id).sort();
+    expect(shownIds(after)).toEqual(shownIds(before));
+    expect(after.nodes.filter((n) => !n.hidden && n.kind === 'ORGANIZATION')).toEqual([]);
+    await screenshot(other, 'deep-link');
+    await other.close();
+  });
+
+  it('switches the UI to English', async () => {
+    await page.goto(cascadeUrl);
+    await waitForGraph(page, 5);
+    expect(await page.locator('[data-testid=briefing-start]').textContent()).toContain('Trình chiếu');
+    await page.click('[data-testid=lang-switch]');
+    await page.locator('[data-testid=briefing-start]', { hasText: 'Briefing' }).waitFor();
+    expect(await page.locator('[data-testid=lang-switch]').textContent()).toBe('Tiếng Việt');
+    expect(await page.locator('.app-header h1').textContent()).toBe('Directive Graph');
+    expect(await page.locator('[data-testid=legend]').textContent()).toContain('Implements');
+    expect(page.url()).toContain('lang=en');
+    await screenshot(page, 'english');
+  });
+});

@@ -1,0 +1,66 @@
+/** Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { waitForGraph } from './app.js';
+import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+const DOWN = encodeURIComponent('http://127.0.0.1:1/graphql');
+
+describe('loading, error and empty states', () => {
+  let browser: BrowserHandle;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a clear error on the start page when the server is down', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?api=${DOWN}`);
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Không kết nối được máy chủ');
+    expect(await error.textContent()).toContain('127.0.0.1:1');
+    await screenshot(page, 'server-down-start');
+    await page.close();
+  });
+
+  it('shows the error in the cascade view too, in English when asked', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?api=${DOWN}&code=28-NQ%2FTW&lang=en`);
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Cannot reach the data server');
+    await screenshot(page, 'server-down-cascade');
+    await page.close();
+  });
+
+  it('says so when a directive is not in the graph', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?code=${encodeURIComponent('999-NQ/XYZ')}`);
+    const message = page.locator('[data-testid=empty], [data-testid=error]').first();
+    await message.waitFor();
+    expect((await message.textContent())?.length).toBeGreaterThan(0);
+    await screenshot(page, 'not-found');
+    await page.close();
+  });
+
+  it('lists gaps and highlights them in the graph', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17&gaps=1`);
+    await waitForGraph(page, 5);
+    const list = page.locator('[data-testid=gap-list]');
+    await list.waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=gap-list] .status-loading'));
+    const items = await list.locator('li').count();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const highlighted = await page.evaluate(() => (globalThis as any).__cy.nodes('.gap').length);
+    expect(highlighted).toBeLessThanOrEqual(items);
+    if (items > 0) expect(highlighted).toBeGreaterThan(0);
+    await screenshot(page, 'gaps');
+    await page.close();
+  });
+});

@@ -1,0 +1,60 @@
+/** Production behaviour: masked errors, CORS allow-list, reads requiring a token. */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { readConfig } from '../../server/src/config.js';
+import { startHttpServer, type RunningServer } from '../../server/src/api/server.js';
+import { freePort } from '../../server/src/neo4j/local-server.js';
+import { mintToken } from '../../server/src/api/auth.js';
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { res, body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+}
+
+describe('production server', () => {
+  let dead: RunningServer;
+  let strict: RunningServer;
+  const deadDriver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'x'), { connectionAcquisitionTimeout: 2000, connectionTimeout: 2000, maxTransactionRetryTime: 1000 });
+  const liveDriver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
+
+  beforeAll(async () => {
+    const env = { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'prod-secret-0123456789abcdef', HOST: '127.0.0.1' };
+    dead = await startHttpServer(deadDriver, readConfig({ ...env, PORT: String(await freePort()), NEO4J_URI: 'bolt://127.0.0.1:1' }), () => undefined);
+    strict = await startHttpServer(liveDriver, readConfig({ ...env, PORT: String(await freePort()), NEO4J_URI: inject('neo4jUri'), CORS_ORIGINS: 'https://briefing.example', READS_REQUIRE_AUTH: 'true' }), () => undefined);
+  });
+  afterAll(async () => {
+    await dead.close();
+    await strict.close();
+    await deadDriver.close();
+    await liveDriver.close();
+  });
+
+  it('masks internal errors: a code and a message, no stack trace', async () => {
+    const { body } = await post(dead.url.replace('localhost', '127.0.0.1'), '{ roots { code } }');
+    expect(body.errors?.[0]?.message).toBe('Internal server error');
+    expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js|ServiceUnavailable|127\.0\.0\.1:1/);
+  });
+
+  it('still tells users what was wrong with their input', async () => {
+    const token = await mintToken(new TextEncoder().encode('prod-secret-0123456789abcdef'), 'viewer');
+    const { body } = await post(strict.url.replace('localhost', '127.0.0.1'), '{ cascade(code: "hello") { nodes { id } } }', { authorization: `Bearer ${token}` });
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toMatch(/not a document code/);
+  });
+
+  it('reports an unhealthy database on /health', async () => {
+    const res = await fetch(`${dead.url.replace('localhost', '127.0.0.1')}/health`);
+    expect(res.status).toBe(503);
+  });
+
+  it('requires a token for reads when configured, and answers CORS for allowed origins only', async () => {
+    const url = strict.url.replace('localhost', '127.0.0.1');
+    const anon = await post(url, '{ roots { code } }', { origin: 'https://briefing.example' });
+    expect(anon.res.status).toBe(401);
+    expect(anon.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anon.res.headers.get('access-control-allow-origin')).toBe('https://briefing.example');
+    const other = await fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

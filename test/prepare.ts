@@ -36,7 +36,9 @@ async function main() {
     sh('apt-get', ['install', '-y', '-qq', 'chromium'], 'installing chromium');
   });
   await step('web build', () => sh('npm', ['run', '-s', 'build', '-w', 'web'], 'building the web app'));
-  await step('Python venv', () => ensurePythonEnv(path.join(config.cacheDir, 'venv')));
+  await step('Python venv', () => {
+    ensurePythonEnv(path.join(config.cacheDir, 'venv'));
+  });
 }
 
 main().catch((e: Error) => {

@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
 import { applySchema } from './graph/schema.js';
-import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server.js';
+import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './neo4j/local-server.js';
 
 export interface Database {
   driver: Driver;
@@ -22,20 +22,24 @@ export function createDriver(uri: string, config: Pick<Config, 'neo4jUser' | 'ne
   });
 }
 
+/** The local Neo4j as configured (NEO4J_BOLT_PORT, NEO4J_DATA_DIR, NEO4J_HEAP, …). */
+export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
+  return {
+    cacheDir: config.cacheDir,
+    dataDir: config.localDataDir,
+    port: config.localBoltPort,
+    heap: config.localHeap,
+    pageCache: config.localPageCache,
+    timeoutMs: config.startTimeoutMs,
+  };
+}
+
 export async function openDatabase(config: Config, log: (m: string) => void = (m) => console.error(m)): Promise<Database> {
   let local: LocalNeo4j | null = null;
   let uri = config.neo4jUri;
   if (!uri) {
     log(`Starting local Neo4j on bolt://127.0.0.1:${config.localBoltPort} (data: ${config.localDataDir}) …`);
-    local = await startLocalNeo4j({
-      cacheDir: config.cacheDir,
-      dataDir: config.localDataDir,
-      port: config.localBoltPort,
-      heap: config.localHeap,
-      pageCache: config.localPageCache,
-      timeoutMs: config.startTimeoutMs,
-      log,
-    });
+    local = await startLocalNeo4j({ ...localNeo4jOptions(config), log });
     uri = local.uri;
   }
   const driver = createDriver(uri, config);

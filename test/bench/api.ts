@@ -220,7 +220,7 @@ async function runBench(driver: Driver, baseUrl: string, opts: ApiBenchOptions, 
     p95Ms: viaGraphql.p95 / viaDriver.p95,
     reqPerSec: null,
     errors: 0,
-    note: `× (vs lookup+fetch+shape: p50 ×${(viaGraphql.p50 / viaResolverWork.p50).toFixed(2)}, p95 ×${(viaGraphql.p95 / viaResolverWork.p95).toFixed(2)})`,
+    note: `GraphQL ÷ lookup+fetch+shape: p50 ×${(viaGraphql.p50 / viaResolverWork.p50).toFixed(2)}, p95 ×${(viaGraphql.p95 / viaResolverWork.p95).toFixed(2)}`,
   });
 
   // Throughput: a generated query and the search resolver, each verified before and after the load.
@@ -259,7 +259,7 @@ async function runBench(driver: Driver, baseUrl: string, opts: ApiBenchOptions, 
       p95Ms: r.latency.p97_5,
       reqPerSec: r.requests.average,
       errors: r.errors + r.timeouts + r.non2xx,
-      note: `${r.requests.total} requests; latency column 2 is p97.5 (autocannon)`,
+      note: `${r.requests.total} requests; p95 column = autocannon p97.5`,
     });
   }
   printTable(rows);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readConfig } from '../config.js';
 import { ensureArtifacts } from '../neo4j/artifacts.js';
 import { startLocalNeo4j, portFree } from '../neo4j/local-server.js';
+import { localNeo4jOptions } from '../runtime.js';
 import { runCli } from './run-cli.js';
 
 const config = readConfig();
@@ -41,15 +42,7 @@ program.command('start').description('start a detached local Neo4j on NEO4J_BOLT
       console.log(`Neo4j already running (pid ${pid}) on bolt://127.0.0.1:${config.localBoltPort}`);
       return;
     }
-    const neo = await startLocalNeo4j({
-      cacheDir: config.cacheDir,
-      dataDir: config.localDataDir,
-      port: config.localBoltPort,
-      heap: config.localHeap,
-      pageCache: config.localPageCache,
-      timeoutMs: config.startTimeoutMs,
-      detached: true,
-    });
+    const neo = await startLocalNeo4j({ ...localNeo4jOptions(config), detached: true });
     fs.writeFileSync(pidFile, String(neo.pid));
     console.log(`Neo4j running (pid ${neo.pid}) on ${neo.uri}; data in ${config.localDataDir}`);
   }),

@@ -52,7 +52,7 @@ def main() -> int:
         nbformat.write(nb, args.output)
     ran = sum(1 for c in nb.cells if c.cell_type == "code" and c.get("execution_count"))
     total = sum(1 for c in nb.cells if c.cell_type == "code")
-    print(f"executed {ran}/{total} code cells in {time.time() - t0:.1f} s → {args.output}")
+    print(f"executed {ran}/{total} code cells in {time.time() - t0:.1f} s (kernel python3 of {sys.executable}) → {args.output}")
     return status
 
 

@@ -11,3 +11,14 @@ export interface ApiContext {
   sessionConfig: { database?: string };
   transaction: { timeout: number };
 }
+
+export function makeContext(driver: Driver, config: Config, viewer: Viewer): ApiContext {
+  return {
+    driver,
+    config,
+    viewer,
+    executionContext: driver,
+    sessionConfig: { database: config.neo4jDatabase },
+    transaction: { timeout: config.txTimeoutMs },
+  };
+}

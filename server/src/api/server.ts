@@ -20,7 +20,7 @@ import { shapeCascade } from '../graph/cascade-shape.js';
 import { fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
-import type { ApiContext } from './context.js';
+import { makeContext, type ApiContext } from './context.js';
 import { formatError } from './errors.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { resolvers } from './resolvers.js';
@@ -97,6 +97,13 @@ export async function startHttpServer(driver: Driver, config: Config, log: (m: s
     introspection: true,
   });
   await apollo.start();
+  // Warm-up: @neo4j/graphql checks the database once and Neo4j plans the first queries; do it before traffic.
+  await apollo
+    .executeOperation(
+      { query: '{ levels { key } }' },
+      { contextValue: makeContext(driver, config, { subject: null, roles: [] }) },
+    )
+    .catch(() => undefined);
 
   const secret = jwtSecret(config);
   const corsMw = cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false, maxAge: 600 });
@@ -124,14 +131,7 @@ export async function startHttpServer(driver: Driver, config: Config, log: (m: s
         if (config.readsRequireAuth && !viewer.roles.length) {
           throw new GraphQLError('this server requires a token for every request', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return {
-          driver,
-          config,
-          viewer,
-          executionContext: driver,
-          sessionConfig: { database: config.neo4jDatabase },
-          transaction: { timeout: config.txTimeoutMs },
-        };
+        return makeContext(driver, config, viewer);
       },
     }),
   );

@@ -42,7 +42,8 @@ export function syntheticCascade(target = 10_000, seed = 28): Cascade {
   const edge = (source: string, target: string, kind: CascadeEdge['kind'], lagDays: number | null): void => {
     edges.push({ id: `e${edges.length}`, source, target, kind, inferred: rnd() < 0.05, verb: kind === 'IMPLEMENTS' ? 'thực hiện' : null, quote: null, start: null, end: null, evidenceUid: source, lagDays, tasks: kind === 'ASSIGNED_TO' ? ['Nhiệm vụ tổng hợp'] : null, timings: kind === 'ASSIGNED_TO' ? ['năm 2024'] : null });
   };
-  const full = () => nodes.length + edges.length >= target;
+  /** True when `needed` more elements would exceed the target. */
+  const full = (needed = 1) => nodes.length + edges.length + needed > target;
   // Implementing document under `parent`, `lag` days later.
   const child = (parent: CascadeNode, id: string, label: string, type: string, levelIdx: number, province: string): CascadeNode => {
     const lag = 20 + Math.floor(rnd() * 120);
@@ -55,23 +56,24 @@ export function syntheticCascade(target = 10_000, seed = 28): Cascade {
   const provinces = Array.from({ length: 63 }, (_, i) => `Tỉnh ${String(i + 1).padStart(2, '0')}`);
   const documents: CascadeNode[] = [root];
   outer: for (const [p, province] of provinces.entries()) {
+    if (full(2)) break;
     const programme = child(root, `p${p}`, `${p + 1}-CTr/TU`, 'CTr', 1, province);
     documents.push(programme);
     for (let o = 0; o < 8; o++) {
-      if (full()) break outer;
+      if (full(2)) break outer;
       const org = node(`p${p}o${o}`, 'ORGANIZATION', `Sở ${o + 1} ${province}`, null, 1, province, null, 2, programme.id, null);
       edge(programme.id, org.id, 'ASSIGNED_TO', null);
     }
     for (let k = 0; k < 6; k++) {
-      if (full()) break outer;
+      if (full(2)) break outer;
       documents.push(child(programme, `p${p}k${k}`, `${k + 1}-KH/S${p}`, k % 2 ? 'HD' : 'KH', 1, province));
     }
     for (let d = 0; d < 12; d++) {
-      if (full()) break outer;
+      if (full(2)) break outer;
       const district = child(programme, `p${p}d${d}`, `${d + 1}-KH/HU${p}`, 'KH', 2, province);
       documents.push(district);
       for (let c = 0; c < 4; c++) {
-        if (full()) break outer;
+        if (full(2)) break outer;
         documents.push(child(district, `p${p}d${d}c${c}`, `${c + 1}-KH/ĐU${p}.${d}`, 'KH', 3, province));
       }
     }

@@ -4,6 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 import { fetchCascade, fetchGaps } from '../api/operations';
 import type { Gap, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
@@ -32,6 +33,9 @@ interface Props {
 }
 
 const EMPTY = new Set<string>();
+
+/** The server answers an unknown code with a GraphQL error ("no directive … in the graph"). */
+const isNotFound = (err: unknown) => err instanceof ApiError && err.kind === 'graphql' && /no directive|not found/i.test(err.message);
 
 export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const { t, lang } = useI18n();
@@ -196,8 +200,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               onReady={(cy) => (cyRef.current = cy)}
             />
             {cascade.loading && <div className="overlay-status"><Loading /></div>}
-            {cascade.error != null && <div className="overlay-status"><ErrorMessage error={cascade.error} onRetry={cascade.retry} /></div>}
-            {!cascade.loading && cascade.error == null && !model && (
+            {cascade.error != null && !isNotFound(cascade.error) && <div className="overlay-status"><ErrorMessage error={cascade.error} onRetry={cascade.retry} /></div>}
+            {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
               <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
             )}
             {notice && (

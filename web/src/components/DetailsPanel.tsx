@@ -106,9 +106,20 @@ function NodeDetails(props: Props & { nodeId: string }) {
         <Meta label={t('issuer')} value={d?.issuerName} />
         <Meta label={t('signer')} value={[d?.signerCapacity, d?.signerName].filter(Boolean).join(' ') || null} />
         <Meta label={t('lag')} value={node.lagDays !== null && node.lagDays !== undefined ? t('lagDays', { n: node.lagDays }) : null} />
-        <Meta label={t('recipients')} value={d?.recipients?.join('; ')} />
         <Meta label={t('sourceFile')} value={d?.sourceFile} />
       </dl>
+      {d?.recipients && d.recipients.length > 0 && (
+        <details className="recipients">
+          <summary>
+            {t('recipients')} ({d.recipients.length})
+          </summary>
+          <ul>
+            {d.recipients.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="panel-actions">
         {node.kind === 'DIRECTIVE' && node.code && (
           <button type="button" onClick={() => props.onToggleExpand(nodeId)} disabled={props.expanding} data-testid="expand">

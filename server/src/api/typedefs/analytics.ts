@@ -14,6 +14,8 @@ type LagRow {
   province: String
   level: String
   documents: Int!
+  "How many of them have a lag (an issue date on both ends); min/median/max are over these."
+  dated: Int!
   minDays: Int
   medianDays: Float
   maxDays: Int

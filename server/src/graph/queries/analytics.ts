@@ -29,6 +29,8 @@ export interface LagRow {
   province: string | null;
   level: string | null;
   documents: number;
+  /** Documents with an issue date on both ends, i.e. those the lag figures are computed from. */
+  dated: number;
   minDays: number | null;
   medianDays: number | null;
   maxDays: number | null;
@@ -53,6 +55,7 @@ export async function implementationLag(driver: Driver, rootUid: string, databas
       province: g.province,
       level: g.level,
       documents: g.documents,
+      dated: g.lags.length,
       minDays: g.lags.length ? Math.min(...g.lags) : null,
       medianDays: median(g.lags),
       maxDays: g.lags.length ? Math.max(...g.lags) : null,

@@ -1,0 +1,279 @@
+/**
+ * One size of the scaling benchmark: fresh Neo4j → load (per-document transactions on a slice, batched
+ * writeRecords, optionally the bulk prototype) → API server in a child process (startHttpServer) →
+ * cascade depth 4 through GraphQL vs the same Cypher through the driver (fetchCascade) → lookup requests/s
+ * (autocannon, loopback, bounded) → resident memory of the server and of the Neo4j JVM. Everything started
+ * is stopped at the end.
+ *
+ *   npx tsx test/bench/national.ts [--size national|10%|seed] [--bulk]
+ *
+ * Internal: `--serve BOLT_URI` runs the API server child (stops when its stdin closes).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { Driver } from 'neo4j-driver';
+import { readConfig, repoRoot } from '../../server/src/config.js';
+import { fetchCascade } from '../../server/src/graph/queries/cascade.js';
+import { freePort } from '../../server/src/neo4j/local-server.js';
+import { benchIngest, loadCorpus, startBenchNeo4j, wipe, type IngestResult, type SizeName } from './ingest.js';
+
+const SELF = fileURLToPath(import.meta.url);
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export interface CascadeResult {
+  root: string;
+  nodes: number;
+  edges: number;
+  graphql: Timing;
+  driver: Timing;
+  ratio: number;
+}
+
+export interface SizeResult {
+  size: SizeName;
+  documents: number;
+  mb: number;
+  extractSeconds: number;
+  perDocument: IngestResult | null;
+  batched: IngestResult;
+  bulk: IngestResult | null;
+  nodes: number;
+  relationships: number;
+  cascades: CascadeResult[];
+  lookupRps: number;
+  lookupP95: number;
+  serverRssMb: number;
+  neo4jRssMb: number;
+  neo4jVersion: string;
+}
+
+export function rssMb(pid: number | 'self'): number {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(s);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+/** Repeats fn: 2 warm-up runs, then until `n` runs or `budgetMs` spent (at least 5). */
+async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Promise<Timing> {
+  await fn();
+  await fn();
+  const xs: number[] = [];
+  const t0 = performance.now();
+  while (xs.length < n && (xs.length < 5 || performance.now() - t0 < budgetMs)) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return { p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length };
+}
+
+const CASCADE_QUERY = `query Cascade($code: String!) {
+  cascade(code: $code, depth: 4, direction: DOWN) {
+    root { id }
+    nodes { id kind label code type level province issuedOn stub synthetic depth lagDays parent }
+    edges { id source target kind inferred verb lagDays evidenceUid }
+  }
+}`;
+
+async function gql(base: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }> {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  return body;
+}
+
+/** The API server in a child process (its RSS is then the server's alone, not the bench's corpus). */
+async function startServerChild(boltUri: string): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const pid = await new Promise<number>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('API server child did not start in 60 s')), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /READY (\d+)/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API server child exited (${code})`));
+    });
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const hard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(hard);
+          resolve();
+        });
+        child.stdin!.end();
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function serve(boltUri: string): Promise<void> {
+  const { createDriver } = await import('../../server/src/runtime.js');
+  const { startHttpServer } = await import('../../server/src/api/server.js');
+  const config = readConfig();
+  const driver = createDriver(boltUri, config);
+  const server = await startHttpServer(driver, config, () => undefined);
+  const stop = async () => {
+    await server.close().catch(() => undefined);
+    await driver.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.stdin.on('end', () => void stop());
+  process.stdin.on('close', () => void stop());
+  process.stdin.resume();
+  process.on('SIGTERM', () => void stop());
+  process.stdout.write(`READY ${process.pid}\n`);
+}
+
+async function lookupRps(base: string, uid: string, seconds: number): Promise<{ rps: number; p95: number }> {
+  // Reuse the API engineer's benchmark when it exists (test/bench/api.ts exporting benchApi).
+  const apiPath = path.join(path.dirname(SELF), 'api.ts');
+  if (fs.existsSync(apiPath)) {
+    try {
+      const mod = (await import(apiPath)) as { benchApi?: (o: Record<string, unknown>) => Promise<Record<string, unknown>> };
+      if (mod.benchApi) {
+        const r = await mod.benchApi({ baseUrl: base, url: base, duration: seconds, code: uid });
+        const rps = Number(r.lookupRps ?? r.rps ?? r.requestsPerSecond ?? NaN);
+        if (Number.isFinite(rps)) return { rps, p95: Number(r.p95 ?? r.lookupP95 ?? NaN) };
+      }
+    } catch (e) {
+      process.stderr.write(`  benchApi from test/bench/api.ts failed (${(e as Error).message}); using the built-in autocannon run\n`);
+    }
+  }
+  const body = JSON.stringify({
+    query: 'query Lookup($uid: ID!) { documents(where: { uid: { eq: $uid } }) { uid code title province issuedOn level } }',
+    variables: { uid },
+  });
+  await gql(base, 'query Lookup($uid: ID!) { documents(where: { uid: { eq: $uid } }) { uid } }', { uid });
+  const result = await autocannon({
+    url: `${base}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 8,
+    duration: seconds,
+  });
+  if (result.non2xx || result.errors) process.stderr.write(`  lookup: ${result.non2xx} non-2xx, ${result.errors} errors\n`);
+  return { rps: result.requests.average, p95: result.latency.p97_5 ?? result.latency.p99 };
+}
+
+async function topProgramme(driver: Driver): Promise<string | null> {
+  const r = await driver.executeQuery(
+    `MATCH (d:Directive {type: 'CTr'})<-[:IMPLEMENTS]-(x) WHERE d.stub = false
+     RETURN d.uid AS uid, count(x) AS n ORDER BY n DESC, uid LIMIT 1`,
+    {},
+    { routing: 'READ' },
+  );
+  return (r.records[0]?.get('uid') as string | undefined) ?? null;
+}
+
+export async function benchSize(size: SizeName, opts: { bulk?: boolean; perDocumentLimit?: number; log?: (m: string) => void } = {}): Promise<SizeResult> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  log(`[${size}] generating + extracting …`);
+  const corpus = loadCorpus(size);
+  log(`[${size}] ${corpus.documents} documents, ${corpus.mb.toFixed(1)} MB, extracted in ${corpus.extractSeconds.toFixed(1)} s`);
+  const big = size === 'national';
+  const db = await startBenchNeo4j(big ? { heap: '2g', pageCache: '1g' } : { heap: '1g', pageCache: '512m' });
+  let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
+  try {
+    // One document per transaction: the whole corpus at small sizes, a slice at national size.
+    const limit = opts.perDocumentLimit ?? (big ? 4000 : Infinity);
+    const slice = corpus.records.slice(0, Math.min(limit, corpus.records.length));
+    log(`[${size}] one document per transaction (${slice.length} documents) …`);
+    const perDocument = await benchIngest(db.driver, slice, 'per-document');
+    await wipe(db.driver);
+    let bulk: IngestResult | null = null;
+    if (opts.bulk) {
+      log(`[${size}] bulk UNWIND prototype …`);
+      bulk = await benchIngest(db.driver, corpus.records, 'bulk');
+      await wipe(db.driver);
+    }
+    log(`[${size}] batched writeRecords(batchSize 200) …`);
+    const batched = await benchIngest(db.driver, corpus.records, 'batched', 200);
+    log(`[${size}] batched: ${batched.seconds.toFixed(1)} s, ${Math.round(batched.perSecond)} nodes+rels/s`);
+    const counts = await db.driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
+
+    server = await startServerChild(db.neo.uri);
+    const roots = ['28-NQ/TW@2022-11-17'];
+    const prog = await topProgramme(db.driver);
+    if (prog) roots.push(prog);
+    const cascades: CascadeResult[] = [];
+    for (const uid of roots) {
+      const raw = await fetchCascade(db.driver, uid, { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] });
+      if (!raw) continue;
+      const n = big && uid.startsWith('28-NQ') ? 10 : 30;
+      const driverT = await timeIt(() => fetchCascade(db.driver, uid, { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] }), n);
+      const graphqlT = await timeIt(() => gql(server!.base, CASCADE_QUERY, { code: uid }), n);
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, driver: driverT, ratio: graphqlT.p50 / driverT.p50 });
+      log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
+    }
+    const lookupUid = prog ?? '28-NQ/TW@2022-11-17';
+    log(`[${size}] lookup requests/s (autocannon, 8 connections, 8 s) …`);
+    const lookup = await lookupRps(server.base, lookupUid, 8);
+    return {
+      size,
+      documents: corpus.documents,
+      mb: corpus.mb,
+      extractSeconds: corpus.extractSeconds,
+      perDocument,
+      batched,
+      bulk,
+      nodes: Number(counts.records[0]!.get('nodes')),
+      relationships: Number(counts.records[0]!.get('rels')),
+      cascades,
+      lookupRps: lookup.rps,
+      lookupP95: lookup.p95,
+      serverRssMb: rssMb(server.pid),
+      neo4jRssMb: rssMb(db.neo.pid),
+      neo4jVersion: db.version,
+    };
+  } finally {
+    await server?.stop();
+    await db.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
+  const serveAt = process.argv.indexOf('--serve');
+  if (serveAt >= 0) {
+    await serve(process.argv[serveAt + 1]!);
+  } else {
+    const i = process.argv.indexOf('--size');
+    const size = (i >= 0 ? process.argv[i + 1] : 'national') as SizeName;
+    const r = await benchSize(size, { bulk: process.argv.includes('--bulk') });
+    console.log(JSON.stringify(r, null, 1));
+  }
+}

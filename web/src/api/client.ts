@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     /** network = server unreachable; graphql = the server answered with errors; http = bad status */
     readonly kind: 'network' | 'graphql' | 'http',
+    /** The server's error code (extensions.code), e.g. NOT_FOUND, BAD_USER_INPUT. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,13 +35,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError((err as Error).message || 'fetch failed', 'network');
   }
-  let body: { data?: T; errors?: { message: string }[] } | undefined;
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
   try {
     body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`HTTP ${response.status}`, 'http');
   }
-  if (body?.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), 'graphql');
+  if (body?.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '), 'graphql', body.errors[0]?.extensions?.code ?? null);
   if (!response.ok || !body?.data) throw new ApiError(`HTTP ${response.status}`, 'http');
   return body.data;
 }

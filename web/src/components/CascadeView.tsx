@@ -34,8 +34,8 @@ interface Props {
 
 const EMPTY = new Set<string>();
 
-/** The server answers an unknown code with a GraphQL error ("no directive … in the graph"). */
-const isNotFound = (err: unknown) => err instanceof ApiError && err.kind === 'graphql' && /no directive|not found/i.test(err.message);
+/** The server answers an unknown code with a GraphQL error coded NOT_FOUND (a malformed one: BAD_USER_INPUT). */
+const isNotFound = (err: unknown) => err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT');
 
 export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const { t, lang } = useI18n();

@@ -1,0 +1,102 @@
+/**
+ * npm run bench [-- --sizes seed,10%,national] [--md FILE]
+ *
+ * Prints ONE table: machine details, extraction MB/s, ingest nodes+relationships/s (one document per
+ * transaction vs batched writeRecords, and the bulk UNWIND prototype), cascade depth 4 through GraphQL vs
+ * the driver (p50 / p95 / ratio), lookup requests/s, and resident memory of the API server and the Neo4j
+ * JVM — at three sizes (seed corpus, ~10 %, national ≥ 35 000 documents). Figures only: nothing is asserted.
+ * Each size runs its own Neo4j (free port, temp data dir) and stops it at the end.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractDocument } from '../../server/src/extract/index.js';
+import { benchSize, type SizeResult } from './national.js';
+import type { SizeName } from './ingest.js';
+
+const SELF = fileURLToPath(import.meta.url);
+
+async function extractionMbPerSec(): Promise<{ mbPerSec: number; mb: number; source: string }> {
+  const file = path.join(path.dirname(SELF), 'extract.ts');
+  if (fs.existsSync(file)) {
+    const mod = (await import(file)) as { benchExtract?: (o?: { targetMb?: number }) => Promise<{ mbPerSec: number; mb: number }> };
+    if (mod.benchExtract) {
+      const r = await mod.benchExtract({ targetMb: 30 });
+      return { ...r, source: 'benchExtract (test/bench/extract.ts), seed corpus repeated' };
+    }
+  }
+  const dir = path.resolve(path.dirname(SELF), '../../seed/corpus');
+  const docs = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  let bytes = 0;
+  const t0 = performance.now();
+  for (let i = 0; bytes < 30e6; i++) {
+    const t = `${docs[i % docs.length]}\n<!-- ${i} -->`;
+    extractDocument(`${i}.txt`, t);
+    bytes += Buffer.byteLength(t);
+  }
+  return { mbPerSec: bytes / 1e6 / ((performance.now() - t0) / 1000), mb: bytes / 1e6, source: 'extractDocument over the seed corpus repeated' };
+}
+
+function machine(): Record<string, string> {
+  const cpus = os.cpus();
+  return {
+    CPU: `${cpus[0]?.model ?? 'unknown'}`,
+    cores: String(cpus.length),
+    RAM: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    Node: process.version,
+    OS: `${os.type()} ${os.release()}`,
+    load: os.loadavg().map((x) => x.toFixed(1)).join(' / '),
+  };
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+export function table(results: SizeResult[], extract: { mbPerSec: number; source: string }, mach: Record<string, string>): string {
+  const neo = results[0]?.neo4jVersion ?? 'n/a';
+  const head = `| metric | target | ${results.map((r) => r.size).join(' | ')} |`;
+  const sep = `|---|---|${results.map(() => '---:').join('|')}|`;
+  const row = (name: string, target: string, cell: (r: SizeResult) => string) => `| ${name} | ${target} | ${results.map(cell).join(' | ')} |`;
+  const casc = (r: SizeResult, i: number) => r.cascades[i];
+  const lines = [
+    `Machine: ${mach.CPU}, ${mach.cores} cores, ${mach.RAM} RAM, Node ${mach.Node}, Neo4j ${neo}, ${mach.OS}; load average at the end ${mach.load}`,
+    `Extraction: ${f1(extract.mbPerSec)} MB/s on one core (${extract.source})`,
+    '',
+    head,
+    sep,
+    row('documents (text MB)', '≥ 35 000 national', (r) => `${f0(r.documents)} (${f1(r.mb)})`),
+    row('graph nodes / relationships', '≥ 300 000 rels national', (r) => `${f0(r.nodes)} / ${f0(r.relationships)}`),
+    row('extraction of the corpus, s', '', (r) => f1(r.extractSeconds)),
+    row('ingest, 1 doc per tx: nodes+rels/s (docs)', '≥ 20 000', (r) => `${f0(r.perDocument.perSecond)} (${f0(r.perDocument.documents)})`),
+    row('ingest, writeRecords batch 200: nodes+rels/s (docs)', '≥ 20 000', (r) => `${f0(r.batched.perSecond)} (${f0(r.batched.documents)})`),
+    row('batched / per-document', '', (r) => `${(r.batched.perSecond / r.perDocument.perSecond).toFixed(2)}×`),
+    row('stock writer, projected full load', '< 2 min national', (r) => `${f0(r.documents / (r.batched.documents / r.batched.seconds))} s`),
+    row('bulk UNWIND prototype: nodes+rels/s', '≥ 20 000', (r) => f0(r.bulk.perSecond)),
+    row('bulk UNWIND prototype: full load, s', '< 2 min national', (r) => f1(r.bulk.seconds)),
+    ...[0, 1].flatMap((i) => [
+      row(`cascade ${i === 0 ? '28-NQ/TW (national root)' : 'largest CTr (provincial root)'}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
+      row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),
+      row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}` : 'n/a')),
+      row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),
+    ]),
+    row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
+    row('API server RSS, MB', '', (r) => f0(r.serverRssMb)),
+    row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
+  const i = process.argv.indexOf('--sizes');
+  const sizes = (i >= 0 ? process.argv[i + 1]! : 'seed,10%,national').split(',') as SizeName[];
+  const m = process.argv.indexOf('--md');
+  const t0 = performance.now();
+  const extract = await extractionMbPerSec();
+  process.stderr.write(`extraction: ${extract.mbPerSec.toFixed(1)} MB/s\n`);
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  const out = table(results, extract, machine());
+  console.log(`\n${out}\n\n(total ${((performance.now() - t0) / 60000).toFixed(1)} min)`);
+  if (m >= 0) fs.writeFileSync(process.argv[m + 1]!, `${out}\n`);
+}

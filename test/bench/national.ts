@@ -158,16 +158,17 @@ async function serve(boltUri: string): Promise<void> {
   process.stdout.write(`READY ${process.pid}\n`);
 }
 
-async function lookupRps(base: string, uid: string, seconds: number): Promise<{ rps: number; p95: number }> {
+async function lookupRps(driver: Driver, base: string, uid: string, seconds: number): Promise<{ rps: number; p95: number; source: string }> {
   // Reuse the API engineer's benchmark when it exists (test/bench/api.ts exporting benchApi).
   const apiPath = path.join(path.dirname(SELF), 'api.ts');
   if (fs.existsSync(apiPath)) {
     try {
-      const mod = (await import(apiPath)) as { benchApi?: (o: Record<string, unknown>) => Promise<Record<string, unknown>> };
+      type Row = { bench: string; reqPerSec: number | null; p95Ms: number | null; errors: number };
+      const mod = (await import(apiPath)) as { benchApi?: (o: Record<string, unknown>) => Promise<Row[]> };
       if (mod.benchApi) {
-        const r = await mod.benchApi({ baseUrl: base, url: base, duration: seconds, code: uid });
-        const rps = Number(r.lookupRps ?? r.rps ?? r.requestsPerSecond ?? NaN);
-        if (Number.isFinite(rps)) return { rps, p95: Number(r.p95 ?? r.lookupP95 ?? NaN) };
+        const rows = await mod.benchApi({ driver, baseUrl: base, rootCode: uid, durationSec: seconds, connections: 8, iterations: 5, warmup: 1, log: () => undefined });
+        const row = rows.find((r) => r.bench.startsWith('lookup'));
+        if (row && row.reqPerSec != null) return { rps: row.reqPerSec, p95: row.p95Ms ?? NaN, source: 'benchApi' };
       }
     } catch (e) {
       process.stderr.write(`  benchApi from test/bench/api.ts failed (${(e as Error).message}); using the built-in autocannon run\n`);
@@ -187,7 +188,7 @@ async function lookupRps(base: string, uid: string, seconds: number): Promise<{ 
     duration: seconds,
   });
   if (result.non2xx || result.errors) process.stderr.write(`  lookup: ${result.non2xx} non-2xx, ${result.errors} errors\n`);
-  return { rps: result.requests.average, p95: result.latency.p97_5 ?? result.latency.p99 };
+  return { rps: result.requests.average, p95: result.latency.p97_5 ?? result.latency.p99, source: 'autocannon' };
 }
 
 async function topProgramme(driver: Driver): Promise<string | null> {
@@ -212,7 +213,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     // The stock writer (graph/write.ts) on a slice: one document per transaction, then writeRecords(batchSize 200).
     // Both scan every relationship once per document (see docs/benchmarks.md), so a full national load with
     // them takes hours; the full graph used by the read benchmarks is loaded by the bulk UNWIND prototype.
-    const limit = opts.sliceLimit ?? (size === 'seed' ? Infinity : 1500);
+    const limit = opts.sliceLimit ?? (size === 'seed' ? Infinity : 600);
     const slice = corpus.records.slice(0, Math.min(limit, corpus.records.length));
     log(`[${size}] one document per transaction (${slice.length} documents) …`);
     const perDocument = await benchIngest(db.driver, slice, 'per-document');
@@ -241,7 +242,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     }
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';
     log(`[${size}] lookup requests/s (autocannon, 8 connections, 8 s) …`);
-    const lookup = await lookupRps(server.base, lookupUid, 8);
+    const lookup = await lookupRps(db.driver, server.base, lookupUid, 8);
     return {
       size,
       documents: corpus.documents,

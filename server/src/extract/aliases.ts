@@ -42,7 +42,8 @@ export function findAliases(flat: Flat, mentions: Mention[]): { aliases: Alias[]
       }
     }
     spans.push({ start: s, end: e });
-    aliases.push({ ...evidence(flat, s, e), alias: inner, code });
+    const ev = evidence(flat, s, e);
+    aliases.push({ quote: ev.quote, start: ev.start, end: ev.end, alias: inner, code });
   }
   ABBR_RE.lastIndex = 0;
   const seen = new Set<string>();
@@ -62,7 +63,7 @@ export function findAliases(flat: Flat, mentions: Mention[]): { aliases: Alias[]
     const s = m.index - before.length + last[0]!.index;
     seen.add(abbr);
     const ev = evidence(flat, s, m.index + m[0].length);
-    aliases.push({ ...ev, alias: abbr, code: null });
+    aliases.push({ quote: ev.quote, start: ev.start, end: ev.end, alias: abbr, code: null });
   }
   aliases.sort((a, b) => a.start - b.start);
   return { aliases, spans };

@@ -5,7 +5,7 @@
 import {
   ANNEX_RE, ASSIGNMENT_SECTION_RE, BULLET_RE, CLOSING_RE, NUMBERED_RE, RECIPIENTS_RE, ROMAN_HEADING_RE, SPECIFIC_TASKS_RE,
 } from './patterns/headings.js';
-import { ORG_HEAD_RE, ORG_KIND_RULES, ORG_PREFIX_RE, TASK_VERB_SOURCE } from './patterns/orgs.js';
+import { ORG_HEAD_RE, ORG_KIND_RULES, ORG_PREFIX_RE, SHARED_PREFIX_RULES, TASK_VERB_SOURCE } from './patterns/orgs.js';
 import { CONDITIONAL_RE, FROM_YEAR_RE, MONTH_RE, RANGE_RE, RECURRING_RE, TIMING_PAREN_RE, YEAR_RE } from './patterns/timing.js';
 import { TYPE_HEADINGS } from './patterns/types.js';
 import { levelFromName } from './issuer.js';
@@ -16,24 +16,36 @@ const COMMA_VERB_RE = new RegExp(`,\\s(?:${TASK_VERB_SOURCE})(?=[\\s,.:;]|$)`);
 const SPACE_VERB_RE = new RegExp(
   `(?<![Bb]an|[Cc]ác|[Nn]hững)\\s(?:${TASK_VERB_SOURCE})(?!\\s(?:chính trị|đảng|cơ sở|xã hội|bộ máy|Đảng))(?=[\\s,.:;]|$)`,
 );
-const SPLIT_ORGS_RE = /,\s(?=(?:Ban|Hội|Viện|Sở|Đảng đoàn|Văn phòng|Ủy ban|Uỷ ban|Báo|Đài|Tỉnh đoàn|Trường|Công an|Bộ Chỉ huy)\s)/;
+const SPLIT_ORGS_RE = /;\s|,\s(?=các\s)|,\s(?=(?:Ban|Hội|Viện|Sở|Đảng đoàn|Văn phòng|Ủy ban|Uỷ ban|Báo|Đài|Tỉnh đoàn|Trường|Công an|Bộ Chỉ huy)\s)/;
 const TYPE_HEADING_SET = new Set(TYPE_HEADINGS.map(([h]) => h));
 const CONTINUATION_RE = /^[\p{Ll}(]/u;
 const SENTENCE_END_RE = /[.;:!?…)]$/;
+/** "…, " between "Căn cứ <documents>" and the organisations it addresses. */
+const COMMA_SPACE_RE = /,\s/g;
+/** A sentence boundary inside an item: ". Ban Cán sự đảng … lãnh đạo …". */
+const SENTENCE_BREAK_RE = /[.!?]\s(?=\p{Lu})/gu;
+/** A line of a recipient list ("- Ban tuyên giáo các huyện, thị, thành ủy,"): ends the section. */
+const LIST_LINE_END_RE = /,$/;
+const MAX_RECIPIENT_LINE = 100;
 
 export function orgKind(name: string): string {
   for (const [re, kind] of ORG_KIND_RULES) if (re.test(name)) return kind;
   return 'other';
 }
 
-export function parseTiming(text: string): Timing | null {
+/** Every timing annotation of a task, in text order. */
+export function parseTimings(text: string): Timing[] {
+  if (text.indexOf('(') < 0) return [];
   TIMING_PAREN_RE.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
+  const out: Timing[] = [];
   let m: RegExpExecArray | null;
-  while ((m = TIMING_PAREN_RE.exec(text)) !== null) last = m;
-  if (!last) return null;
-  const t = last.groups!.t!.replace(/\s+/g, ' ').trim();
-  return timingOf(t);
+  while ((m = TIMING_PAREN_RE.exec(text)) !== null) out.push(timingOf(m.groups!.t!.replace(/\s+/g, ' ').trim()));
+  return out;
+}
+
+/** The first (main) timing annotation of a task, or null. */
+export function parseTiming(text: string): Timing | null {
+  return parseTimings(text)[0] ?? null;
 }
 
 export function timingOf(t: string): Timing {
@@ -64,17 +76,39 @@ function isOrg(s: string): boolean {
   return ORG_HEAD_RE.test(s) && s.length <= 200;
 }
 
+function firstVerb(s: string): RegExpExecArray | null {
+  const cv = COMMA_VERB_RE.exec(s);
+  const sv = SPACE_VERB_RE.exec(s);
+  return cv && sv ? (cv.index <= sv.index ? cv : sv) : (cv ?? sv);
+}
+
+/** "Căn cứ <documents>, <organisations> <verb> …": the organisations the item addresses. */
+function splitAfterBasis(s: string, base: number): OrgSplit | null {
+  COMMA_SPACE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMA_SPACE_RE.exec(s)) !== null) {
+    const at = m.index + m[0].length;
+    const rest = s.slice(at);
+    if (!ORG_HEAD_RE.test(rest)) continue;
+    const v = firstVerb(rest);
+    if (!v || v.index <= 0) return null;
+    const org = rest.slice(0, v.index).trim();
+    if (!isOrg(org) || /[.:]\s/.test(org)) return null;
+    const ts = v.index + (v[0].startsWith(',') ? 1 : 0);
+    return { orgStart: base + at, orgEnd: base + at + org.length, taskStart: base + at + ts };
+  }
+  return null;
+}
+
 function splitItem(t: string): OrgSplit | null {
   let base = 0;
   const pre = ORG_PREFIX_RE.exec(t);
   if (pre) base = pre[0].length;
   const s = t.slice(base);
-  if (/^Căn cứ/.test(s)) return null;
+  if (s.startsWith('Căn cứ ')) return splitAfterBasis(s, base);
   const paren = s.indexOf('(');
   const colon = s.indexOf(':');
-  const cv = COMMA_VERB_RE.exec(s);
-  const sv = SPACE_VERB_RE.exec(s);
-  const v = cv && sv ? (cv.index <= sv.index ? cv : sv) : (cv ?? sv);
+  const v = firstVerb(s);
   if (colon > 0 && colon < 180 && (paren < 0 || colon < paren) && (!v || colon < v.index)) {
     const org = s.slice(0, colon).trim();
     if (isOrg(org) && !/[.;]\s/.test(org)) return { orgStart: base, orgEnd: base + org.length, taskStart: base + colon + 1 };
@@ -95,6 +129,14 @@ function depth(num: string): number {
   return num.split('.').length;
 }
 
+/** A recipient-list line after the last task ("- Ban tuyên giáo các huyện, thị, thành ủy,"). */
+function isRecipientLine(t: string): boolean {
+  if (t.length > MAX_RECIPIENT_LINE || !LIST_LINE_END_RE.test(t)) return false;
+  const b = BULLET_RE.exec(t);
+  const body = (b ? b.groups!.rest! : t).replace(/[\s,]+$/, '');
+  return ORG_HEAD_RE.test(body) && !firstVerb(body);
+}
+
 function isSectionEnd(t: string): boolean {
   return (
     ROMAN_HEADING_RE.test(t) || RECIPIENTS_RE.test(t) || CLOSING_RE.test(t) || ANNEX_RE.test(t) ||
@@ -106,14 +148,83 @@ interface Ctx {
   flat: Flat;
   province: string | null;
   level: LevelKey | null;
+  /** First line of the signature block (sections end there), or -1. */
+  endLine: number;
 }
 
 function makeTask(flat: Flat, s: number, e: number, text: string): Task {
-  return { ...evidence(flat, s, e), text, timing: parseTiming(text) };
+  const timings = parseTimings(text);
+  // Explicit fields, not a spread: spreading into a larger literal is slow in V8.
+  const ev = evidence(flat, s, e);
+  return { quote: ev.quote, start: ev.start, end: ev.end, text, timing: timings[0] ?? null, timings };
 }
 
-export function findAssignments(flat: Flat, ls: Line[], skip: Set<number>, province: string | null, level: LevelKey | null): Assignment[] {
-  const ctx: Ctx = { flat, province, level };
+/** Assignments for the organisation list at flat [s, e): one per listed body, shared prefixes distributed. */
+function orgAssignments(ctx: Ctx, s: number, e: number): Assignment[] {
+  const { flat } = ctx;
+  const orgText = flat.text.slice(s, e);
+  const out: Assignment[] = [];
+  let off = 0;
+  let shared: { prefix: string; takes: RegExp } | null = null;
+  for (const p of orgText.split(SPLIT_ORGS_RE)) {
+    const at = orgText.indexOf(p, off);
+    off = at + p.length;
+    const ev = evidence(flat, s + at, s + at + p.length);
+    const own = flat.text.slice(s + at, s + at + p.length).replace(/[\s:,.;]+$/, '').trim();
+    if (!own) continue;
+    let organization = own;
+    if (out.length === 0) {
+      for (const [pre, takes] of SHARED_PREFIX_RULES) {
+        const pm = pre.exec(own);
+        if (pm) shared = { prefix: pm[0], takes };
+      }
+    } else if (shared && shared.takes.test(own)) {
+      organization = `${shared.prefix} ${own}`;
+    }
+    const level = levelFromName(organization) ?? ctx.level;
+    out.push({
+      quote: ev.quote,
+      start: ev.start,
+      end: ev.end,
+      organization,
+      province: level === 'central' ? null : ctx.province,
+      level,
+      kind: orgKind(organization),
+      tasks: [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Further "ORG VERB …" sentences inside an item's inline task text (flat [s, e)): offsets where each
+ * sentence starts, with its split. The first sentence (the item's own task) is not included.
+ */
+function laterSubjects(flat: Flat, s: number, e: number): { at: number; split: OrgSplit }[] {
+  const text = flat.text.slice(s, e);
+  const out: { at: number; split: OrgSplit }[] = [];
+  SENTENCE_BREAK_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_BREAK_RE.exec(text)) !== null) {
+    const at = m.index + m[0].length;
+    const rest = text.slice(at);
+    if (!ORG_HEAD_RE.test(rest)) continue;
+    const split = splitItem(rest);
+    if (!split || split.taskStart < 0 || split.orgStart !== 0 || rest.charCodeAt(split.taskStart - 1) === 58) continue;
+    out.push({ at: s + at, split });
+  }
+  return out;
+}
+
+export function findAssignments(
+  flat: Flat,
+  ls: Line[],
+  skip: Set<number>,
+  province: string | null,
+  level: LevelKey | null,
+  endLine = -1,
+): Assignment[] {
+  const ctx: Ctx = { flat, province, level, endLine };
   const out: Assignment[] = [];
   for (let i = 0; i < ls.length; i++) {
     const t = ls[i]!.text;
@@ -134,7 +245,7 @@ function readSection(ctx: Ctx, ls: Line[], skip: Set<number>, from: number, item
     if (skip.has(i)) continue;
     const line = ls[i]!;
     const t = line.text;
-    if (isSectionEnd(t)) break;
+    if (isSectionEnd(t) || (ctx.endLine >= 0 && i >= ctx.endLine) || isRecipientLine(t)) break;
     const num = NUMBERED_RE.exec(t);
     if (num && num.groups) {
       const d = depth(num.groups.num!);
@@ -147,39 +258,20 @@ function readSection(ctx: Ctx, ls: Line[], skip: Set<number>, from: number, item
         current = [];
         lastTask = null;
         if (!split) continue;
-        const orgText = rest.slice(split.orgStart, split.orgEnd);
-        const parts: [number, number][] = [];
-        let off = 0;
-        for (const p of orgText.split(SPLIT_ORGS_RE)) {
-          const at = orgText.indexOf(p, off);
-          parts.push([at, at + p.length]);
-          off = at + p.length;
-        }
-        for (const [a, b] of parts) {
-          const s = line.start + restAt + split.orgStart + a;
-          const e = line.start + restAt + split.orgStart + b;
-          const ev = evidence(flat, s, e);
-          const organization = flat.text.slice(s, e).replace(/[\s:,.]+$/, '').trim();
-          const level = levelFromName(organization) ?? ctx.level;
-          const asg: Assignment = {
-            ...ev,
-            organization,
-            province: level === 'central' ? null : ctx.province,
-            level,
-            kind: orgKind(organization),
-            tasks: [],
-          };
-          current.push(asg);
-          out.push(asg);
-        }
+        const itemStart = line.start + restAt;
+        current = orgAssignments(ctx, itemStart + split.orgStart, itemStart + split.orgEnd);
+        out.push(...current);
         if (split.taskStart >= 0) {
-          const ts = line.start + restAt + split.taskStart;
-          const text = flat.text.slice(ts, line.end).trim();
-          if (text) {
-            const task = makeTask(flat, ts, line.end, text);
-            for (const a of current) a.tasks.push(task);
-            lastTask = { task, line: i, owners: current };
+          let ts = itemStart + split.taskStart;
+          // Later sentences of the item may name other organisations with their own tasks.
+          for (const later of laterSubjects(flat, ts, line.end)) {
+            addTask(flat, ts, later.at, current);
+            current = orgAssignments(ctx, later.at + later.split.orgStart, later.at + later.split.orgEnd);
+            out.push(...current);
+            ts = later.at + later.split.taskStart;
           }
+          const task = addTask(flat, ts, line.end, current);
+          if (task) lastTask = { task, line: i, owners: current };
         }
         continue;
       }
@@ -187,29 +279,33 @@ function readSection(ctx: Ctx, ls: Line[], skip: Set<number>, from: number, item
     if (current.length === 0) continue;
     const b = BULLET_RE.exec(t);
     if (!b && lastTask && (CONTINUATION_RE.test(t) || !SENTENCE_END_RE.test(lastTask.task.text))) {
-      // A paragraph split by a page break: continue the previous task.
+      // A paragraph split by a page break (possibly with footnotes in between): continue the previous
+      // task. The evidence spans from the task's start to the end of this line.
       const task = lastTask.task;
       task.text = `${task.text} ${t}`;
-      task.timing = parseTiming(task.text);
-      let adjacent = true;
-      for (let k = lastTask.line + 1; k < i; k++) if (skip.has(k)) adjacent = false;
-      if (adjacent) {
-        const ev = evidence(flat, flatIndex(flat, task.start), line.end);
-        task.quote = ev.quote;
-        task.start = ev.start;
-        task.end = ev.end;
-      }
+      task.timings = parseTimings(task.text);
+      task.timing = task.timings[0] ?? null;
+      const ev = evidence(flat, flatIndex(flat, task.start), line.end);
+      task.quote = ev.quote;
+      task.start = ev.start;
+      task.end = ev.end;
       lastTask.line = i;
       continue;
     }
     const s = b ? line.end - b.groups!.rest!.length : line.start;
-    const text = flat.text.slice(s, line.end).trim();
-    if (!text) continue;
-    const task = makeTask(flat, s, line.end, text);
-    for (const a of current) a.tasks.push(task);
-    lastTask = { task, line: i, owners: current };
+    const task = addTask(flat, s, line.end, current);
+    if (task) lastTask = { task, line: i, owners: current };
   }
   return i;
+}
+
+/** A task for flat [s, e) (trimmed), added to every owner; null when empty. */
+function addTask(flat: Flat, s: number, e: number, owners: Assignment[]): Task | null {
+  const text = flat.text.slice(s, e).trim();
+  if (!text) return null;
+  const task = makeTask(flat, s, e, text);
+  for (const a of owners) a.tasks.push(task);
+  return task;
 }
 
 /** Flat index of a record-text offset (binary search over the monotone map). */

@@ -11,7 +11,7 @@ import { categoryOf, docType } from './patterns/types.js';
 import { findRecipients } from './recipients.js';
 import { findMentions, type Mention } from './references.js';
 import {
-  documentDates, findLinks, leftVerb, mentionProvince, refKey, toInferred, toReference, type DocContext,
+  documentDates, findLinks, leftVerb, mentionProvince, mergeMention, refKey, toInferred, toReference, type DocContext,
 } from './relations.js';
 import { findSigner } from './signer.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
@@ -113,12 +113,12 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
     const key = refKey(m.code, dates[i] ?? null, mentionProvince(m, ctx));
     if (implKeys.has(key)) {
       const impl = implementsRefs.find((r) => refKey(r.code, r.resolvedIssuedOn ?? null, r.province) === key);
-      if (impl && !(m.start >= impl.start && m.end <= impl.end)) impl.mentions = (impl.mentions ?? 1) + 1;
+      if (impl && !(m.start >= impl.start && m.end <= impl.end)) mergeMention(impl, m);
       return;
     }
     const prev = citeByKey.get(key);
     if (prev) {
-      prev.mentions = (prev.mentions ?? 1) + 1;
+      mergeMention(prev, m);
       return;
     }
     const ref = toReference(flat, m, leftVerb(ft, m) ?? 'cites', dates[i] ?? null, ctx);
@@ -140,7 +140,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const skip = new Set(footLines);
   const signed = findSigner(flat, ls, skip);
   const recipients = findRecipients(ls, skip, signed ? signed.firstLine : -1);
-  const assignments = findAssignments(flat, ls, skip, province, issuerLevel);
+  const assignments = findAssignments(flat, ls, skip, province, issuerLevel, signed ? signed.firstLine : -1);
 
   return {
     file,

@@ -40,7 +40,7 @@ export function findFootnotes(flat: Flat, ls: Line[]): { footnotes: Footnote[]; 
     if (!f) return;
     lineIdx.add(i);
     const ev = evidence(flat, line.start, line.end);
-    footnotes.push({ ...ev, label: f.label, text: line.text.slice(f.bodyAt) });
+    footnotes.push({ quote: ev.quote, start: ev.start, end: ev.end, label: f.label, text: line.text.slice(f.bodyAt) });
   });
   return { footnotes, lineIdx };
 }

@@ -5,6 +5,7 @@
 import { codeRegex } from './patterns/codes.js';
 import { DATE_AFTER_CODE_RE } from './patterns/dates.js';
 import { TYPE_WORDS_SOURCE } from './patterns/types.js';
+import { OPENING_SUBJECT_RE } from './patterns/issuers.js';
 import { fromGroups, issuerLevel, type CodeGroups, type ParsedCode } from './codes.js';
 import { dateFromGroups, type DateGroups } from './dates.js';
 import type { Flat } from './normalize.js';
@@ -27,6 +28,8 @@ export interface Mention {
   /** Province named in the mention's issuer ("… Đảng bộ tỉnh Bình Thuận"). */
   issuerProvince: string | null;
   level: LevelKey | null;
+  /** The "về …" phrase after the mention (what the document is about), or null. */
+  subject: string | null;
 }
 
 const TYPE_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?<tw>${TYPE_WORDS_SOURCE})\\s?(?:số\\s?:?\\s?)?$`, 'iu');
@@ -42,6 +45,66 @@ const CONNECTORS = new Set([
   'các', 'phủ', 'hội', 'đồng', 'tướng', 'văn', 'phòng',
 ]);
 const TRAILING_DROP = new Set(['các', 'lần', 'thứ', 'và', 'năm', 'tư', 'ba', 'hai', 'một']);
+
+/** "về" right after the mention, possibly after an alias "(viết tắt là …)". */
+const SUBJECT_HEAD_RE = /^\s?,?\s?(?:\((?:viết tắt|sau đây gọi tắt|sau đây gọi là|gọi tắt)[^()]{0,160}\)\s?,?\s?)?về\s/;
+/** Parentheses that end a subject: an alias or a timing annotation. */
+const SUBJECT_STOP_PAREN_RE =
+  /\((?:viết tắt|sau đây|gọi tắt|nhiệm vụ|thực hiện|hoàn thành|triển khai|sau khi|từ năm|trong năm|năm|quý|hằng năm|hàng năm|định kỳ|thường xuyên|trước|đến)/iy;
+/** The next item of a list of documents: ", Quy định số 99-QĐ/TW", " và Kế hoạch số 07-KH/TW". */
+const NEXT_DOC_RE = new RegExp(`(?:,\\s?|\\svà\\s)(?:${TYPE_WORDS_SOURCE})\\s?(?:số\\s?:?\\s?)?\\d`, 'y');
+const UPPER_RE = /\p{Lu}/u;
+/** ", Ban Thường vụ Đảng ủy Khối xây dựng …": the main clause of an opening sentence starts. */
+const CLAUSE_RE = new RegExp(OPENING_SUBJECT_RE.source, 'uy');
+const QUOTED_RE = /^(?:"[^"]+"|“[^“”]+”)$/;
+const MAX_SUBJECT = 400;
+
+/**
+ * The subject of a mention ending at `from`: "… về <subject>", ending at ";", a closing parenthesis
+ * not opened inside, an alias or timing parenthesis, the next document of a list, a sentence end or
+ * the line end. Null when the mention is not followed by "về".
+ */
+export function readSubject(text: string, from: number): string | null {
+  let k = from;
+  while (k < from + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 44)) k++;
+  const c0 = text.charCodeAt(k);
+  if (c0 !== 118 && c0 !== 40) return null; // "v", "("
+  const head = SUBJECT_HEAD_RE.exec(text.slice(from, from + 200));
+  if (!head) return null;
+  const s = from + head[0].length;
+  const limit = Math.min(text.length, s + MAX_SUBJECT);
+  let depth = 0;
+  let i = s;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 59) break; // line end, ";"
+    if (c === 40) {
+      // "("
+      SUBJECT_STOP_PAREN_RE.lastIndex = i;
+      if (SUBJECT_STOP_PAREN_RE.test(text)) break;
+      depth++;
+    } else if (c === 41) {
+      // ")"
+      if (depth === 0) break;
+      depth--;
+    } else if (c === 46) {
+      // "." at a sentence end
+      const n = text.charCodeAt(i + 1);
+      if (i + 1 >= text.length || n === 10 || (n === 32 && UPPER_RE.test(text.charAt(i + 2)))) break;
+    } else if (c === 44 || (c === 32 && text.charCodeAt(i + 1) === 118)) {
+      // ", " or " v…": the next document of a list, or the main clause of the sentence
+      NEXT_DOC_RE.lastIndex = i;
+      if (NEXT_DOC_RE.test(text)) break;
+      if (c === 44 && UPPER_RE.test(text.charAt(i + 2))) {
+        CLAUSE_RE.lastIndex = i;
+        if (CLAUSE_RE.test(text)) break;
+      }
+    }
+  }
+  let subject = text.slice(s, i).replace(/[\s,;:.]+$/, '').trim();
+  if (QUOTED_RE.test(subject)) subject = subject.slice(1, -1).trim();
+  return subject || null;
+}
 
 const LOOK_BEHIND = 48;
 const LOOK_AHEAD = 200;
@@ -66,6 +129,15 @@ function readIssuer(text: string, from: number): { issuer: string; end: number }
     pos = m.index + m[0].length;
     ends.push(pos);
     end = pos;
+  }
+  // "… của Ban Bí thư Trung ương Đảng ban hành …": the verb is not part of the name.
+  for (let i = 1; i < words.length; i++) {
+    if (words[i - 1] === 'ban' && words[i] === 'hành') {
+      words.length = i - 1;
+      ends.length = i - 1;
+      end = ends.length ? ends[ends.length - 1]! : from;
+      break;
+    }
   }
   while (words.length > 0 && TRAILING_DROP.has(words[words.length - 1]!.toLowerCase())) {
     words.pop();
@@ -121,7 +193,8 @@ export function findMentions(flat: Flat): Mention[] {
     }
     const level = issuerLevel(parsed.issuer);
     const issuerProvince = issuer ? provinceIn(issuer) : null;
-    out.push({ start, end, codeStart, codeEnd, code: parsed.code, parsed, typeWord, issuedOn, issuer, term, issuerProvince, level });
+    const subject = readSubject(text, end);
+    out.push({ start, end, codeStart, codeEnd, code: parsed.code, parsed, typeWord, issuedOn, issuer, term, issuerProvince, level, subject });
     re.lastIndex = codeEnd;
   }
   return out;

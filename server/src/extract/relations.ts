@@ -90,7 +90,9 @@ export function toReference(
   const codeEv = evidence(flat, m.codeStart, m.codeEnd);
   const level: LevelKey | null = m.level;
   const ref: Reference = {
-    ...ev,
+    quote: ev.quote,
+    start: ev.start,
+    end: ev.end,
     code: m.code,
     raw: codeEv.quote,
     issuedOn: m.issuedOn,
@@ -103,8 +105,17 @@ export function toReference(
     resolvedIssuedOn: resolvedDate,
     dateSource: m.issuedOn ? 'mention' : resolvedDate ? 'document' : null,
     mentions: 1,
+    subject: m.subject,
   };
   return ref;
+}
+
+/** A later mention of the same document fills what the first one left out (issuer, term, subject). */
+export function mergeMention(ref: Reference, m: Mention): void {
+  ref.mentions = (ref.mentions ?? 1) + 1;
+  if (ref.issuer == null && m.issuer != null) ref.issuer = m.issuer;
+  if (ref.term == null && m.term != null) ref.term = m.term;
+  if (ref.subject == null && m.subject != null) ref.subject = m.subject;
 }
 
 export function leftVerb(text: string, m: Mention): string | null {
@@ -128,7 +139,9 @@ export function toInferred(
   const b = mentions[e.to]!;
   const ev = evidence(flat, e.start, e.end);
   return {
-    ...ev,
+    quote: ev.quote,
+    start: ev.start,
+    end: ev.end,
     from: { code: a.code, issuedOn: dates[e.from] ?? null, province: mentionProvince(a, ctx) },
     to: { code: b.code, issuedOn: dates[e.to] ?? null, province: mentionProvince(b, ctx) },
     verb: e.verb,

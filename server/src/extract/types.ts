@@ -45,6 +45,11 @@ export interface Reference extends Evidence {
   dateSource?: 'mention' | 'document' | 'corpus' | null;
   /** (Added, optional) How many mentions in the document this (deduplicated) reference stands for. */
   mentions?: number;
+  /**
+   * (Added, optional) What the referenced document is about: the "về …" phrase after the mention
+   * ("tiếp tục đổi mới phương thức lãnh đạo, …"), whitespace collapsed; null when the mention gives none.
+   */
+  subject?: string | null;
 }
 
 export interface InferredLink extends Evidence {
@@ -66,7 +71,10 @@ export interface Timing {
 
 export interface Task extends Evidence {
   text: string;
+  /** The first (main) timing annotation of the task, or null. */
   timing: Timing | null;
+  /** (Added, optional) Every timing annotation of the task, in text order (timing === timings[0]). */
+  timings?: Timing[];
 }
 
 export interface Assignment extends Evidence {

@@ -1,6 +1,9 @@
-/** Decoding plain-text bytes: UTF-8 (with/without BOM), UTF-16 LE/BE (BOM or clear zero-byte pattern). */
+/**
+ * Decoding plain-text bytes: UTF-8 (with/without BOM), UTF-16 LE/BE (BOM or clear zero-byte pattern), and
+ * the legacy Vietnamese 8-bit encodings TCVN3 (ABC) and VNI, converted to Unicode when unambiguous.
+ */
 import iconv from 'iconv-lite';
-import { detectLegacy } from './legacy.js';
+import { convertLegacy, detectLegacy, type LegacyEncoding } from './legacy.js';
 import { SourceError } from './errors.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -52,10 +55,10 @@ export function decodeText(buf: Uint8Array, file: string): string {
         text = UTF8.decode(buf);
       } catch {
         const legacy = detectLegacy(buf);
-        if (legacy) {
-          throw new SourceError('legacy-encoding', file, `legacy Vietnamese encoding ${legacy}; convert it to Unicode (UTF-8) first`);
+        if (!legacy) {
+          throw new SourceError('unknown-encoding', file, 'not valid UTF-8/UTF-16 text and no known Vietnamese encoding (binary?)');
         }
-        throw new SourceError('unknown-encoding', file, 'not valid UTF-8/UTF-16 text and no known Vietnamese encoding (binary?)');
+        text = convertOrRefuse(buf, legacy, file);
       }
     }
   }
@@ -63,10 +66,22 @@ export function decodeText(buf: Uint8Array, file: string): string {
   return text;
 }
 
-/** Refuse text that is legacy-encoded Vietnamese read as Latin-1 ("§¶ng", "Ñaûng"). */
-export function checkLegacyText(text: string, file: string): void {
+function convertOrRefuse(src: Uint8Array | string, legacy: LegacyEncoding, file: string): string {
+  const r = convertLegacy(src, legacy);
+  if (!r.ok) throw new SourceError('legacy-encoding', file, `${r.reason}; convert it to Unicode (UTF-8) first`);
+  return r.text;
+}
+
+/**
+ * Text that is legacy-encoded Vietnamese read as Latin-1 ("§¶ng", "Ñaûng", e.g. from a .docx typed in
+ * a ".VnTime" or "VNI-Times" font): converted to Unicode; refused when ambiguous. Other text unchanged.
+ */
+export function convertLegacyText(text: string, file: string): string {
   const legacy = detectLegacy(text);
-  if (legacy) {
-    throw new SourceError('legacy-encoding', file, `text uses the legacy Vietnamese encoding ${legacy} (font-based); convert it to Unicode first`);
-  }
+  return legacy ? convertOrRefuse(text, legacy, file) : text;
+}
+
+/** Throws when `text` is legacy-encoded and cannot be converted unambiguously (kept for callers). */
+export function checkLegacyText(text: string, file: string): void {
+  convertLegacyText(text, file);
 }

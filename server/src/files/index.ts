@@ -4,14 +4,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLegacyText, decodeText } from './decode.js';
+import { convertLegacyText, decodeText } from './decode.js';
 import { docxText } from './docx.js';
 import { SourceError } from './errors.js';
 import { pdfText } from './pdf.js';
 
 export { SourceError, type SourceErrorCode } from './errors.js';
 export { decodeText } from './decode.js';
-export { detectLegacy, type LegacyEncoding } from './legacy.js';
+export { convertLegacy, decodeLegacy, detectLegacy, type LegacyEncoding, type LegacyResult } from './legacy.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -45,6 +45,7 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   else if (ext === '.pdf') text = await pdfText(buf, file);
   else text = decodeText(buf, file);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new SourceError('empty', file, 'no text in file');
-  checkLegacyText(text, file);
+  // Legacy-encoded text (also inside .docx/.pdf) is converted to Unicode, or refused when ambiguous.
+  text = convertLegacyText(text, file);
   return { file, text };
 }

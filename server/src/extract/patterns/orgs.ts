@@ -1,7 +1,17 @@
 /** Organisation patterns for task assignments. */
 
 /** An organisation name starts with one of these heads (after "Đề nghị", "Đối với"). */
-export const ORG_HEAD_RE = /^(?:(?:các|Các|Các cơ quan,)\s)?(?:Ban|ban|Ủy ban|Uỷ ban|UBND|HĐND|Sở|sở|Đảng đoàn|Đảng ủy|Đảng uỷ|đảng ủy|đảng uỷ|Văn phòng|Hội|Báo|Đài|Cấp ủy|Cấp uỷ|cấp ủy|cấp uỷ|Thường trực|Thường vụ|Mặt trận|MTTQ|Tỉnh đoàn|Đoàn|Trường|Hội đồng|Công an|Bộ|Cục|Chi cục|Phòng|Trung tâm|Viện|Tòa án|Toà án|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện ủy|huyện uỷ|Huyện ủy|Huyện uỷ|cơ quan|địa phương|đơn vị|ngành|Liên đoàn|Công đoàn|Ngân hàng|Kho bạc|Chi bộ|Quân|Bộ Chỉ huy|tổ chức|Tổ chức|đoàn thể|Đảng bộ)(?=\s|,|$)/;
+export const ORG_HEAD_RE = /^(?:(?:các|Các|Các cơ quan,)\s)?(?:Ban|ban|Ủy ban|Uỷ ban|UBND|HĐND|Sở|sở|Đảng đoàn|đảng đoàn|Đảng ủy|Đảng uỷ|đảng ủy|đảng uỷ|Văn phòng|Hội|Báo|Đài|Cấp ủy|Cấp uỷ|cấp ủy|cấp uỷ|Thường trực|Thường vụ|Mặt trận|MTTQ|Tỉnh đoàn|Đoàn|Trường|Hội đồng|Công an|Bộ|Cục|Chi cục|Phòng|Trung tâm|Viện|Tòa án|Toà án|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện ủy|huyện uỷ|Huyện ủy|Huyện uỷ|cơ quan|địa phương|đơn vị|ngành|Liên đoàn|Công đoàn|Ngân hàng|Kho bạc|Chi bộ|Quân|Bộ Chỉ huy|tổ chức|Tổ chức|đoàn thể|Đảng bộ)(?=\s|,|$)/;
+
+/**
+ * A leading body shared by the next items of a list: "Ban Cán sự đảng Tòa án nhân dân tỉnh, Viện kiểm sát
+ * nhân dân tỉnh" names two party committees. [prefix at the start of the first item, head of a later item
+ * that takes it]. A later item that names its own body ("Ban Thường vụ Tỉnh đoàn") keeps its name.
+ */
+export const SHARED_PREFIX_RULES: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^(?:Ban Cán sự đảng|Ban cán sự đảng|ban cán sự đảng)(?=\s)/, /^(?:Tòa án|Toà án|Viện [Kk]iểm sát|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Cục|Thanh tra|Bộ)\s/],
+  [/^(?:Đảng đoàn|đảng đoàn)(?=\s)/, /^(?:Hội đồng nhân dân|HĐND|Mặt trận|Ủy ban Mặt trận|Uỷ ban Mặt trận|Ủy ban MTTQ|Uỷ ban MTTQ|Hội|Liên đoàn|Liên minh)\s/],
+];
 
 /** Prefixes removed from organisation names. */
 export const ORG_PREFIX_RE = /^(?:Đề nghị|đề nghị|Đối với|đối với|Giao|giao|Yêu cầu)\s/;

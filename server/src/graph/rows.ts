@@ -99,7 +99,7 @@ function refLevel(ref: Reference): string | null {
   return ref.level;
 }
 
-function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null): DirectiveRow {
+function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null): DirectiveRow {
   const typeName = typeNameOf(type);
   return {
     uid: directiveUid({ code, issuedOn, level, province }),
@@ -108,13 +108,14 @@ function stubRow(code: string, issuedOn: string | null, type: string | null, lev
     type,
     typeName,
     category: typeCategory(type),
-    title: null,
+    // Known only from mentions: the subject the mention gives ("về …") stands in for the title.
+    title: subject,
     province: level === 'central' ? null : province,
     level,
     levelRank: levelRank(level),
     issuerName: issuer,
     synthetic: false,
-    searchText: searchText(code, typeName, province, issuer),
+    searchText: searchText(code, typeName, subject, province, issuer),
   };
 }
 
@@ -191,7 +192,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, refLevel(ref), refProvince(ref, record), ref.issuer);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, refLevel(ref), refProvince(ref, record), ref.issuer, ref.subject ?? null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

@@ -34,6 +34,38 @@ async function failure(p: string, opts?: { maxBytes?: number }): Promise<SourceE
   throw new Error(`expected ${p} to fail`);
 }
 
+/** Unicode → VNI-Windows, written from the VNI keyboard rules (independent of the decoder's tables). */
+const VNI_TONE: Record<string, [string, string]> = { '\u0301': ['ù', 'Ù'], '\u0300': ['ø', 'Ø'], '\u0309': ['û', 'Û'], '\u0303': ['õ', 'Õ'], '\u0323': ['ï', 'Ï'] };
+const VNI_CIRC: Record<string, [string, string]> = { '': ['â', 'Â'], '\u0301': ['á', 'Á'], '\u0300': ['à', 'À'], '\u0309': ['å', 'Å'], '\u0303': ['ã', 'Ã'], '\u0323': ['ä', 'Ä'] };
+const VNI_BREVE: Record<string, [string, string]> = { '': ['ê', 'Ê'], '\u0301': ['é', 'É'], '\u0300': ['è', 'È'], '\u0309': ['ú', 'Ú'], '\u0303': ['ü', 'Ü'], '\u0323': ['ë', 'Ë'] };
+const VNI_I: Record<string, [string, string]> = { '\u0300': ['ì', 'Ì'], '\u0301': ['í', 'Í'], '\u0309': ['æ', 'Æ'], '\u0303': ['ó', 'Ó'], '\u0323': ['ò', 'Ò'] };
+function toVniChar(ch: string): string | null {
+  if (ch.charCodeAt(0) < 0x80) return ch;
+  if (ch === 'đ') return 'ñ';
+  if (ch === 'Đ') return 'Ñ';
+  const d = ch.normalize('NFD');
+  const base = d[0]!;
+  const up = base !== base.toLowerCase() ? 1 : 0;
+  const marks = d.slice(1);
+  const tone = [...marks].find((m) => m in VNI_TONE) ?? '';
+  const shape = marks.replace(tone, '');
+  const lower = base.toLowerCase();
+  if (shape === '\u031b') return (lower === 'o' ? ['ô', 'Ô'] : ['ö', 'Ö'])[up]! + (tone ? VNI_TONE[tone]![up] : '');
+  if (shape === '\u0302') return base + VNI_CIRC[tone]![up];
+  if (shape === '\u0306') return base + VNI_BREVE[tone]![up];
+  if (shape) return null;
+  if (lower === 'i') return VNI_I[tone]?.[up] ?? null;
+  if (lower === 'y' && tone === '\u0323') return ['î', 'Î'][up]!;
+  if ('aeouy'.includes(lower) && tone) return base + VNI_TONE[tone]![up];
+  return null;
+}
+function vniWritable(s: string): boolean {
+  return [...s].every((c) => toVniChar(c) !== null);
+}
+function toVni(s: string): string {
+  return [...s].map((c) => toVniChar(c) ?? '?').join('');
+}
+
 const SAMPLE = 'KẾ HOẠCH\n\nThực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII), Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n';
 
 describe('text files', () => {
@@ -86,25 +118,79 @@ describe('text files', () => {
     expect((await failure(small, { maxBytes: 10 })).code).toBe('too-large');
   });
 
-  it('names TCVN3 (ABC) input', async () => {
+  it('converts TCVN3 (ABC) bytes (hand-written fixture) to Unicode', async () => {
     // "Đảng bộ tỉnh Bình Thuận thực hiện Nghị quyết" in TCVN3 bytes.
     const tcvn = Buffer.from([
       0xa7, 0xb6, 0x6e, 0x67, 0x20, 0x62, 0xe9, 0x20, 0x74, 0xd8, 0x6e, 0x68, 0x20, 0x42, 0xd7, 0x6e, 0x68, 0x20, 0x54, 0x68, 0x75, 0xcb, 0x6e,
       0x20, 0x74, 0x68, 0xf9, 0x63, 0x20, 0x68, 0x69, 0xd6, 0x6e, 0x20, 0x4e, 0x67, 0x68, 0xde, 0x20, 0x71, 0x75, 0x79, 0xd5, 0x74, 0x0a,
     ]);
-    const p = put('tcvn3.txt', Buffer.concat([tcvn, tcvn, tcvn]));
-    const err = await failure(p);
-    expect(err.code).toBe('legacy-encoding');
-    expect(err.message).toContain('TCVN3');
     expect(detectLegacy(tcvn.toString('latin1'))).toBe('TCVN3 (ABC)');
+    const src = await readSource(put('tcvn3.txt', Buffer.concat([tcvn, tcvn, tcvn])));
+    expect(src.text).toBe('Đảng bộ tỉnh Bình Thuận thực hiện Nghị quyết\n'.repeat(3));
   });
 
-  it('names VNI input', async () => {
-    // "Đảng bộ tỉnh thực hiện Kế hoạch, Nghị quyết" in VNI bytes: vowel + tone byte, đ/Đ = 0xF1/0xD1.
+  it('round-trips real seed text through TCVN3 bytes (encoded by iconv-lite, an independent codec)', async () => {
+    const sentence = 'Ban Chấp hành Trung ương Đảng';
+    expect([...iconv.encode(sentence, 'tcvn')]).toEqual([
+      0x42, 0x61, 0x6e, 0x20, 0x43, 0x68, 0xca, 0x70, 0x20, 0x68, 0xb5, 0x6e, 0x68, 0x20, 0x54, 0x72, 0x75, 0x6e, 0x67, 0x20, 0xad, 0xac, 0x6e,
+      0x67, 0x20, 0xa7, 0xb6, 0x6e, 0x67,
+    ]);
+    // Every seed line TCVN3 (VN3) can write: ASCII plus lower-case letters and Ă Â Ê Ô Ơ Ư Đ.
+    const vn3 = (l: string) => [...iconv.encode(l, 'tcvn')].every((b) => (b >= 0x20 && b < 0x7f) || (b >= 0xa1 && b <= 0xfe)) && iconv.decode(iconv.encode(l, 'tcvn'), 'tcvn') === l;
+    const lines = ['000', '001', '002', '003', '004'].flatMap((p) => seedText(p).split('\n')).filter((l) => l.includes(sentence) && vn3(l));
+    expect(lines.length).toBeGreaterThan(3);
+    const text = `${lines.join('\n')}\n`;
+    const src = await readSource(put('seed-tcvn3.txt', iconv.encode(text, 'tcvn')));
+    expect(src.text).toBe(text);
+    expect(src.text).toBe(src.text.normalize('NFC'));
+    const r = extractDocument('seed-tcvn3.txt', src.text);
+    expect(r.cites.some((c) => c.issuer === 'Ban Chấp hành Trung ương Đảng')).toBe(true);
+  });
+
+  it('round-trips every letter of the TCVN3 table (text typed in a .VnTime font, read as Latin-1 from a .docx)', async () => {
+    const letters = 'ăâêôơưđ àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ ĂÂÊÔƠƯĐ';
+    const paras = [
+      'Thực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII) về tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:',
+      'Tuyên truyền sâu rộng trong cán bộ, đảng viên và các tầng lớp nhân dân về chủ trương, đường lối của Đảng.',
+      `Các chữ cái: ${[...letters.replace(/ /g, '')].join(' ')}.`,
+    ];
+    const src = await readSource(put('tcvn3.docx', docx(paras.map((p) => iconv.encode(p, 'tcvn').toString('latin1')))));
+    for (const p of paras) expect(src.text).toContain(p);
+    const r = extractDocument('tcvn3.docx', src.text);
+    expect(r.implements.map((x) => x.code)).toEqual(['28-NQ/TW']);
+    expect(r.implements[0]!.subject).toBe('tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới');
+    expect(src.text).not.toMatch(/[§¶µ¸]/);
+  });
+
+  it('round-trips real seed text through VNI (base letter + mark byte)', async () => {
+    const sentence = 'Ban Chấp hành Trung ương Đảng';
+    expect(toVni(sentence)).toBe('Ban Chaáp haønh Trung öông Ñaûng');
+    const lines = ['000', '001', '002', '003', '004'].flatMap((p) => seedText(p).split('\n')).filter((l) => l.includes(sentence) && vniWritable(l));
+    expect(lines.length).toBeGreaterThan(3);
+    const text = `${lines.join('\n')}\n`;
+    const src = await readSource(put('seed-vni.txt', Buffer.from(toVni(text), 'latin1')));
+    expect(src.text).toBe(text);
+    expect(src.text).toBe(src.text.normalize('NFC'));
+    // Upper case too (VNI has upper-case marks): a header line.
+    const upper = 'ĐẢNG BỘ TỈNH BÌNH THUẬN ỦY BAN KIỂM TRA TỈNH ỦY\n';
+    const up = await readSource(put('vni-upper.txt', Buffer.from(toVni(upper.repeat(3)), 'latin1')));
+    expect(up.text).toBe(upper.repeat(3));
+    // The colleague's fixture.
     const vni = Buffer.from('Ñaûng boä thöïc hieän Keá hoaïch, Nghò quyeát cuûa Ñaûng\n', 'latin1');
-    const err = await failure(put('vni.txt', Buffer.concat([vni, vni, vni])));
+    expect((await readSource(put('vni.txt', Buffer.concat([vni, vni, vni])))).text).toBe('Đảng bộ thực hiện Kế hoạch, Nghị quyết của Đảng\n'.repeat(3));
+  });
+
+  it('refuses legacy text that does not convert cleanly, naming the encoding', async () => {
+    // TCVN3 words mixed with bytes that are no letter in TCVN3 (0xC0–0xC5: another font/encoding).
+    const tcvn = Buffer.concat([iconv.encode('Đảng bộ tỉnh thực hiện Nghị quyết ', 'tcvn'), Buffer.from([0x78, 0xc0, 0x79, 0x20, 0x7a, 0xc4, 0x0a])]);
+    const err = await failure(put('mixed-tcvn3.txt', Buffer.concat([tcvn, tcvn, tcvn])));
     expect(err.code).toBe('legacy-encoding');
-    expect(err.message).toContain('VNI');
+    expect(err.message).toContain('TCVN3 (ABC)');
+    // VNI marks after letters that cannot carry them.
+    const vni = Buffer.from('Ñaûng boä thöïc hieän Keá hoaïch, Nghò quyeát cuûa Ñaûng xðy\n', 'latin1');
+    const e2 = await failure(put('mixed-vni.txt', Buffer.concat([vni, vni, vni])));
+    expect(e2.code).toBe('legacy-encoding');
+    expect(e2.message).toContain('VNI');
   });
 
   it('does not flag real Vietnamese Unicode as legacy', () => {

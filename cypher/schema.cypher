@@ -15,6 +15,14 @@ CREATE INDEX directive_issued IF NOT EXISTS FOR (d:Directive) ON (d.issuedOn);
 CREATE INDEX directive_province IF NOT EXISTS FOR (d:Directive) ON (d.province);
 CREATE INDEX directive_type IF NOT EXISTS FOR (d:Directive) ON (d.type);
 CREATE INDEX directive_content_hash IF NOT EXISTS FOR (d:Directive) ON (d.contentHash);
+// The GraphQL layer queries the concrete labels (Document, Regulation) of the Directive interface:
+// without these its generated MATCH (:Document) WHERE uid = … would scan every document.
+CREATE INDEX document_uid IF NOT EXISTS FOR (d:Document) ON (d.uid);
+CREATE INDEX regulation_uid IF NOT EXISTS FOR (d:Regulation) ON (d.uid);
+CREATE INDEX document_code IF NOT EXISTS FOR (d:Document) ON (d.code);
+CREATE INDEX regulation_code IF NOT EXISTS FOR (d:Regulation) ON (d.code);
+CREATE INDEX document_province IF NOT EXISTS FOR (d:Document) ON (d.province);
+CREATE INDEX document_issued IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
 CREATE INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name);
 CREATE INDEX organization_province IF NOT EXISTS FOR (o:Organization) ON (o.province);
 

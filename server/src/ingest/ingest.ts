@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { extractDocument, resolveCorpus } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
 import { readSource } from '../files/index.js';
+import { clearResolvedDirectives } from '../graph/queries/find-directive.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { writeDocument, writeDocuments } from '../graph/write.js';
 
@@ -93,6 +94,7 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
     }
     opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
   }
+  clearResolvedDirectives();
   return { documents: rows.length, nodes, relationships, errors, rows };
 }
 
@@ -116,5 +118,6 @@ export async function ingestText(driver: Driver, fileName: string, text: string,
   const [record] = resolveCorpus([extractDocument(fileName, text)]);
   const rows = recordToRows(record!);
   const stats = await writeDocument(driver, rows, database);
+  clearResolvedDirectives();
   return { record: record!, rows, ...stats };
 }

@@ -26,6 +26,9 @@ CREATE INDEX document_issued IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
 CREATE INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name);
 CREATE INDEX organization_province IF NOT EXISTS FOR (o:Organization) ON (o.province);
 
+// A document owns the edges it states (evidenceUid); re-ingesting it finds its inferred links by this index.
+CREATE INDEX implements_evidence IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.evidenceUid);
+
 // Diacritic-insensitive full-text search: `searchText` holds the folded (no diacritics, lower case) code,
 // title and names; the standard analyzer also folds ASCII, so queries with or without diacritics match.
 CREATE FULLTEXT INDEX directive_search IF NOT EXISTS FOR (d:Directive) ON EACH [d.searchText, d.code, d.title];

@@ -5,6 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
 import { applySchema } from './graph/schema.js';
+import { enableTcpNoDelay } from './neo4j/tcp-nodelay.js';
 import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './neo4j/local-server.js';
 
 export interface Database {
@@ -15,6 +16,7 @@ export interface Database {
 }
 
 export function createDriver(uri: string, config: Pick<Config, 'neo4jUser' | 'neo4jPassword'>): Driver {
+  enableTcpNoDelay();
   return neo4j.driver(uri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 20_000,

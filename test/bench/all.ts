@@ -77,7 +77,7 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
     ...[0, 1].flatMap((i) => [
       row(`cascade ${i === 0 ? '28-NQ/TW (national root)' : 'largest CTr (provincial root)'}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
       row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),
-      row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}` : 'n/a')),
+      row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? (casc(r, i)!.error ? (/timeout|terminated/i.test(casc(r, i)!.error!) ? 'failed: API transaction timeout (NEO4J_TX_TIMEOUT_MS)' : `failed: ${casc(r, i)!.error!.replace(/\|/g, '/').slice(0, 80)}`) : `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}`) : 'n/a')),
       row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),
     ]),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
@@ -95,7 +95,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
   const extract = await extractionMbPerSec();
   process.stderr.write(`extraction: ${extract.mbPerSec.toFixed(1)} MB/s\n`);
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await benchSize(size));
+  for (const size of sizes) {
+    try {
+      results.push(await benchSize(size));
+    } catch (e) {
+      process.stderr.write(`[${size}] failed: ${(e as Error).stack}\n`);
+    }
+  }
   const out = table(results, extract, machine());
   console.log(`\n${out}\n\n(total ${((performance.now() - t0) / 60000).toFixed(1)} min)`);
   if (m >= 0) fs.writeFileSync(process.argv[m + 1]!, `${out}\n`);

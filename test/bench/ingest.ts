@@ -17,7 +17,7 @@ import { applySchema } from '../../server/src/graph/schema.js';
 import { writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver } from '../../server/src/runtime.js';
-import { bulkWriteRecords } from '../../server/src/synthetic/bulk-write.js';
+import { bulkWriteRecords } from '../../server/src/graph/bulk-write.js';
 import { generateNational } from '../../server/src/synthetic/index.js';
 
 export type SizeName = 'seed' | '10%' | 'national';

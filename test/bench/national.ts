@@ -35,6 +35,8 @@ export interface CascadeResult {
   graphql: Timing;
   driver: Timing;
   ratio: number;
+  /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
+  error?: string;
 }
 
 export interface SizeResult {
@@ -104,7 +106,7 @@ async function startServerChild(boltUri: string): Promise<{ base: string; pid: n
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOAD_SEED: 'false', NEO4J_URI: boltUri },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = await new Promise<number>((resolve, reject) => {
@@ -166,7 +168,15 @@ async function lookupRps(driver: Driver, base: string, uid: string, seconds: num
       type Row = { bench: string; reqPerSec: number | null; p95Ms: number | null; errors: number };
       const mod = (await import(apiPath)) as { benchApi?: (o: Record<string, unknown>) => Promise<Row[]> };
       if (mod.benchApi) {
-        const rows = await mod.benchApi({ driver, baseUrl: base, rootCode: uid, durationSec: seconds, connections: 8, iterations: 5, warmup: 1, log: () => undefined });
+        // benchApi prints its own table; keep the output to ONE table.
+        const print = console.log;
+        console.log = () => undefined;
+        let rows: Row[];
+        try {
+          rows = await mod.benchApi({ driver, baseUrl: base, rootCode: uid, durationSec: seconds, connections: 8, iterations: 5, warmup: 1, log: () => undefined });
+        } finally {
+          console.log = print;
+        }
         const row = rows.find((r) => r.bench.startsWith('lookup'));
         if (row && row.reqPerSec != null) return { rps: row.reqPerSec, p95: row.p95Ms ?? NaN, source: 'benchApi' };
       }
@@ -236,8 +246,15 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       if (!raw) continue;
       const n = big && uid.startsWith('28-NQ') ? 10 : 30;
       const driverT = await timeIt(() => fetchCascade(db.driver, uid, { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] }), n);
-      const graphqlT = await timeIt(() => gql(server!.base, CASCADE_QUERY, { code: uid }), n);
-      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, driver: driverT, ratio: graphqlT.p50 / driverT.p50 });
+      let graphqlT: Timing = { p50: NaN, p95: NaN, n: 0 };
+      let error: string | undefined;
+      try {
+        graphqlT = await timeIt(() => gql(server!.base, CASCADE_QUERY, { code: uid }), n);
+      } catch (e) {
+        error = (e as Error).message.slice(0, 200);
+        log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
+      }
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';

@@ -14,7 +14,8 @@ const program = new Command('ingest')
   .argument('<paths...>', 'files or folders')
   .option('--batch <n>', 'documents per transaction', '1')
   .option('--synthetic', 'mark every document as synthetic (generated)', false)
-  .action((paths: string[], opts: { batch: string; synthetic: boolean }) =>
+  .option('--bulk', 'fast first load into an EMPTY database (corpus-wide UNWIND batches)', false)
+  .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean }) =>
     runCli(async () => {
       const batchSize = Number(opts.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must be a positive integer');
@@ -26,6 +27,7 @@ const program = new Command('ingest')
         const summary = await ingestPaths(db.driver, paths, {
           database: config.neo4jDatabase,
           batchSize,
+          bulk: opts.bulk,
           synthetic: opts.synthetic || undefined,
           onProgress: (done, total, file) => {
             if (!bar) return;
@@ -33,6 +35,7 @@ const program = new Command('ingest')
               bar.start(total, 0, { file });
               started = true;
             }
+            bar.setTotal(total);
             bar.update(done, { file });
           },
         });

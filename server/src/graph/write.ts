@@ -29,7 +29,14 @@ SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .level, .l
 ${SET_CATEGORY}
 WITH d
 // Remove what this document stated last time.
-OPTIONAL MATCH (a)-[r {evidenceUid: d.uid}]->(b)
+// Its own edges start at it; the third-party links it stated are found through the evidenceUid index.
+CALL (d) {
+  MATCH (d)-[r:IMPLEMENTS|CITES|ASSIGNED_TO|ISSUED_BY]->(b) WHERE r.evidenceUid = $row.uid
+  RETURN r, d AS a, b
+  UNION
+  MATCH (a)-[r:IMPLEMENTS]->(b) WHERE r.evidenceUid = $row.uid
+  RETURN r, a, b
+}
 WITH collect(r) AS rs, collect(DISTINCT a) + collect(DISTINCT b) AS touched
 FOREACH (r IN rs | DELETE r)
 RETURN [n IN touched WHERE n:Organization OR n.stub = true | elementId(n)] AS touched`;

@@ -10,6 +10,7 @@ import type { ExtractedRecord } from '../extract/types.js';
 import { readSource } from '../files/index.js';
 import { clearResolvedDirectives } from '../graph/queries/find-directive.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
+import { bulkWriteRecords } from '../graph/bulk-write.js';
 import { writeDocument, writeDocuments } from '../graph/write.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
@@ -31,8 +32,10 @@ export interface IngestSummary {
 export interface IngestOptions {
   database?: string;
   synthetic?: boolean;
-  /** Write several documents per transaction with UNWIND batches (bulk loads). */
+  /** Write several documents per transaction. */
   batchSize?: number;
+  /** Load into an EMPTY database with corpus-wide UNWIND batches (national-scale loads; see graph/bulk-write.ts). */
+  bulk?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -102,6 +105,18 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
   const t0 = performance.now();
   const listed = listSourceFiles(inputs);
   const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic });
+  if (opts.bulk) {
+    const b = await bulkWriteRecords(driver, extracted.records, { database: opts.database, onProgress: (_phase, done, total) => opts.onProgress?.(done, total, _phase) });
+    clearResolvedDirectives();
+    return {
+      files: listed.files.length,
+      documents: b.documents,
+      nodes: b.nodes,
+      relationships: b.relationships,
+      errors: [...listed.errors, ...extracted.errors],
+      seconds: (performance.now() - t0) / 1000,
+    };
+  }
   const written = await writeRecords(driver, extracted.records, opts);
   return {
     files: listed.files.length,

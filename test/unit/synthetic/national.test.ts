@@ -58,7 +58,11 @@ describe('generateNational: shape', () => {
     expect(p.provinces.reduce((a, x) => a + x.communes.length, 0)).toBe(3321);
     const p63 = planNational({ seed: 42, scale: 1, provinces: 63 });
     expect(p63.provinces).toHaveLength(63);
-  });
+    const all = generateNational({ seed: 42, scale: 1, provinces: 34 });
+    expect(all.length).toBeGreaterThanOrEqual(35_000);
+    const keys = new Set(all.map((d) => `${d.code}@${d.issuedOn}#${d.province ?? ''}`));
+    expect(keys.size).toBe(all.length);
+  }, 120_000);
 
   it('every document is marked synthetic, identities are unique', () => {
     expect(docs.every((d) => d.file.startsWith('synthetic_') && d.text.startsWith(`${SYNTHETIC_MARKER}\n`))).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Prototype bulk loader for a FRESH database (national-scale synthetic loads, benchmarks): the same rows as
+ * Bulk loader for a FRESH database (national-scale synthetic loads, benchmarks): the same rows as
  * graph/rows.ts, but resolved across the whole corpus in memory and sent as a handful of UNWIND statements
  * per kind (1 000 rows each), instead of ~6 statements per document.
  *
@@ -13,7 +13,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { ExtractedRecord } from '../extract/types.js';
-import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from '../graph/rows.js';
+import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
 
 export interface BulkOptions {
   batchSize?: number;

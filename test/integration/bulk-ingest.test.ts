@@ -1,0 +1,56 @@
+/** The bulk loader (empty database, corpus-wide UNWIND) builds the same graph as one-document transactions. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { readConfig, repoRoot } from '../../server/src/config.js';
+import { applySchema } from '../../server/src/graph/schema.js';
+import { ingestPaths } from '../../server/src/ingest/ingest.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
+import { createDriver } from '../../server/src/runtime.js';
+
+const seedDir = path.join(repoRoot, 'seed', 'corpus');
+let neo: LocalNeo4j;
+let fresh: Driver;
+let shared: Driver;
+let tmp: string;
+
+async function graph(driver: Driver) {
+  const n = await driver.executeQuery('MATCH (n) RETURN labels(n) AS l, coalesce(n.uid, n.key) AS id, n.stub AS stub, n.title AS title ORDER BY id');
+  const r = await driver.executeQuery('MATCH (a)-[r]->(b) RETURN type(r) AS t, coalesce(a.uid, a.key) AS a, coalesce(b.uid, b.key) AS b, r.inferred AS inf, r.quote AS q ORDER BY t, a, b, q');
+  return { nodes: n.records.map((x) => x.toObject()), rels: r.records.map((x) => x.toObject()) };
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bulk-'));
+  neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
+  fresh = createDriver(neo.uri, readConfig());
+  shared = createDriver(inject('neo4jUri'), readConfig());
+  await applySchema(fresh);
+});
+afterAll(async () => {
+  await fresh?.close();
+  await shared?.close();
+  await neo?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('bulk ingest', () => {
+  it('loads the seed corpus into an empty database as the same graph as the incremental path', async () => {
+    const s = await ingestPaths(fresh, [seedDir], { bulk: true });
+    expect(s.documents).toBe(5);
+    expect(s.errors).toEqual([]);
+    const bulk = await graph(fresh);
+    const incremental = await graph(shared);
+    expect(bulk.nodes.length).toBe(incremental.nodes.length);
+    expect(bulk.rels.length).toBe(incremental.rels.length);
+    expect(bulk).toEqual(incremental);
+  });
+
+  it('refuses a database that already holds documents, and changes nothing', async () => {
+    const before = await graph(fresh);
+    await expect(ingestPaths(fresh, [seedDir], { bulk: true })).rejects.toThrow(/empty database only/);
+    expect(await graph(fresh)).toEqual(before);
+  });
+});

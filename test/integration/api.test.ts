@@ -93,6 +93,19 @@ describe('cascade', () => {
     expect(c.nodes.map((n) => n.code)).toEqual(expect.arrayContaining(['58-CTr/TU', '28-NQ/TW']));
   });
 
+  it('caps the expansion at maxNodes and says so', async () => {
+    const full = await cascade({ code: '28-NQ/TW', relations: ['IMPLEMENTS'] });
+    const capped = (await gqlData<{ cascade: { truncated: boolean; nodes: CNode[] } }>(
+      'query { cascade(code: "28-NQ/TW", relations: [IMPLEMENTS], maxNodes: 2) { truncated nodes { id } } }',
+    )).cascade;
+    expect(full.nodes.length).toBeGreaterThan(3);
+    expect(capped.truncated).toBe(true);
+    expect(capped.nodes.length).toBeLessThan(full.nodes.length);
+    const all = (await gqlData<{ cascade: { truncated: boolean } }>('{ cascade(code: "28-NQ/TW") { truncated } }')).cascade;
+    expect(all.truncated).toBe(false);
+    expect((await gql(CASCADE.replace('depth: $depth', 'depth: $depth, maxNodes: 0'), { code: '28-NQ/TW' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers unknown and malformed codes with NOT_FOUND / BAD_USER_INPUT', async () => {
     const nf = await gql(CASCADE, { code: '999-NQ/TW' });
     expect(nf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -2,7 +2,7 @@
 import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
-import { fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
 import { roots } from '../graph/queries/roots.js';
 import { search } from '../graph/queries/search.js';
@@ -27,6 +27,7 @@ function checkDepth(depth: number): number {
 }
 
 interface CascadeArgs extends DirectiveRef {
+  maxNodes: number;
   depth: number;
   direction: Direction;
   relations: RelationKind[];
@@ -36,11 +37,13 @@ export const resolvers = {
   Query: {
     async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext) {
       const depth = checkDepth(args.depth);
+      if (!Number.isInteger(args.maxNodes) || args.maxNodes < 1 || args.maxNodes > MAX_CASCADE_NODES) throw userError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
       const uid = await rootUid(ctx, args);
       const raw = await fetchCascade(ctx.driver, uid, {
         depth,
         direction: args.direction,
         relations: args.relations?.length ? args.relations : ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'],
+        maxNodes: args.maxNodes,
         database: ctx.config.neo4jDatabase,
         timeoutMs: ctx.config.txTimeoutMs,
       });

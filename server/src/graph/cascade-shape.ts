@@ -42,6 +42,8 @@ export interface CascadeEdge {
 
 export interface Cascade {
   root: CascadeNode | null;
+  /** True when the expansion stopped at its node limit: more directives exist below. */
+  truncated: boolean;
   nodes: CascadeNode[];
   edges: CascadeEdge[];
 }
@@ -91,7 +93,11 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   const parent = new Map<string, string | null>([[raw.rootUid, null]]);
   const neighbours = (kind: RelationKind) => {
     const adj = new Map<string, string[]>();
-    const add = (a: string, b: string) => adj.set(a, [...(adj.get(a) ?? []), b]);
+    const add = (a: string, b: string) => {
+      const list = adj.get(a);
+      if (list) list.push(b);
+      else adj.set(a, [b]);
+    };
     for (const e of edges) {
       if (e.type !== kind) continue;
       if (kind === 'ASSIGNED_TO') add(e.source, e.target);
@@ -119,11 +125,12 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   bfs('CITES');
   bfs('ASSIGNED_TO');
 
+  const implementsPairs = new Set(edges.filter((e) => e.type === 'IMPLEMENTS').flatMap((e) => [`${e.source}|${e.target}`, `${e.target}|${e.source}`]));
   const nodes: CascadeNode[] = raw.nodes.map((n) => {
     const p = n.props;
     const isOrg = n.labels.includes('Organization');
     const par = parent.get(n.uid) ?? null;
-    const implementsParent = par !== null && edges.some((e) => e.type === 'IMPLEMENTS' && ((e.source === n.uid && e.target === par) || (e.target === n.uid && e.source === par)));
+    const implementsParent = par !== null && implementsPairs.has(`${n.uid}|${par}`);
     const lag = implementsParent ? Math.abs(daysBetween(issued(par!), str(p.issuedOn)) ?? NaN) : NaN;
     return {
       id: n.uid,
@@ -162,5 +169,5 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     tasks: (e.props.tasks as string[] | undefined) ?? null,
     timings: (e.props.timings as string[] | undefined) ?? null,
   }));
-  return { root: nodes.find((n) => n.id === raw.rootUid) ?? null, nodes, edges: shapedEdges };
+  return { root: nodes.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes, edges: shapedEdges };
 }

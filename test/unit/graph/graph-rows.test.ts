@@ -65,6 +65,7 @@ describe('record → rows', () => {
 describe('cascade shaping', () => {
   const raw = {
     rootUid: 'R',
+    truncated: false,
     nodes: [
       { uid: 'R', labels: ['Regulation', 'Directive'], props: { code: '28-NQ/TW', issuedOn: '2022-11-17', levelRank: 0 } },
       { uid: 'P', labels: ['Document', 'Directive'], props: { code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận', levelRank: 1 } },

@@ -61,6 +61,8 @@ type CascadeEdge {
 }
 
 type Cascade {
+  "True when the expansion stopped at maxNodes directives (ask for more, or start from a lower directive)."
+  truncated: Boolean!
   root: CascadeNode
   nodes: [CascadeNode!]!
   edges: [CascadeEdge!]!
@@ -79,6 +81,8 @@ type Query {
     depth: Int = 4
     direction: CascadeDirection = DOWN
     relations: [RelationKind!] = [IMPLEMENTS, CITES, ASSIGNED_TO]
+    "Directives listed at most, per direction (1–50000); organizations and citing texts come on top."
+    maxNodes: Int = 2000
   ): Cascade!
 }
 `;

@@ -1,7 +1,7 @@
 /** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
 import type { Driver } from 'neo4j-driver';
 import { shapeCascade } from '../cascade-shape.js';
-import { fetchCascade } from './cascade.js';
+import { fetchCascade, MAX_CASCADE_NODES } from './cascade.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
 
@@ -37,7 +37,7 @@ export interface LagRow {
 }
 
 export async function implementationLag(driver: Driver, rootUid: string, database?: string, timeoutMs?: number): Promise<LagRow[]> {
-  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], database, timeoutMs });
+  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], maxNodes: MAX_CASCADE_NODES, database, timeoutMs });
   if (!raw) return [];
   const cascade = shapeCascade(raw, 'DOWN');
   const groups = new Map<string, { province: string | null; level: string | null; rank: number; lags: number[]; documents: number }>();

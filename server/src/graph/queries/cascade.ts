@@ -2,7 +2,11 @@
  * The cascade: one parameterised Cypher statement (APOC breadth-first expansion, each node once) that returns
  * the subgraph around a root; shaping for Cytoscape (depth, parent, lag) happens in cascade-shape.ts.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** A cascade lists at most this many directives per direction unless asked for more (up to the maximum). */
+export const DEFAULT_CASCADE_NODES = 2000;
+export const MAX_CASCADE_NODES = 50_000;
 
 export type Direction = 'DOWN' | 'UP' | 'BOTH';
 export type RelationKind = 'IMPLEMENTS' | 'CITES' | 'ASSIGNED_TO';
@@ -23,6 +27,8 @@ export interface RawEdge {
 
 export interface RawCascade {
   rootUid: string;
+  /** The expansion stopped at maxNodes directives. */
+  truncated: boolean;
   nodes: RawNode[];
   edges: RawEdge[];
 }
@@ -35,7 +41,7 @@ export function cascadeCypher(depth: number, direction: Direction, relations: Re
   const withAssigned = relations.includes('ASSIGNED_TO');
   const expand = (filter: string) => `
   CALL (root) {
-    CALL apoc.path.subgraphAll(root, {relationshipFilter: '${filter}', maxLevel: ${d}, labelFilter: '+Directive'})
+    CALL apoc.path.subgraphAll(root, {relationshipFilter: '${filter}', maxLevel: ${d}, labelFilter: '+Directive', limit: $maxNodes})
     YIELD nodes, relationships
     RETURN nodes AS ns, relationships AS rs
   }`;
@@ -45,8 +51,9 @@ export function cascadeCypher(depth: number, direction: Direction, relations: Re
 MATCH (root:Directive {uid: $uid})
 ${down ? expand('<IMPLEMENTS').replace('ns, relationships AS rs', 'downNodes, relationships AS downRels') : ''}
 ${up ? expand('IMPLEMENTS>').replace('ns, relationships AS rs', 'upNodes, relationships AS upRels') : ''}
-WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels
-WITH root, [r IN implRels WHERE type(r) = 'IMPLEMENTS'] AS implRels, apoc.coll.toSet([root] + treeNodes) AS tree
+WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels,
+     ${down ? 'size(downNodes) >= $maxNodes' : 'false'} OR ${up ? 'size(upNodes) >= $maxNodes' : 'false'} AS truncated
+WITH root, truncated, [r IN implRels WHERE type(r) = 'IMPLEMENTS'] AS implRels, apoc.coll.toSet([root] + treeNodes) AS tree
 CALL (tree) {
   ${withCites ? `UNWIND tree AS t
   CALL (t) {
@@ -56,15 +63,15 @@ CALL (tree) {
   }
   RETURN collect(DISTINCT r) AS citeRels` : 'RETURN [] AS citeRels'}
 }
-WITH root, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
+WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
 CALL (directives) {
   ${withAssigned ? `UNWIND directives AS x
   MATCH (x)-[r:ASSIGNED_TO]->(:Organization)
   RETURN collect(r) AS assignRels` : 'RETURN [] AS assignRels'}
 }
-WITH root, directives, implRels + citeRels + assignRels AS rels
-WITH root, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
-RETURN root.uid AS rootUid,
+WITH root, truncated, directives, implRels + citeRels + assignRels AS rels
+WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
+RETURN root.uid AS rootUid, truncated,
   [n IN nodes | {uid: coalesce(n.uid, n.key), labels: labels(n), props: n { ${NODE_FIELDS} }}] AS nodes,
   [r IN rels | {id: elementId(r), type: type(r), source: coalesce(startNode(r).uid, startNode(r).key),
                 target: coalesce(endNode(r).uid, endNode(r).key),
@@ -74,14 +81,15 @@ RETURN root.uid AS rootUid,
 export async function fetchCascade(
   driver: Driver,
   uid: string,
-  opts: { depth: number; direction: Direction; relations: RelationKind[]; database?: string; timeoutMs?: number },
+  opts: { depth: number; direction: Direction; relations: RelationKind[]; maxNodes?: number; database?: string; timeoutMs?: number },
 ): Promise<RawCascade | null> {
-  const res = await driver.executeQuery(cascadeCypher(opts.depth, opts.direction, opts.relations), { uid }, {
+  const maxNodes = neo4j.int(Math.max(1, Math.min(MAX_CASCADE_NODES, Math.trunc(opts.maxNodes ?? DEFAULT_CASCADE_NODES))));
+  const res = await driver.executeQuery(cascadeCypher(opts.depth, opts.direction, opts.relations), { uid, maxNodes }, {
     database: opts.database,
     routing: 'READ',
     transactionConfig: opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
   });
   const rec = res.records[0];
   if (!rec) return null;
-  return { rootUid: rec.get('rootUid'), nodes: rec.get('nodes'), edges: rec.get('edges') };
+  return { rootUid: rec.get('rootUid'), truncated: rec.get('truncated'), nodes: rec.get('nodes'), edges: rec.get('edges') };
 }

@@ -220,9 +220,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
   const db = await startBenchNeo4j(big ? { heap: '2g', pageCache: '1g' } : { heap: '1g', pageCache: '512m' });
   let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
   try {
-    // The stock writer (graph/write.ts) on a slice: one document per transaction, then writeRecords(batchSize 200).
-    // Both scan every relationship once per document (see docs/benchmarks.md), so a full national load with
-    // them takes hours; the full graph used by the read benchmarks is loaded by the bulk UNWIND prototype.
+    // The incremental writer (graph/write.ts) on a slice: one document per transaction, then writeRecords
+    // (batchSize 200); the full graph used by the read benchmarks is loaded by the bulk writer (graph/bulk-write.ts).
     const limit = opts.sliceLimit ?? (size === 'seed' ? Infinity : 600);
     const slice = corpus.records.slice(0, Math.min(limit, corpus.records.length));
     log(`[${size}] one document per transaction (${slice.length} documents) …`);

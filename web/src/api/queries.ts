@@ -19,6 +19,7 @@ const CASCADE_EDGE_FIELDS = 'id source target kind inferred verb quote start end
 export const CASCADE_QUERY = /* GraphQL */ `
 query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
   cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations) {
+    truncated
     root { ${CASCADE_NODE_FIELDS} }
     nodes { ${CASCADE_NODE_FIELDS} }
     edges { ${CASCADE_EDGE_FIELDS} }

@@ -63,6 +63,8 @@ export interface CascadeEdge {
 }
 
 export interface Cascade {
+  /** The server stopped expanding at its node limit: more directives exist below. */
+  truncated: boolean;
   root: CascadeNode | null;
   nodes: CascadeNode[];
   edges: CascadeEdge[];

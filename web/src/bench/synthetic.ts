@@ -83,5 +83,5 @@ export function syntheticCascade(target = 10_000, seed = 28): Cascade {
     const from = documents[1 + Math.floor(rnd() * (documents.length - 1))]!;
     edge(from.id, root.id, 'CITES', null);
   }
-  return { root, nodes, edges };
+  return { truncated: false, root, nodes, edges };
 }

@@ -204,6 +204,11 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
               <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
             )}
+            {cascade.data?.truncated && (
+              <div className="notice" role="status" data-testid="truncated">
+                {t('truncated')}
+              </div>
+            )}
             {notice && (
               <div className="notice" role="alert" onClick={() => setNotice(null)}>
                 {notice} ×

@@ -77,9 +77,11 @@ function label(p: Record<string, unknown>, isOrg: boolean): string {
 
 export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   // One edge per (source, target, kind): direct evidence wins over inferred.
+  const present = new Set(raw.nodes.map((n) => n.uid));
   const byKey = new Map<string, RawEdge>();
   for (const e of raw.edges) {
-    if (e.type === 'ISSUED_BY') continue;
+    // ISSUED_BY is shown as metadata; an edge to a node left out by the maxNodes cap is dropped with it.
+    if (e.type === 'ISSUED_BY' || !present.has(e.source) || !present.has(e.target)) continue;
     const key = `${e.type}|${e.source}|${e.target}`;
     const prev = byKey.get(key);
     if (!prev || (prev.props.inferred && !e.props.inferred)) byKey.set(key, e);

@@ -63,6 +63,9 @@ CALL (tree) {
   }
   RETURN collect(DISTINCT r) AS citeRels` : 'RETURN [] AS citeRels'}
 }
+// Citing texts count towards maxNodes too (a national resolution is cited by thousands of local plans).
+WITH root, implRels, tree, citeRels, CASE WHEN $maxNodes > size(tree) THEN $maxNodes - size(tree) ELSE 0 END AS room, truncated
+WITH root, implRels, tree, citeRels[0..room] AS citeRels, truncated OR size(citeRels) > room AS truncated
 WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
 CALL (directives) {
   ${withAssigned ? `UNWIND directives AS x

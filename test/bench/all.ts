@@ -71,9 +71,9 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
     row('ingest, 1 doc per tx: nodes+rels/s (docs)', '≥ 20 000', (r) => `${f0(r.perDocument.perSecond)} (${f0(r.perDocument.documents)})`),
     row('ingest, writeRecords batch 200: nodes+rels/s (docs)', '≥ 20 000', (r) => `${f0(r.batched.perSecond)} (${f0(r.batched.documents)})`),
     row('batched / per-document', '', (r) => `${(r.batched.perSecond / r.perDocument.perSecond).toFixed(2)}×`),
-    row('stock writer, projected full load', '< 2 min national', (r) => `${f0(r.documents / (r.batched.documents / r.batched.seconds))} s`),
-    row('bulk UNWIND prototype: nodes+rels/s', '≥ 20 000', (r) => f0(r.bulk.perSecond)),
-    row('bulk UNWIND prototype: full load, s', '< 2 min national', (r) => f1(r.bulk.seconds)),
+    row('incremental writer, projected full load', '< 2 min national', (r) => `${f0(r.documents / (r.batched.documents / r.batched.seconds))} s`),
+    row('bulk loader (ingest --bulk): nodes+rels/s', '≥ 20 000', (r) => f0(r.bulk.perSecond)),
+    row('bulk loader (ingest --bulk): full load, s', '< 2 min national', (r) => f1(r.bulk.seconds)),
     ...[0, 1].flatMap((i) => [
       row(`cascade ${i === 0 ? '28-NQ/TW (national root)' : 'largest CTr (provincial root)'}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
       row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),

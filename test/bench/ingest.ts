@@ -1,6 +1,6 @@
 /**
  * Ingest benchmark helpers: corpora at three sizes (seed, ~10 %, national), a throw-away Neo4j, and timed loads
- * (one document per transaction vs batched writeRecords, and the prototype UNWIND bulk writer).
+ * (one document per transaction vs batched writeRecords, and the bulk UNWIND writer (graph/bulk-write.ts)).
  *
  *   npx tsx test/bench/ingest.ts [--scale 0.1] [--provinces 34] [--bulk]
  *

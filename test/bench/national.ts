@@ -1,6 +1,6 @@
 /**
  * One size of the scaling benchmark: fresh Neo4j → load (stock writer on a slice: per-document transactions
- * and batched writeRecords; then the whole corpus with the bulk UNWIND prototype) → API server in a child process (startHttpServer) →
+ * and batched writeRecords; then the whole corpus with the bulk UNWIND writer) → API server in a child process (startHttpServer) →
  * cascade depth 4 through GraphQL vs the same Cypher through the driver (fetchCascade) → lookup requests/s
  * (autocannon, loopback, bounded) → resident memory of the server and of the Neo4j JVM. Everything started
  * is stopped at the end.

@@ -33,6 +33,8 @@ export interface Config {
   maxDepth: number;
   maxCost: number;
   bodyLimit: string;
+  /** Identical read queries are answered from memory for this long (0 = off). */
+  responseCacheTtlSeconds: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -78,5 +80,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDepth: int('GRAPHQL_MAX_DEPTH', 8, env),
     maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
     bodyLimit: env.BODY_LIMIT || '2mb',
+    responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 5, env),
   };
 }

@@ -47,6 +47,8 @@ export interface ApiBenchOptions {
   driver?: Driver;
   /** http://127.0.0.1:PORT of a running server (GraphQL at /graphql); without it a server is started over `driver`. */
   baseUrl?: string;
+  /** A second server over the same graph with the response cache on (RESPONSE_CACHE_TTL_S > 0): adds cached throughput rows. */
+  cachedBaseUrl?: string;
   rootCode?: string;
   database?: string;
   depth?: number;
@@ -141,7 +143,7 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiBenchRow[
   if (!opts.driver && !opts.baseUrl) {
     const stack = await startApiBenchStack(log);
     try {
-      return await benchApi({ ...opts, driver: stack.driver, baseUrl: stack.baseUrl });
+      return await benchApi({ ...opts, driver: stack.driver, baseUrl: stack.baseUrl, cachedBaseUrl: stack.cachedBaseUrl });
     } finally {
       await stack.stop();
     }
@@ -151,7 +153,7 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiBenchRow[
   let server: RunningServer | null = null;
   let baseUrl = opts.baseUrl;
   if (!baseUrl) {
-    const config = readConfig({ ...process.env, NEO4J_URI: 'bolt://unused', PORT: '0', HOST: '127.0.0.1', ...(opts.database ? { NEO4J_DATABASE: opts.database } : {}) });
+    const config = readConfig({ ...process.env, NEO4J_URI: 'bolt://unused', PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0', ...(opts.database ? { NEO4J_DATABASE: opts.database } : {}) });
     server = await startHttpServer(driver, config, () => undefined);
     baseUrl = `http://127.0.0.1:${server.port}`;
   }
@@ -241,7 +243,12 @@ async function runBench(driver: Driver, baseUrl: string, opts: ApiBenchOptions, 
       check: (b) => ((b.data?.search as unknown[] | undefined)?.length ? null : `no hits: ${JSON.stringify(b.data)}`),
     },
   ];
-  for (const c of checks) {
+  const targets: Array<{ url: string; suffix: string }> = [{ url: gqlUrl, suffix: '' }];
+  if (opts.cachedBaseUrl) targets.push({ url: `${opts.cachedBaseUrl.replace(/\/+$/, '')}/graphql`, suffix: ' · response cache' });
+  for (const t of targets)
+  for (const c0 of checks) {
+    const c = { ...c0, bench: `${c0.bench}${t.suffix}` };
+    const gqlUrl = t.url;
     const verify = async (when: string) => {
       const problem = c.check(await post(gqlUrl, c.query));
       if (problem) throw new Error(`${c.bench} ${when}: ${problem}`);
@@ -291,6 +298,7 @@ export function printTable(rows: ApiBenchRow[], out: (s: string) => void = conso
 interface ApiBenchStack {
   driver: Driver;
   baseUrl: string;
+  cachedBaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -301,8 +309,10 @@ export async function startApiBenchStack(log: (m: string) => void = (m) => conso
   let neo: LocalNeo4j | null = null;
   let driver: Driver | null = null;
   let server: RunningServer | null = null;
+  let cached: RunningServer | null = null;
   const stop = async () => {
     await server?.close().catch(() => undefined);
+    await cached?.close().catch(() => undefined);
     await driver?.close().catch(() => undefined);
     await neo?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -311,7 +321,8 @@ export async function startApiBenchStack(log: (m: string) => void = (m) => conso
     const port = await freePort();
     log(`api bench: starting Neo4j on bolt://127.0.0.1:${port} (data: ${dir}) …`);
     neo = await startLocalNeo4j({ cacheDir: base.cacheDir, dataDir: path.join(dir, 'neo4j'), port, heap: '1g', pageCache: '256m', log: () => undefined });
-    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1' });
+    // Timings measure the query path, so this server caches nothing; a second one shows the response cache.
+    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0' });
     driver = createDriver(neo.uri, config);
     await driver.verifyConnectivity({ database: config.neo4jDatabase });
     await applySchema(driver, config.neo4jDatabase);
@@ -319,7 +330,8 @@ export async function startApiBenchStack(log: (m: string) => void = (m) => conso
     if (seeded.errors.length) throw new Error(`seed corpus failed: ${seeded.errors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
     log(`api bench: seed corpus: ${seeded.documents} documents, ${seeded.nodes} nodes, ${seeded.relationships} relationships`);
     server = await startHttpServer(driver, config, () => undefined);
-    return { driver, baseUrl: `http://127.0.0.1:${server.port}`, stop };
+    cached = await startHttpServer(driver, { ...config, responseCacheTtlSeconds: 5 }, () => undefined);
+    return { driver, baseUrl: `http://127.0.0.1:${server.port}`, cachedBaseUrl: `http://127.0.0.1:${cached.port}`, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -336,7 +348,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   (async () => {
     stack = await startApiBenchStack();
     try {
-      await benchApi({ driver: stack.driver, baseUrl: stack.baseUrl });
+      await benchApi({ driver: stack.driver, baseUrl: stack.baseUrl, cachedBaseUrl: stack.cachedBaseUrl });
     } finally {
       const s = stack;
       stack = null;

@@ -106,7 +106,7 @@ async function startServerChild(boltUri: string): Promise<{ base: string; pid: n
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOAD_SEED: 'false', NEO4J_URI: boltUri },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = await new Promise<number>((resolve, reject) => {

@@ -234,6 +234,27 @@ describe('ingestDocument and auth', () => {
   });
 });
 
+describe('response cache', () => {
+  it('answers repeated reads from memory and drops them when a text is ingested', async () => {
+    const driver = (await import('neo4j-driver')).default.driver(inject('neo4jUri'), (await import('neo4j-driver')).default.auth.basic('neo4j', 'x'));
+    const q = '{ levels(where: { key: { eq: "commune" } }) { key name } }';
+    try {
+      const before = await gqlData<{ levels: Array<{ name: string }> }>(q);
+      await driver.executeQuery("MATCH (l:Level {key: 'commune'}) SET l.name = 'Xã (đổi)'");
+      const cached = await gqlData<{ levels: Array<{ name: string }> }>(q);
+      expect(cached.levels[0]!.name).toBe(before.levels[0]!.name);
+      const editor = await token(['editor']);
+      const seed004 = fs.readFileSync(path.join(repoRoot, 'seed', 'corpus', '004_ffda23340a6344ce.txt'), 'utf8');
+      await gqlData('mutation($f: String!, $t: String!) { ingestDocument(fileName: $f, text: $t) { uid } }', { f: '004_ffda23340a6344ce.txt', t: seed004 }, { authorization: `Bearer ${editor}` });
+      const fresh = await gqlData<{ levels: Array<{ name: string }> }>(q);
+      expect(fresh.levels[0]!.name).toBe('Xã (đổi)');
+    } finally {
+      await driver.executeQuery("MATCH (l:Level {key: 'commune'}) SET l.name = 'Xã'");
+      await driver.close();
+    }
+  });
+});
+
 describe('hardening', () => {
   it('refuses a too-deep query, also when named __schema', async () => {
     const deep = '{ directives { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { implementedBy { uid } } } } } } } } }';

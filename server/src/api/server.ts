@@ -24,6 +24,7 @@ import { makeContext, type ApiContext } from './context.js';
 import { formatError } from './errors.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { resolvers } from './resolvers.js';
+import { responseCachePlugins } from './response-cache.js';
 import { typeDefs } from './typedefs/index.js';
 
 export interface RunningServer {
@@ -92,7 +93,11 @@ export async function startHttpServer(driver: Driver, config: Config, log: (m: s
     schema,
     ...protection,
     // graphql-armor ships CommonJS typings of Apollo's plugin type; the objects are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+      ...responseCachePlugins(config.responseCacheTtlSeconds),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     validationRules: [...protection.validationRules],
     formatError: formatError(config.production),
     includeStacktraceInErrorResponses: !config.production,

@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { extractDocument, resolveCorpus } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
 import { readSource } from '../files/index.js';
-import { clearResolvedDirectives } from '../graph/queries/find-directive.js';
+import { graphChanged } from '../graph/changes.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { bulkWriteRecords } from '../graph/bulk-write.js';
 import { writeDocument, writeDocuments } from '../graph/write.js';
@@ -97,7 +97,7 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
     }
     opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
   }
-  clearResolvedDirectives();
+  graphChanged();
   return { documents: rows.length, nodes, relationships, errors, rows };
 }
 
@@ -107,7 +107,7 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
   const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic });
   if (opts.bulk) {
     const b = await bulkWriteRecords(driver, extracted.records, { database: opts.database, onProgress: (_phase, done, total) => opts.onProgress?.(done, total, _phase) });
-    clearResolvedDirectives();
+    graphChanged();
     return {
       files: listed.files.length,
       documents: b.documents,
@@ -133,6 +133,6 @@ export async function ingestText(driver: Driver, fileName: string, text: string,
   const [record] = resolveCorpus([extractDocument(fileName, text)]);
   const rows = recordToRows(record!);
   const stats = await writeDocument(driver, rows, database);
-  clearResolvedDirectives();
+  graphChanged();
   return { record: record!, rows, ...stats };
 }

@@ -2,6 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
+import { onGraphChanged } from '../changes.js';
 
 export class LookupError extends Error {
   constructor(
@@ -26,9 +27,7 @@ const RESOLVED_TTL_MS = 30_000;
 const RESOLVED_MAX = 2_000;
 const resolved = new Map<string, { uid: string; at: number }>();
 
-export function clearResolvedDirectives(): void {
-  resolved.clear();
-}
+onGraphChanged(() => resolved.clear());
 
 export async function findDirectiveUid(driver: Driver, ref: DirectiveRef, database?: string): Promise<string> {
   const key = `${database ?? ''}|${ref.code.trim()}|${ref.issuedOn ?? ''}|${ref.province ?? ''}`;

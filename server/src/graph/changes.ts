@@ -1,0 +1,14 @@
+/**
+ * "The graph changed": ingest announces it, in-process caches (resolved references, API responses) listen and
+ * drop what they hold. Other processes writing to the same Neo4j are seen when their entries expire.
+ */
+const listeners = new Set<() => void>();
+
+export function onGraphChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function graphChanged(): void {
+  for (const l of listeners) l();
+}

@@ -3,7 +3,7 @@
  * seconds are answered from memory without touching Neo4j. Mutations, errors and partial results are never cached;
  * this process's ingests clear it at once (graph/changes.ts), other writers' changes show within the TTL.
  */
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControl, ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -11,7 +11,8 @@ import { onGraphChanged } from '../graph/changes.js';
 import type { ApiContext } from './context.js';
 
 export function responseCachePlugins(ttlSeconds: number): ApolloServerPlugin<ApiContext>[] {
-  if (ttlSeconds <= 0) return [];
+  // Off: also skip Apollo's per-field cache-hint bookkeeping, which it installs by default.
+  if (ttlSeconds <= 0) return [ApolloServerPluginCacheControlDisabled()];
   const cache = new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024, sizeCalculation: InMemoryLRUCache.sizeCalculation });
   onGraphChanged(() => cache.clear());
   return [

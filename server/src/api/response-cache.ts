@@ -3,7 +3,8 @@
  * seconds are answered from memory without touching Neo4j. Mutations, errors and partial results are never cached;
  * this process's ingests clear it at once (graph/changes.ts), other writers' changes show within the TTL.
  */
-import { ApolloServerPluginCacheControl, ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { ApolloServerPlugin } from '@apollo/server';

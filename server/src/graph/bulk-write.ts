@@ -76,7 +76,7 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   const size = opts.batchSize ?? 1000;
   const database = opts.database;
   const existing = await driver.executeQuery('MATCH (d) WHERE d:Directive OR d:Organization RETURN count(d) AS n', {}, { database });
-  if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulkWriteRecords loads into an empty database only; use writeRecords for incremental ingest');
+  if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulk loading works on an empty database only: this one already holds documents (run ingest without --bulk to add to it)');
 
   // 1. Rows for every record; later duplicates (uid or content hash) replace earlier ones.
   const all = records.map(recordToRows);

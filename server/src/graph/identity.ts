@@ -24,11 +24,3 @@ export function directiveUid(p: IdentityParts): string {
   if (p.level === 'central') return base;
   return `${base}#${p.province ? provinceSlug(p.province) : 'unknown'}`;
 }
-
-/** "28-NQ/TW@2022-11-17" → { code, issuedOn } (for display of stubs). */
-export function parseUid(uid: string): { code: string | null; issuedOn: string | null; province: string | null } {
-  if (uid.startsWith('doc:')) return { code: null, issuedOn: null, province: null };
-  const m = /^(.*)@([^#]+)(?:#(.*))?$/.exec(uid);
-  if (!m) return { code: uid, issuedOn: null, province: null };
-  return { code: m[1]!, issuedOn: m[2] === UNDATED ? null : m[2]!, province: m[3] ?? null };
-}

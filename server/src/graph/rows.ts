@@ -95,10 +95,6 @@ function refProvince(ref: { level: string | null; province: string | null }, cit
   return ref.province ?? citing.issuer.province;
 }
 
-function refLevel(ref: Reference): string | null {
-  return ref.level;
-}
-
 function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null): DirectiveRow {
   const typeName = typeNameOf(type);
   return {
@@ -192,7 +188,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, refLevel(ref), refProvince(ref, record), ref.issuer, ref.subject ?? null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), ref.issuer, ref.subject ?? null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

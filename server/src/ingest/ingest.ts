@@ -78,11 +78,11 @@ export async function extractFiles(files: string[], opts: { synthetic?: boolean 
   return { records: resolveCorpus(records), errors };
 }
 
-export async function writeRecords(driver: Driver, records: ExtractedRecord[], opts: IngestOptions = {}): Promise<Omit<IngestSummary, 'files' | 'seconds'> & { rows: GraphRows[] }> {
+export async function writeRecords(driver: Driver, records: ExtractedRecord[], opts: IngestOptions = {}): Promise<Omit<IngestSummary, 'files' | 'seconds'>> {
   let nodes = 0;
   let relationships = 0;
   const errors: IngestError[] = [];
-  const rows: GraphRows[] = [];
+  let documents = 0;
   const batchSize = opts.batchSize ?? 1;
   for (let i = 0; i < records.length; i += batchSize) {
     const batch = records.slice(i, i + batchSize);
@@ -91,14 +91,14 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
       const stats = batchSize > 1 ? await writeDocuments(driver, batchRows, opts.database) : await writeDocument(driver, batchRows[0]!, opts.database);
       nodes += stats.nodes;
       relationships += stats.relationships;
-      rows.push(...batchRows);
+      documents += batch.length;
     } catch (e) {
       for (const r of batch) errors.push({ file: r.file, message: `could not be stored: ${(e as Error).message}` });
     }
     opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
   }
   graphChanged();
-  return { documents: rows.length, nodes, relationships, errors, rows };
+  return { documents, nodes, relationships, errors };
 }
 
 export async function ingestPaths(driver: Driver, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {

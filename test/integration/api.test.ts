@@ -106,6 +106,35 @@ describe('cascade', () => {
     expect((await gql(CASCADE.replace('depth: $depth', 'depth: $depth, maxNodes: 0'), { code: '28-NQ/TW' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('sends quotes and tasks only when the query asks for them, also through fragments', async () => {
+    type E = { kind: string; quote?: string | null; tasks?: string[] | null };
+    const viaFragment = (await gqlData<{ cascade: { edges: E[] } }>(
+      'query { cascade(code: "28-NQ/TW") { edges { kind ...Ev } } } fragment Ev on CascadeEdge { ... on CascadeEdge { quote tasks } }',
+    )).cascade.edges;
+    expect(viaFragment.filter((e) => e.quote).length).toBeGreaterThan(5);
+    expect(viaFragment.filter((e) => e.kind === 'ASSIGNED_TO').every((e) => (e.tasks ?? []).length > 0)).toBe(true);
+    const bare = (await gqlData<{ cascade: { edges: E[] } }>('query { cascade(code: "28-NQ/TW") { edges { kind } } }')).cascade.edges;
+    expect(bare.length).toBe(viaFragment.length);
+  });
+
+  it('caps assignments at maxNodes too, nearest the root first, and says so', async () => {
+    const q = (max: number) =>
+      gqlData<{ cascade: { truncated: boolean; edges: Array<{ kind: string; source: string }>; root: { id: string } } }>(
+        `query { cascade(code: "58-CTr/TU", relations: [IMPLEMENTS, ASSIGNED_TO], maxNodes: ${max}) { truncated root { id } edges { kind source } } }`,
+      );
+    const full = (await q(2000)).cascade;
+    const fullAssigned = full.edges.filter((e) => e.kind === 'ASSIGNED_TO');
+    expect(full.truncated).toBe(false);
+    expect(fullAssigned.length).toBeGreaterThan(5);
+    const capped = (await q(5)).cascade;
+    const cappedAssigned = capped.edges.filter((e) => e.kind === 'ASSIGNED_TO');
+    expect(capped.truncated).toBe(true);
+    expect(cappedAssigned.length).toBeGreaterThan(0);
+    expect(cappedAssigned.length).toBeLessThanOrEqual(5);
+    // The programme's own assignments come before those of the documents implementing it.
+    expect(cappedAssigned.every((e) => e.source === capped.root.id)).toBe(true);
+  });
+
   it('answers unknown and malformed codes with NOT_FOUND / BAD_USER_INPUT', async () => {
     const nf = await gql(CASCADE, { code: '999-NQ/TW' });
     expect(nf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

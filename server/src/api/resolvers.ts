@@ -1,12 +1,14 @@
 /** Custom resolvers: each runs one parameterised Cypher statement (see graph/queries). */
+import type { GraphQLResolveInfo } from 'graphql';
 import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
-import { fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { EVIDENCE_COLUMNS, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
 import { roots } from '../graph/queries/roots.js';
 import { search } from '../graph/queries/search.js';
 import { requireRole } from './auth.js';
+import { selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
 import { userError } from './errors.js';
 
@@ -35,7 +37,7 @@ interface CascadeArgs extends DirectiveRef {
 
 export const resolvers = {
   Query: {
-    async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext) {
+    async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
       const depth = checkDepth(args.depth);
       if (!Number.isInteger(args.maxNodes) || args.maxNodes < 1 || args.maxNodes > MAX_CASCADE_NODES) throw userError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
       const uid = await rootUid(ctx, args);
@@ -44,6 +46,8 @@ export const resolvers = {
         direction: args.direction,
         relations: args.relations?.length ? args.relations : ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'],
         maxNodes: args.maxNodes,
+        // Quotes and task lists are most of a large cascade's bytes: fetched only when the query asks for them.
+        evidence: selectsAnyBelow(info, 'edges', EVIDENCE_COLUMNS),
         database: ctx.config.neo4jDatabase,
         timeoutMs: ctx.config.txTimeoutMs,
       });

@@ -16,6 +16,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { homeDatabase } from '../graph/home-database.js';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
@@ -75,7 +76,8 @@ function exportRoute(driver: Driver, config: Config) {
   };
 }
 
-export async function startHttpServer(driver: Driver, config: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
+export async function startHttpServer(driver: Driver, givenConfig: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
+  const config: Config = { ...givenConfig, neo4jDatabase: await homeDatabase(driver, givenConfig.neo4jDatabase) };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

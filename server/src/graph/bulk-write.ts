@@ -13,10 +13,13 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { ExtractedRecord } from '../extract/types.js';
+import { applySchema } from './schema.js';
 import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
 
 export interface BulkOptions {
   batchSize?: number;
+  /** Batches in flight at once (default 2: the client encodes the next batch while Neo4j writes one). */
+  concurrency?: number;
   database?: string;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -74,6 +77,7 @@ CREATE (d)-[r:ISSUED_BY {evidenceUid: a.uid, signerName: a.signerName, signerCap
 export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[], opts: BulkOptions = {}): Promise<BulkResult> {
   const t0 = performance.now();
   const size = opts.batchSize ?? 1000;
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
   const database = opts.database;
   const existing = await driver.executeQuery('MATCH (d) WHERE d:Directive OR d:Organization RETURN count(d) AS n', {}, { database });
   if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulk loading works on an empty database only: this one already holds documents (run ingest without --bulk to add to it)');
@@ -130,23 +134,58 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   let nodes = 0;
   let relationships = 0;
   const run = async (phase: string, cypher: string, rows: unknown[]) => {
-    for (let i = 0; i < rows.length; i += size) {
-      const res = await driver.executeQuery(cypher, { rows: rows.slice(i, i + size) }, { database });
-      nodes += res.summary.counters.updates().nodesCreated;
-      relationships += res.summary.counters.updates().relationshipsCreated;
-      opts.onProgress?.(phase, Math.min(i + size, rows.length), rows.length);
-    }
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (next < rows.length && !failed) {
+        const i = next;
+        next += size;
+        const res = await driver.executeQuery(cypher, { rows: rows.slice(i, i + size) }, { database }).catch((e: unknown) => {
+          failed = true;
+          throw e;
+        });
+        nodes += res.summary.counters.updates().nodesCreated;
+        relationships += res.summary.counters.updates().relationshipsCreated;
+        opts.onProgress?.(phase, Math.min(i + size, rows.length), rows.length);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
   };
-  const fullRows = [...full.values()];
-  const stubRows = [...stubs.values()].filter((s) => usedStubs.has(s.uid));
-  for (const label of ['Document', 'Regulation']) {
-    await run('directives', CREATE_DIRECTIVES(label), fullRows.filter((d) => LABEL(d.category) === label));
-    await run('stubs', CREATE_STUBS(label), stubRows.filter((d) => LABEL(d.category) === label));
+  // Secondary indexes (full-text above all) cost more than the writes themselves on a load of this size:
+  // drop them, load, and build them once from the finished graph. Constraints (uid, key) stay: the
+  // relationship statements look nodes up through them. The finally block restores the schema even when a
+  // batch fails, so a failed bulk load never leaves a database without its indexes.
+  const dropped = await dropSecondaryIndexes(driver, database);
+  try {
+    const fullRows = [...full.values()];
+    const stubRows = [...stubs.values()].filter((s) => usedStubs.has(s.uid));
+    for (const label of ['Document', 'Regulation']) {
+      await run('directives', CREATE_DIRECTIVES(label), fullRows.filter((d) => LABEL(d.category) === label));
+      await run('stubs', CREATE_STUBS(label), stubRows.filter((d) => LABEL(d.category) === label));
+    }
+    await run('organizations', CREATE_ORGS, [...orgs.values()]);
+    await run('implements', CREATE_LINKS('IMPLEMENTS'), links.IMPLEMENTS);
+    await run('cites', CREATE_LINKS('CITES'), links.CITES);
+    await run('assignments', CREATE_ASSIGNMENTS, assignments);
+    await run('issuers', CREATE_ISSUERS, issuers);
+  } finally {
+    if (dropped > 0) {
+      opts.onProgress?.('indexes', 0, 1);
+      await applySchema(driver, database);
+      await driver.executeQuery('CALL db.awaitIndexes(600)', {}, { database });
+      opts.onProgress?.('indexes', 1, 1);
+    }
   }
-  await run('organizations', CREATE_ORGS, [...orgs.values()]);
-  await run('implements', CREATE_LINKS('IMPLEMENTS'), links.IMPLEMENTS);
-  await run('cites', CREATE_LINKS('CITES'), links.CITES);
-  await run('assignments', CREATE_ASSIGNMENTS, assignments);
-  await run('issuers', CREATE_ISSUERS, issuers);
   return { documents: kept.length, nodes, relationships, errors: 0, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Drops every index that no constraint owns (the schema file recreates them); returns how many. */
+async function dropSecondaryIndexes(driver: Driver, database?: string): Promise<number> {
+  const res = await driver.executeQuery(
+    "SHOW INDEXES YIELD name, type, owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name",
+    {},
+    { database },
+  );
+  for (const r of res.records) await driver.executeQuery(`DROP INDEX \`${r.get('name') as string}\` IF EXISTS`, {}, { database });
+  return res.records.length;
 }

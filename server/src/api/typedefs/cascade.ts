@@ -61,7 +61,7 @@ type CascadeEdge {
 }
 
 type Cascade {
-  "True when the expansion stopped at maxNodes directives (ask for more, or start from a lower directive)."
+  "True when the answer stopped at maxNodes directives or maxNodes assignments (ask for more, or start from a lower directive)."
   truncated: Boolean!
   root: CascadeNode
   nodes: [CascadeNode!]!
@@ -81,7 +81,7 @@ type Query {
     depth: Int = 4
     direction: CascadeDirection = DOWN
     relations: [RelationKind!] = [IMPLEMENTS, CITES, ASSIGNED_TO]
-    "Directives listed at most, per direction (1–50000); organizations and citing texts come on top."
+    "Directives listed at most per direction, citing texts included (1–50000); assignments to organizations are capped at the same number, nearest the root first."
     maxNodes: Int = 2000
   ): Cascade!
 }

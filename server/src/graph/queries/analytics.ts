@@ -37,7 +37,7 @@ export interface LagRow {
 }
 
 export async function implementationLag(driver: Driver, rootUid: string, database?: string, timeoutMs?: number): Promise<LagRow[]> {
-  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], maxNodes: MAX_CASCADE_NODES, database, timeoutMs });
+  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], maxNodes: MAX_CASCADE_NODES, evidence: false, database, timeoutMs });
   if (!raw) return [];
   const cascade = shapeCascade(raw, 'DOWN');
   const groups = new Map<string, { province: string | null; level: string | null; rank: number; lags: number[]; documents: number }>();

@@ -33,9 +33,35 @@ export interface RawCascade {
   edges: RawEdge[];
 }
 
-const NODE_FIELDS = `.uid, .key, .name, .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .stub, .synthetic, .kind, .sourceFile`;
+/** Node columns, in order: sent as lists (not maps), so thousands of rows do not repeat their keys over Bolt. */
+const NODE_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'title', 'province', 'level', 'levelRank', 'stub', 'synthetic', 'sourceFile'] as const;
+/** Edge columns always sent; EVIDENCE_COLUMNS only when asked for (quotes and task lists are most of the bytes). */
+const EDGE_COLUMNS = ['inferred', 'verb', 'evidenceUid'] as const;
+export const EVIDENCE_COLUMNS = ['quote', 'start', 'end', 'tasks', 'timings'] as const;
 
-export function cascadeCypher(depth: number, direction: Direction, relations: RelationKind[]): string {
+const nodeRow = (n: string) =>
+  `[coalesce(${n}.uid, ${n}.key), ${n}:Organization, ${NODE_COLUMNS.map((c) => (c === 'issuedOn' ? `toString(${n}.issuedOn)` : `${n}.${c}`)).join(', ')}]`;
+const edgeRow = (r: string, evidence: boolean) =>
+  `[elementId(${r}), type(${r}), coalesce(startNode(${r}).uid, startNode(${r}).key), coalesce(endNode(${r}).uid, endNode(${r}).key), ${[
+    ...EDGE_COLUMNS,
+    ...(evidence ? EVIDENCE_COLUMNS : []),
+  ]
+    .map((c) => `${r}.${c}`)
+    .join(', ')}]`;
+
+export interface CascadeOptions {
+  depth: number;
+  direction: Direction;
+  relations: RelationKind[];
+  /** Directives listed at most (citing texts included), and assignments listed at most; default 2 000. */
+  maxNodes?: number;
+  /** Send quotes, offsets, tasks and timings of the edges (default true). */
+  evidence?: boolean;
+  database?: string;
+  timeoutMs?: number;
+}
+
+export function cascadeCypher(depth: number, direction: Direction, relations: RelationKind[], evidence = true): string {
   const d = Math.max(1, Math.min(10, Math.trunc(depth)));
   const withCites = relations.includes('CITES');
   const withAssigned = relations.includes('ASSIGNED_TO');
@@ -67,32 +93,45 @@ CALL (tree) {
 WITH root, implRels, tree, citeRels, CASE WHEN $maxNodes > size(tree) THEN $maxNodes - size(tree) ELSE 0 END AS room, truncated
 WITH root, implRels, tree, citeRels[0..room] AS citeRels, truncated OR size(citeRels) > room AS truncated
 WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
+// Assignments of the directives nearest the root first, at most maxNodes of them (the LIMIT stops the expansion).
 CALL (directives) {
   ${withAssigned ? `UNWIND directives AS x
   MATCH (x)-[r:ASSIGNED_TO]->(:Organization)
+  WITH r LIMIT $maxAssignments
   RETURN collect(r) AS assignRels` : 'RETURN [] AS assignRels'}
 }
-WITH root, truncated, directives, implRels + citeRels + assignRels AS rels
+WITH root, truncated, directives, implRels + citeRels AS links, assignRels
+WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels
 WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
-RETURN root.uid AS rootUid, truncated,
-  [n IN nodes | {uid: coalesce(n.uid, n.key), labels: labels(n), props: n { ${NODE_FIELDS} }}] AS nodes,
-  [r IN rels | {id: elementId(r), type: type(r), source: coalesce(startNode(r).uid, startNode(r).key),
-                target: coalesce(endNode(r).uid, endNode(r).key),
-                props: r { .verb, .quote, .start, .end, .inferred, .evidenceUid, .mentionedCode, .tasks, .timings } }] AS edges`;
+RETURN root.uid AS rootUid, truncated, [n IN nodes | ${nodeRow('n')}] AS nodes, [r IN rels | ${edgeRow('r', evidence)}] AS edges`;
 }
 
-export async function fetchCascade(
-  driver: Driver,
-  uid: string,
-  opts: { depth: number; direction: Direction; relations: RelationKind[]; maxNodes?: number; database?: string; timeoutMs?: number },
-): Promise<RawCascade | null> {
-  const maxNodes = neo4j.int(Math.max(1, Math.min(MAX_CASCADE_NODES, Math.trunc(opts.maxNodes ?? DEFAULT_CASCADE_NODES))));
-  const res = await driver.executeQuery(cascadeCypher(opts.depth, opts.direction, opts.relations), { uid, maxNodes }, {
-    database: opts.database,
-    routing: 'READ',
-    transactionConfig: opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined,
+type Row = unknown[];
+
+function toRaw(rootUid: string, truncated: boolean, nodeRows: Row[], edgeRows: Row[], evidence: boolean): RawCascade {
+  const nodes = nodeRows.map((row): RawNode => {
+    const props: Record<string, unknown> = {};
+    NODE_COLUMNS.forEach((c, i) => (props[c] = row[i + 2]));
+    return { uid: row[0] as string, labels: row[1] ? ['Organization'] : ['Directive'], props };
   });
+  const columns = [...EDGE_COLUMNS, ...(evidence ? EVIDENCE_COLUMNS : [])];
+  const edges = edgeRows.map((row): RawEdge => {
+    const props: Record<string, unknown> = {};
+    columns.forEach((c, i) => (props[c] = row[i + 4]));
+    return { id: row[0] as string, type: row[1] as RawEdge['type'], source: row[2] as string, target: row[3] as string, props };
+  });
+  return { rootUid, truncated, nodes, edges };
+}
+
+export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOptions): Promise<RawCascade | null> {
+  const max = Math.max(1, Math.min(MAX_CASCADE_NODES, Math.trunc(opts.maxNodes ?? DEFAULT_CASCADE_NODES)));
+  const evidence = opts.evidence ?? true;
+  const res = await driver.executeQuery(
+    cascadeCypher(opts.depth, opts.direction, opts.relations, evidence),
+    { uid, maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1) },
+    { database: opts.database, routing: 'READ', transactionConfig: opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined },
+  );
   const rec = res.records[0];
   if (!rec) return null;
-  return { rootUid: rec.get('rootUid'), truncated: rec.get('truncated'), nodes: rec.get('nodes'), edges: rec.get('edges') };
+  return toRaw(rec.get('rootUid'), rec.get('truncated'), rec.get('nodes'), rec.get('edges'), evidence);
 }

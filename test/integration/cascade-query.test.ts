@@ -1,0 +1,54 @@
+/** The cascade statement straight through the driver (the seed graph in the real Neo4j), and the home database. */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { homeDatabase } from '../../server/src/graph/home-database.js';
+import { fetchCascade, type RelationKind } from '../../server/src/graph/queries/cascade.js';
+
+let driver: Driver;
+beforeAll(() => {
+  driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'unused'));
+});
+afterAll(() => driver.close());
+
+const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
+const root = '28-NQ/TW@2022-11-17';
+
+describe('fetchCascade', () => {
+  it('returns the same nodes and edges with and without evidence; quotes and tasks only with it', async () => {
+    const full = (await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL }))!;
+    const lean = (await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false }))!;
+    expect(lean.nodes.map((n) => n.uid).sort()).toEqual(full.nodes.map((n) => n.uid).sort());
+    expect(lean.edges.map((e) => e.id).sort()).toEqual(full.edges.map((e) => e.id).sort());
+    expect(full.edges.filter((e) => typeof e.props.quote === 'string').length).toBeGreaterThan(5);
+    expect(full.edges.some((e) => Array.isArray(e.props.tasks))).toBe(true);
+    for (const e of lean.edges) {
+      expect(e.props).not.toHaveProperty('quote');
+      expect(e.props).not.toHaveProperty('tasks');
+      expect(e.props).toHaveProperty('evidenceUid');
+    }
+    const programme = full.nodes.find((n) => n.props.code === '58-CTr/TU')!;
+    expect(programme.props.issuedOn).toBe('2023-03-30');
+    expect(programme.props.province).toBe('Bình Thuận');
+    expect(full.nodes.filter((n) => n.labels.includes('Organization')).length).toBeGreaterThan(3);
+  });
+
+  it('is null for an unknown uid', async () => {
+    expect(await fetchCascade(driver, 'nope@2000-01-01', { depth: 2, direction: 'DOWN', relations: ALL })).toBeNull();
+  });
+});
+
+describe('homeDatabase', () => {
+  it('keeps a configured name and otherwise asks the server once', async () => {
+    expect(await homeDatabase(driver, 'other')).toBe('other');
+    expect(await homeDatabase(driver, undefined)).toBe('neo4j');
+  });
+
+  it('stays unnamed when the server cannot be reached', async () => {
+    const dead = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'unused'), { connectionTimeout: 1000, maxTransactionRetryTime: 0 });
+    try {
+      expect(await homeDatabase(dead, undefined)).toBeUndefined();
+    } finally {
+      await dead.close();
+    }
+  });
+});

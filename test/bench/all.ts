@@ -79,6 +79,7 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),
       row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? (casc(r, i)!.error ? (/timeout|terminated/i.test(casc(r, i)!.error!) ? 'failed: API transaction timeout (NEO4J_TX_TIMEOUT_MS)' : `failed: ${casc(r, i)!.error!.replace(/\|/g, '/').slice(0, 80)}`) : `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}`) : 'n/a')),
       row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),
+      row(`  GraphQL, response cache on: p50 / p95, ms`, '', (r) => (casc(r, i)?.cached?.n ? `${f1(casc(r, i)!.cached.p50)} / ${f1(casc(r, i)!.cached.p95)}` : 'n/a')),
     ]),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB', '', (r) => f0(r.serverRssMb)),

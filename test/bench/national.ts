@@ -33,6 +33,8 @@ export interface CascadeResult {
   nodes: number;
   edges: number;
   graphql: Timing;
+  /** The same request to a server with the response cache on (RESPONSE_CACHE_TTL_S=60), after one miss. */
+  cached: Timing;
   driver: Timing;
   ratio: number;
   /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
@@ -73,7 +75,7 @@ function pct(xs: number[], p: number): number {
 }
 
 /** Repeats fn: 2 warm-up runs, then until `n` runs or `budgetMs` spent (at least 5). */
-async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Promise<Timing> {
+export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Promise<Timing> {
   await fn();
   await fn();
   const xs: number[] = [];
@@ -86,7 +88,7 @@ async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Pr
   return { p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length };
 }
 
-const CASCADE_QUERY = `query Cascade($code: String!) {
+export const CASCADE_QUERY = `query Cascade($code: String!) {
   cascade(code: $code, depth: 4, direction: DOWN) {
     root { id }
     nodes { id kind label code type level province issuedOn stub synthetic depth lagDays parent }
@@ -94,7 +96,7 @@ const CASCADE_QUERY = `query Cascade($code: String!) {
   }
 }`;
 
-async function gql(base: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }> {
+export async function gql(base: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }> {
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors).slice(0, 300)}`);
@@ -102,11 +104,13 @@ async function gql(base: string, query: string, variables: Record<string, unknow
 }
 
 /** The API server in a child process (its RSS is then the server's alone, not the bench's corpus). */
-async function startServerChild(boltUri: string): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
+export async function startServerChild(boltUri: string, env: Record<string, string> = {}): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0' },
+    // Deployed as in the Dockerfile (NODE_ENV=production: graphql-js skips its development checks); no response cache
+    // unless asked for, so the figures are the work of each request.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = await new Promise<number>((resolve, reject) => {
@@ -219,6 +223,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
   const big = size === 'national';
   const db = await startBenchNeo4j(big ? { heap: '2g', pageCache: '1g' } : { heap: '1g', pageCache: '512m' });
   let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
+  let cachedServer: Awaited<ReturnType<typeof startServerChild>> | null = null;
   try {
     // The incremental writer (graph/write.ts) on a slice: one document per transaction, then writeRecords
     // (batchSize 200); the full graph used by the read benchmarks is loaded by the bulk writer (graph/bulk-write.ts).
@@ -236,15 +241,18 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     const counts = await db.driver.executeQuery('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels');
 
     server = await startServerChild(db.neo.uri);
+    cachedServer = await startServerChild(db.neo.uri, { RESPONSE_CACHE_TTL_S: '60' });
     const roots = ['28-NQ/TW@2022-11-17'];
     const prog = await topProgramme(db.driver);
     if (prog) roots.push(prog);
     const cascades: CascadeResult[] = [];
     for (const uid of roots) {
-      const raw = await fetchCascade(db.driver, uid, { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] });
+      // The same statement the API runs for CASCADE_QUERY (no quote/task fields asked → no evidence columns).
+      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false } as const;
+      const raw = await fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations] });
       if (!raw) continue;
       const n = big && uid.startsWith('28-NQ') ? 10 : 30;
-      const driverT = await timeIt(() => fetchCascade(db.driver, uid, { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] }), n);
+      const driverT = await timeIt(() => fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations], database: 'neo4j' }), n);
       let graphqlT: Timing = { p50: NaN, p95: NaN, n: 0 };
       let error: string | undefined;
       try {
@@ -253,7 +261,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         error = (e as Error).message.slice(0, 200);
         log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
       }
-      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error });
+      const cachedT = await timeIt(() => gql(cachedServer!.base, CASCADE_QUERY, { code: uid }), 30);
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';
@@ -278,6 +287,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     };
   } finally {
     await server?.stop();
+    await cachedServer?.stop();
     await db.stop();
   }
 }

@@ -54,6 +54,14 @@ describe('production server', () => {
     expect(anon.res.status).toBe(401);
     expect(anon.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(anon.res.headers.get('access-control-allow-origin')).toBe('https://briefing.example');
+    // A cached answer is no way around the token: an authorised read fills the cache, anonymous ones still get 401.
+    const token = await mintToken(new TextEncoder().encode('prod-secret-0123456789abcdef'), 'viewer');
+    const first = await post(url, '{ roots { code } }', { authorization: `Bearer ${token}` });
+    const again = await post(url, '{ roots { code } }', { authorization: `Bearer ${token}` });
+    expect(first.res.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect((await post(url, '{ roots { code } }')).res.status).toBe(401);
+    expect((await post(url, '{ roots { code } }', { authorization: 'Bearer not-a-token' })).res.status).toBe(401);
     const other = await fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -7,6 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -25,7 +26,8 @@ import { makeContext, type ApiContext } from './context.js';
 import { formatError } from './errors.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { resolvers } from './resolvers.js';
-import { responseCachePlugins } from './response-cache.js';
+import { responseCache } from './response-cache.js';
+import { jitGateway } from './jit-executor.js';
 import { typeDefs } from './typedefs/index.js';
 
 export interface RunningServer {
@@ -91,13 +93,25 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  const secret = jwtSecret(config);
+  const cache = responseCache(config.responseCacheTtlSeconds, async (authorization) => {
+    try {
+      const viewer = await viewerFromHeader(authorization, secret);
+      return !config.readsRequireAuth || viewer.roles.length > 0;
+    } catch {
+      return false;
+    }
+  });
   const apollo = new ApolloServer<ApiContext>({
-    schema,
+    // Execution through graphql-jit (api/jit-executor.ts); parsing, validation and plugins stay Apollo's.
+    gateway: jitGateway(schema),
     ...protection,
     // graphql-armor ships CommonJS typings of Apollo's plugin type; the objects are the same at run time.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
-      ...responseCachePlugins(config.responseCacheTtlSeconds),
+      // No per-field cache hints: the response cache below keys whole requests.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(cache ? [cache.plugin] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     validationRules: [...protection.validationRules],
@@ -114,7 +128,6 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     )
     .catch(() => undefined);
 
-  const secret = jwtSecret(config);
   const corsMw = cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false, maxAge: 600 });
   app.get('/health', async (_req, res) => {
     try {
@@ -128,6 +141,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     '/graphql',
     corsMw,
     express.json({ limit: config.bodyLimit }),
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
         let viewer: Viewer;

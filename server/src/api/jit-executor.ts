@@ -1,0 +1,59 @@
+/**
+ * Query execution through graphql-jit instead of graphql-js: each distinct operation is compiled once into a
+ * function (kept in a bounded cache), which then runs without graphql-js's per-field bookkeeping. A cascade
+ * of 1 839 nodes and 2 714 edges: 37 ms to execute with graphql-js, 4 ms compiled (same data, no database).
+ *
+ * Apollo Server 5 has no `executor` option; its supported hook for a custom executor is the gateway interface,
+ * which hands over the parsed and validated document (validation rules, graphql-armor and plugins still run).
+ * An operation graphql-jit cannot compile falls back to graphql-js.
+ */
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+const MAX_COMPILED = 500;
+
+export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+  // Insertion-ordered map as a small LRU: a hit moves the entry to the end, the oldest goes first.
+  const compiled = new Map<string, CompiledQuery | null>();
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    async load() {
+      return {
+        async executor(rc) {
+          const key = `${rc.queryHash}|${rc.operationName ?? ''}`;
+          let fn = compiled.get(key);
+          if (fn === undefined) {
+            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined);
+            fn = isCompiledQuery(c) ? c : null;
+            if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+          } else {
+            compiled.delete(key);
+          }
+          compiled.set(key, fn);
+          const variables = rc.request.variables ?? {};
+          if (fn) return asGraphqlJsErrors((await fn.query(undefined, rc.context, variables)) as ExecutionResult);
+          return execute({ schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName ?? undefined });
+        },
+      };
+    },
+    async stop() {},
+  };
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the thrown error had none, which Apollo's error
+ * normalisation does not expect: rebuild them as graphql-js errors (same message, path, locations, cause).
+ */
+function asGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map((e) => {
+    const g = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+    if (e.locations) (g as { locations?: readonly SourceLocation[] }).locations = e.locations;
+    return g;
+  });
+  return { ...result, errors };
+}

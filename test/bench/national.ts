@@ -74,6 +74,24 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
+/**
+ * Times several functions in alternation (a, b, c, a, b, c, …) so that a noisy neighbour on a shared machine
+ * weighs on all of them alike: 2 warm-up rounds, then `n` rounds or `budgetMs` (at least 5 rounds).
+ */
+export async function timeInterleaved(fns: Array<() => Promise<unknown>>, n = 30, budgetMs = 40_000): Promise<Timing[]> {
+  for (let w = 0; w < 2; w++) for (const fn of fns) await fn();
+  const xs: number[][] = fns.map(() => []);
+  const t0 = performance.now();
+  while (xs[0]!.length < n && (xs[0]!.length < 5 || performance.now() - t0 < budgetMs)) {
+    for (let i = 0; i < fns.length; i++) {
+      const t = performance.now();
+      await fns[i]!();
+      xs[i]!.push(performance.now() - t);
+    }
+  }
+  return xs.map((x) => ({ p50: pct(x, 50), p95: pct(x, 95), n: x.length }));
+}
+
 /** Repeats fn: 2 warm-up runs, then until `n` runs or `budgetMs` spent (at least 5). */
 export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Promise<Timing> {
   await fn();
@@ -251,17 +269,20 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false } as const;
       const raw = await fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations] });
       if (!raw) continue;
-      const n = big && uid.startsWith('28-NQ') ? 10 : 30;
-      const driverT = await timeIt(() => fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations], database: 'neo4j' }), n);
-      let graphqlT: Timing = { p50: NaN, p95: NaN, n: 0 };
+      const n = big && uid.startsWith('28-NQ') ? 20 : 30;
+      const viaDriver = () => fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations], database: 'neo4j' });
+      const viaGraphql = () => gql(server!.base, CASCADE_QUERY, { code: uid });
+      const viaCache = () => gql(cachedServer!.base, CASCADE_QUERY, { code: uid });
+      const none: Timing = { p50: NaN, p95: NaN, n: 0 };
+      let [driverT, graphqlT, cachedT] = [none, none, none];
       let error: string | undefined;
       try {
-        graphqlT = await timeIt(() => gql(server!.base, CASCADE_QUERY, { code: uid }), n);
+        [driverT = none, graphqlT = none, cachedT = none] = await timeInterleaved([viaDriver, viaGraphql, viaCache], n);
       } catch (e) {
         error = (e as Error).message.slice(0, 200);
         log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
+        driverT = await timeIt(viaDriver, n);
       }
-      const cachedT = await timeIt(() => gql(cachedServer!.base, CASCADE_QUERY, { code: uid }), 30);
       cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }

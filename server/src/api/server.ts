@@ -14,7 +14,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, isObjectType } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { homeDatabase } from '../graph/home-database.js';
@@ -36,9 +36,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Output types our own resolvers fill with plain values (strings, JS numbers). @neo4j/graphql puts its
+ * alias-aware field resolver on every field; without one, graphql-jit reads these fields inline (a cascade has
+ * thousands of nodes and edges).
+ */
+const PLAIN_OUTPUT_TYPES = ['Cascade', 'CascadeNode', 'CascadeEdge'];
+const NEO4J_DEFAULT_RESOLVERS = new Set(['defaultFieldResolver', 'numericalResolver', 'idResolver']);
+
 export async function buildSchema(driver: Driver) {
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver, resolvers });
-  return neoSchema.getSchema();
+  const schema = await neoSchema.getSchema();
+  for (const name of PLAIN_OUTPUT_TYPES) {
+    const type = schema.getType(name);
+    if (!isObjectType(type)) throw new Error(`schema has no object type ${name}`);
+    for (const field of Object.values(type.getFields())) if (field.resolve && NEO4J_DEFAULT_RESOLVERS.has(field.resolve.name)) field.resolve = undefined;
+  }
+  return schema;
 }
 
 const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];

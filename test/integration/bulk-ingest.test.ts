@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig, repoRoot } from '../../server/src/config.js';
+import { extractDocument, resolveCorpus } from '../../server/src/extract/index.js';
+import { bulkWriteRecords } from '../../server/src/graph/bulk-write.js';
 import { applySchema } from '../../server/src/graph/schema.js';
 import { ingestPaths } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
@@ -15,6 +17,16 @@ let neo: LocalNeo4j;
 let fresh: Driver;
 let shared: Driver;
 let tmp: string;
+
+async function indexes(driver: Driver): Promise<string[]> {
+  const r = await driver.executeQuery("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name ORDER BY name");
+  return r.records.map((x) => x.get('name') as string);
+}
+
+function seedRecords() {
+  const files = fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
+  return resolveCorpus(files.map((f) => extractDocument(f, fs.readFileSync(path.join(seedDir, f), 'utf8'))));
+}
 
 async function graph(driver: Driver) {
   const n = await driver.executeQuery('MATCH (n) RETURN labels(n) AS l, coalesce(n.uid, n.key) AS id, n.stub AS stub, n.title AS title ORDER BY id');
@@ -52,5 +64,28 @@ describe('bulk ingest', () => {
     const before = await graph(fresh);
     await expect(ingestPaths(fresh, [seedDir], { bulk: true })).rejects.toThrow(/empty database only/);
     expect(await graph(fresh)).toEqual(before);
+  });
+
+  it('on large loads drops the secondary indexes and builds them again: same graph, same indexes', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const before = await indexes(fresh);
+    expect(before).toEqual(expect.arrayContaining(['directive_search', 'document_uid', 'implements_evidence']));
+    await bulkWriteRecords(fresh, seedRecords(), { reindexFrom: 1 });
+    expect(await indexes(fresh)).toEqual(before);
+    expect(await graph(fresh)).toEqual(await graph(shared));
+    const hits = await fresh.executeQuery("CALL db.index.fulltext.queryNodes('directive_search', 'binh thuan') YIELD node RETURN count(node) AS n");
+    expect(Number(hits.records[0]!.get('n'))).toBeGreaterThan(0);
+  });
+
+  it('puts the indexes back when a batch fails', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const before = await indexes(fresh);
+    const records = seedRecords();
+    // A nested map is no valid property value: Neo4j refuses the directives batch.
+    const broken = [...records.slice(0, 4), { ...records[4]!, recipients: [{ not: 'a string' }] as unknown as string[] }];
+    await expect(bulkWriteRecords(fresh, broken, { reindexFrom: 1 })).rejects.toThrow(/propert/i);
+    expect(await indexes(fresh)).toEqual(before);
   });
 });

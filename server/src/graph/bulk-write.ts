@@ -18,6 +18,8 @@ import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirective
 
 export interface BulkOptions {
   batchSize?: number;
+  /** From this many documents on (default 2 000), secondary indexes are dropped for the load and rebuilt after it. */
+  reindexFrom?: number;
   /** Batches in flight at once (default 2: the client encodes the next batch while Neo4j writes one). */
   concurrency?: number;
   database?: string;
@@ -154,8 +156,9 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   // Secondary indexes (full-text above all) cost more than the writes themselves on a load of this size:
   // drop them, load, and build them once from the finished graph. Constraints (uid, key) stay: the
   // relationship statements look nodes up through them. The finally block restores the schema even when a
-  // batch fails, so a failed bulk load never leaves a database without its indexes.
-  const dropped = await dropSecondaryIndexes(driver, database);
+  // batch fails, so a failed bulk load never leaves a database without its indexes. Small loads keep them
+  // (rebuilding costs more than it saves below a few thousand documents).
+  const dropped = kept.length >= (opts.reindexFrom ?? 2000) ? await dropSecondaryIndexes(driver, database) : 0;
   try {
     const fullRows = [...full.values()];
     const stubRows = [...stubs.values()].filter((s) => usedStubs.has(s.uid));

@@ -74,8 +74,8 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
     row('incremental writer, projected full load', '< 2 min national', (r) => `${f0(r.documents / (r.batched.documents / r.batched.seconds))} s`),
     row('bulk loader (ingest --bulk): nodes+rels/s', '≥ 20 000', (r) => f0(r.bulk.perSecond)),
     row('bulk loader (ingest --bulk): full load, s', '< 2 min national', (r) => f1(r.bulk.seconds)),
-    ...[0, 1].flatMap((i) => [
-      row(`cascade ${i === 0 ? '28-NQ/TW (national root)' : 'largest CTr (provincial root)'}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
+    ...[0, 1, 2].flatMap((i) => [
+      row(`cascade ${['28-NQ/TW (national root)', 'largest CTr (provincial root)', 'median root (median number of implementing texts)'][i]}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
       row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),
       row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? (casc(r, i)!.error ? (/timeout|terminated/i.test(casc(r, i)!.error!) ? 'failed: API transaction timeout (NEO4J_TX_TIMEOUT_MS)' : `failed: ${casc(r, i)!.error!.replace(/\|/g, '/').slice(0, 80)}`) : `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}`) : 'n/a')),
       row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),

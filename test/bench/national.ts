@@ -233,6 +233,19 @@ async function topProgramme(driver: Driver): Promise<string | null> {
   return (r.records[0]?.get('uid') as string | undefined) ?? null;
 }
 
+/** A typical cascade root: the full text with the median number of implementing documents (at least one). */
+async function medianRoot(driver: Driver): Promise<string | null> {
+  const r = await driver.executeQuery(
+    `MATCH (d:Directive)<-[:IMPLEMENTS]-(x) WHERE d.stub = false
+     WITH d, count(x) AS n ORDER BY n, d.uid
+     WITH collect(d.uid) AS uids
+     RETURN uids[size(uids) / 2] AS uid`,
+    {},
+    { routing: 'READ' },
+  );
+  return (r.records[0]?.get('uid') as string | undefined) ?? null;
+}
+
 export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log?: (m: string) => void } = {}): Promise<SizeResult> {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   log(`[${size}] generating + extracting …`);
@@ -263,6 +276,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     const roots = ['28-NQ/TW@2022-11-17'];
     const prog = await topProgramme(db.driver);
     if (prog) roots.push(prog);
+    const typical = await medianRoot(db.driver);
+    if (typical) roots.push(typical);
     const cascades: CascadeResult[] = [];
     for (const uid of roots) {
       // The same statement the API runs for CASCADE_QUERY (no quote/task fields asked → no evidence columns).

@@ -8,7 +8,7 @@ import { readConfig, repoRoot } from '../../server/src/config.js';
 import { extractDocument, resolveCorpus } from '../../server/src/extract/index.js';
 import { bulkWriteRecords } from '../../server/src/graph/bulk-write.js';
 import { applySchema } from '../../server/src/graph/schema.js';
-import { ingestPaths } from '../../server/src/ingest/ingest.js';
+import { ingestPaths, writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver } from '../../server/src/runtime.js';
 
@@ -87,5 +87,31 @@ describe('bulk ingest', () => {
     const broken = [...records.slice(0, 4), { ...records[4]!, recipients: [{ not: 'a string' }] as unknown as string[] }];
     await expect(bulkWriteRecords(fresh, broken, { reindexFrom: 1 })).rejects.toThrow(/propert/i);
     expect(await indexes(fresh)).toEqual(before);
+  });
+
+  it('writes a batch of texts with set-based statements as the same graph as one text per transaction', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const records = seedRecords();
+    // The same text twice in one batch: the later copy wins, nothing is doubled.
+    const w = await writeRecords(fresh, [...records, records[2]!], { batchSize: 10 });
+    expect(w.errors).toEqual([]);
+    expect(await graph(fresh)).toEqual(await graph(shared));
+    // And again, in batches of two: idempotent.
+    await writeRecords(fresh, records, { batchSize: 2 });
+    expect(await graph(fresh)).toEqual(await graph(shared));
+  });
+
+  it('a text Neo4j refuses fails alone: the rest of its batch is stored', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const records = seedRecords();
+    const broken = records.map((r, i) => (i === 1 ? { ...r, recipients: [{ not: 'a string' }] as unknown as string[] } : r));
+    const w = await writeRecords(fresh, broken, { batchSize: 10 });
+    expect(w.errors.map((e) => e.file)).toEqual([records[1]!.file]);
+    expect(w.errors[0]!.message).toMatch(/could not be stored/);
+    expect(w.documents).toBe(4);
+    const stored = await fresh.executeQuery('MATCH (d:Directive {stub: false}) RETURN d.sourceFile AS f ORDER BY f');
+    expect(stored.records.map((x) => x.get('f'))).toEqual(records.filter((_, i) => i !== 1).map((r) => r.file).sort());
   });
 });

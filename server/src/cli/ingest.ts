@@ -1,6 +1,7 @@
 /**
- * npm run ingest -- PATH... : extract files/folders and write them to Neo4j idempotently (one document per
- * transaction; --batch N for bulk loads). Progress bar on a TTY, summary at the end, exit 1 if any file failed.
+ * npm run ingest -- PATH... : extract files/folders and write them to Neo4j idempotently (one transaction per
+ * batch of 100 documents, --batch N; --bulk for an empty database). Progress bar on a TTY, summary at the end,
+ * exit 1 if any file failed.
  */
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
@@ -12,7 +13,7 @@ import { runCli } from './run-cli.js';
 const program = new Command('ingest')
   .description('extract directive texts (.txt .md .docx .pdf, files or folders) and store them in Neo4j')
   .argument('<paths...>', 'files or folders')
-  .option('--batch <n>', 'documents per transaction', '1')
+  .option('--batch <n>', 'documents per transaction (each statement covers the whole batch)', '100')
   .option('--synthetic', 'mark every document as synthetic (generated)', false)
   .option('--bulk', 'fast first load into an EMPTY database (corpus-wide UNWIND batches)', false)
   .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean }) =>

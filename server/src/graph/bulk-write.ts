@@ -14,6 +14,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { ExtractedRecord } from '../extract/types.js';
 import { applySchema } from './schema.js';
+import { lastVersions } from './write.js';
 import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
 
 export interface BulkOptions {
@@ -85,16 +86,7 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulk loading works on an empty database only: this one already holds documents (run ingest without --bulk to add to it)');
 
   // 1. Rows for every record; later duplicates (uid or content hash) replace earlier ones.
-  const all = records.map(recordToRows);
-  const byUid = new Map<string, number>();
-  const byHash = new Map<string, number>();
-  all.forEach((r, i) => {
-    const prevHash = byHash.get(r.directive.contentHash);
-    if (prevHash !== undefined && all[prevHash]!.directive.uid !== r.directive.uid) byUid.delete(all[prevHash]!.directive.uid);
-    byHash.set(r.directive.contentHash, i);
-    byUid.set(r.directive.uid, i);
-  });
-  const kept = [...byUid.values()].sort((a, b) => a - b).map((i) => all[i]!);
+  const kept = lastVersions(records.map(recordToRows));
   const full = new Map<string, FullDirectiveRow>(kept.map((r) => [r.directive.uid, r.directive]));
 
   // 2. Stubs (first mention wins, as ON CREATE does) and the dated-document index for undated mentions.

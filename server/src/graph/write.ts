@@ -1,5 +1,5 @@
 /**
- * Writes one extracted document to Neo4j in one transaction, idempotently: a document owns the edges whose
+ * Writes extracted documents to Neo4j, one batch per transaction, idempotently: a document owns the edges whose
  * evidenceUid is its uid; re-ingesting deletes and recreates exactly those, so running it again leaves the
  * same graph. Mentioned documents absent from the corpus become stub nodes, completed when their text arrives.
  */
@@ -15,26 +15,30 @@ const SET_CATEGORY = `
   FOREACH (_ IN CASE WHEN row.category = 'regulation' THEN [1] ELSE [] END | SET d:Regulation REMOVE d:Document)
   FOREACH (_ IN CASE WHEN row.category = 'regulation' THEN [] ELSE [1] END | SET d:Document REMOVE d:Regulation)`;
 
-const UPSERT_DIRECTIVE = `
-WITH $row AS row
+// Every statement below takes the whole batch (UNWIND), so a batch of any size costs the same seven round trips.
+// A row's evidenceUid is the document that states it.
+
+const UPSERT_DIRECTIVES = `
+UNWIND $rows AS row
 // The same text ingested earlier under another identity (e.g. before the corpus gave it a code): replace it.
-OPTIONAL MATCH (old:Directive {contentHash: row.contentHash}) WHERE old.uid <> row.uid
-DETACH DELETE old
-WITH row
+CALL (row) {
+  OPTIONAL MATCH (old:Directive {contentHash: row.contentHash}) WHERE old.uid <> row.uid
+  DETACH DELETE old
+}
 MERGE (d:Directive {uid: row.uid})
 SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
                .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
     d.stub = false
 ${SET_CATEGORY}
-WITH d
+WITH d, row
 // Remove what this document stated last time.
 // Its own edges start at it; the third-party links it stated are found through the evidenceUid index.
-CALL (d) {
-  MATCH (d)-[r:IMPLEMENTS|CITES|ASSIGNED_TO|ISSUED_BY]->(b) WHERE r.evidenceUid = $row.uid
+CALL (d, row) {
+  MATCH (d)-[r:IMPLEMENTS|CITES|ASSIGNED_TO|ISSUED_BY]->(b) WHERE r.evidenceUid = row.uid
   RETURN r, d AS a, b
   UNION
-  MATCH (a)-[r:IMPLEMENTS]->(b) WHERE r.evidenceUid = $row.uid
+  MATCH (a)-[r:IMPLEMENTS]->(b) WHERE r.evidenceUid = row.uid
   RETURN r, a, b
 }
 WITH collect(r) AS rs, collect(DISTINCT a) + collect(DISTINCT b) AS touched
@@ -43,7 +47,8 @@ RETURN [n IN touched WHERE n:Organization OR n.stub = true | elementId(n)] AS to
 
 /** An undated stub of this code in this province: its edges move to the dated document, then it goes. */
 const ABSORB_UNDATED = `
-MATCH (d:Directive {uid: $uid}) WHERE d.code IS NOT NULL AND d.issuedOn IS NOT NULL
+UNWIND $uids AS uid
+MATCH (d:Directive {uid: uid}) WHERE d.code IS NOT NULL AND d.issuedOn IS NOT NULL
 MATCH (s:Directive {stub: true, code: d.code}) WHERE s.issuedOn IS NULL AND coalesce(s.province, '') = coalesce(d.province, '')
   AND COUNT { MATCH (x:Directive {code: d.code}) WHERE x.issuedOn IS NOT NULL AND coalesce(x.province, '') = coalesce(d.province, '') } = 1
 CALL (s, d) {
@@ -78,24 +83,27 @@ OPTIONAL CALL (row) {
 }
 MATCH (b:Directive {uid: row.to})
 WITH a, row, coalesce(resolved, b) AS target
-CALL apoc.create.relationship(a, row.kind, row { .verb, .quote, .start, .end, .inferred, .mentionedCode, .mentions, evidenceUid: $uid }, target) YIELD rel
+CALL apoc.create.relationship(a, row.kind, row { .verb, .quote, .start, .end, .inferred, .mentionedCode, .mentions, .evidenceUid }, target) YIELD rel
 RETURN count(rel) AS n`;
 
-const ORGS_AND_ASSIGNMENTS = `
+const ORGANIZATIONS = `
 UNWIND $organizations AS row
 MERGE (o:Organization {key: row.key})
-SET o += row { .name, .province, .level, .levelRank, .kind, .searchText }
-WITH count(*) AS _
-MATCH (d:Directive {uid: $uid})
+SET o += row { .name, .province, .level, .levelRank, .kind, .searchText }`;
+
+const ASSIGNMENTS = `
 UNWIND $assignments AS a
+MATCH (d:Directive {uid: a.uid})
 MATCH (o:Organization {key: a.orgKey})
 CREATE (d)-[r:ASSIGNED_TO]->(o)
-SET r += a { .tasks, .timings, .fromYear, .toYear, .quote, .start, .end, .order }, r.evidenceUid = $uid
+SET r += a { .tasks, .timings, .fromYear, .toYear, .quote, .start, .end, .order }, r.evidenceUid = a.uid
 RETURN count(r) AS n`;
 
-const ISSUER = `
-MATCH (d:Directive {uid: $uid}), (o:Organization {key: $issuerKey})
-CREATE (d)-[r:ISSUED_BY {evidenceUid: $uid, signerName: $signerName, signerCapacity: $signerCapacity}]->(o)`;
+const ISSUERS = `
+UNWIND $issuers AS i
+MATCH (d:Directive {uid: i.uid}), (o:Organization {key: i.key})
+CREATE (d)-[r:ISSUED_BY {evidenceUid: i.uid, signerName: i.signerName, signerCapacity: i.signerCapacity}]->(o)
+RETURN count(r) AS n`;
 
 /** Stubs and organizations that nothing points at any more (after a re-ingest changed a text). */
 const CLEAN_ORPHANS = `
@@ -107,50 +115,70 @@ UNWIND $stubs AS uid
 MATCH (s:Directive {uid: uid, stub: true}) WHERE NOT (s)--()
 DELETE s`;
 
-async function writeInTx(tx: ManagedTransaction, rows: GraphRows): Promise<WriteStats> {
-  const uid = rows.directive.uid;
-  const upsert = await tx.run(UPSERT_DIRECTIVE, { row: rows.directive });
+/**
+ * One text per uid and per content hash: a later version replaces an earlier one in the earlier one's place, so
+ * the order of first appearance (which decides whose wording a stub keeps) is that of writing them one by one.
+ */
+export function lastVersions(batch: GraphRows[]): GraphRows[] {
+  const out: Array<GraphRows | null> = [];
+  const byUid = new Map<string, number>();
+  const byHash = new Map<string, number>();
+  const drop = (i: number) => {
+    const old = out[i]!;
+    byUid.delete(old.directive.uid);
+    byHash.delete(old.directive.contentHash);
+  };
+  for (const r of batch) {
+    const u = byUid.get(r.directive.uid);
+    const h = byHash.get(r.directive.contentHash);
+    const at = u ?? h ?? out.length;
+    if (u !== undefined) drop(u);
+    if (h !== undefined && h !== u) {
+      drop(h);
+      if (u !== undefined) out[h] = null;
+    }
+    out[at] = r;
+    byUid.set(r.directive.uid, at);
+    byHash.set(r.directive.contentHash, at);
+  }
+  return out.filter((r): r is GraphRows => r !== null);
+}
+
+const count = (res: { records: Array<{ get(k: string): unknown }> }) => Number(res.records[0]?.get('n') ?? 0);
+
+async function writeInTx(tx: ManagedTransaction, batch: GraphRows[]): Promise<WriteStats> {
+  const docs = lastVersions(batch);
+  const upsert = await tx.run(UPSERT_DIRECTIVES, { rows: docs.map((d) => d.directive) });
   const touched: string[] = upsert.records[0]?.get('touched') ?? [];
-  await tx.run(UPSERT_STUBS, { stubs: rows.stubs.map((s) => ({ ...s, synthetic: rows.directive.synthetic })) });
-  await tx.run(ABSORB_UNDATED, { uid });
-  const links = await tx.run(LINKS, { links: rows.links, uid });
-  let rels = links.records[0]?.get('n').toNumber?.() ?? 0;
-  if (rows.organizations.length) {
-    const a = await tx.run(ORGS_AND_ASSIGNMENTS, { organizations: rows.organizations, assignments: rows.assignments, uid });
-    rels += a.records[0]?.get('n').toNumber?.() ?? 0;
-  }
-  if (rows.issuer) {
-    await tx.run(ISSUER, { uid, issuerKey: rows.issuer.key, signerName: rows.directive.signerName, signerCapacity: rows.directive.signerCapacity });
-    rels += 1;
-  }
-  // Stubs nothing points at: left over from the previous version of this text, or undated mentions that
+  const stubs = docs.flatMap((d) => d.stubs.map((s) => ({ ...s, synthetic: d.directive.synthetic })));
+  await tx.run(UPSERT_STUBS, { stubs });
+  await tx.run(ABSORB_UNDATED, { uids: docs.map((d) => d.directive.uid) });
+  let rels = count(await tx.run(LINKS, { links: docs.flatMap((d) => d.links.map((l) => ({ ...l, evidenceUid: d.directive.uid }))) }));
+  const organizations = [...new Map(docs.flatMap((d) => d.organizations.map((o) => [o.key, o] as const))).values()];
+  await tx.run(ORGANIZATIONS, { organizations });
+  rels += count(await tx.run(ASSIGNMENTS, { assignments: docs.flatMap((d) => d.assignments.map((a) => ({ ...a, uid: d.directive.uid }))) }));
+  const issuers = docs.flatMap((d) => (d.issuer ? [{ uid: d.directive.uid, key: d.issuer.key, signerName: d.directive.signerName, signerCapacity: d.directive.signerCapacity }] : []));
+  rels += count(await tx.run(ISSUERS, { issuers }));
+  // Stubs nothing points at: left over from the previous version of a text, or undated mentions that
   // resolved to a dated document.
-  await tx.run(CLEAN_ORPHANS, { touched, stubs: rows.stubs.map((s) => s.uid) });
-  return { nodes: 1 + rows.stubs.length + rows.organizations.length, relationships: rels };
+  await tx.run(CLEAN_ORPHANS, { touched, stubs: stubs.map((s) => s.uid) });
+  return { nodes: docs.reduce((n, d) => n + 1 + d.stubs.length + d.organizations.length, 0), relationships: rels };
 }
 
 export async function writeDocument(driver: Driver, rows: GraphRows, database?: string): Promise<WriteStats> {
   const session = driver.session({ database });
   try {
-    return await session.executeWrite((tx) => writeInTx(tx, rows));
+    return await session.executeWrite((tx) => writeInTx(tx, [rows]));
   } finally {
     await session.close();
   }
 }
 
-/** Several documents in one transaction (bulk loads): fewer commits, same statements. */
+/** Several documents in one transaction: the same seven statements, each over the whole batch. */
 export async function writeDocuments(driver: Driver, batch: GraphRows[], database?: string): Promise<WriteStats> {
   const session = driver.session({ database });
   try {
-    return await session.executeWrite(async (tx) => {
-      const total: WriteStats = { nodes: 0, relationships: 0 };
-      for (const rows of batch) {
-        const s = await writeInTx(tx, rows);
-        total.nodes += s.nodes;
-        total.relationships += s.relationships;
-      }
-      return total;
-    });
+    return await session.executeWrite((tx) => writeInTx(tx, batch));
   } finally {
     await session.close();
   }

@@ -87,14 +87,19 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
   for (let i = 0; i < records.length; i += batchSize) {
     const batch = records.slice(i, i + batchSize);
     const batchRows = batch.map(recordToRows);
-    try {
-      const stats = batchSize > 1 ? await writeDocuments(driver, batchRows, opts.database) : await writeDocument(driver, batchRows[0]!, opts.database);
-      nodes += stats.nodes;
-      relationships += stats.relationships;
-      documents += batch.length;
-    } catch (e) {
-      for (const r of batch) errors.push({ file: r.file, message: `could not be stored: ${(e as Error).message}` });
-    }
+    const write = async (rows: typeof batchRows, of: ExtractedRecord[]) => {
+      try {
+        const stats = await writeDocuments(driver, rows, opts.database);
+        nodes += stats.nodes;
+        relationships += stats.relationships;
+        documents += of.length;
+      } catch (e) {
+        // One bad text must not take the rest of its batch down with it: write them one by one to find it.
+        if (rows.length > 1) for (let k = 0; k < rows.length; k++) await write([rows[k]!], [of[k]!]);
+        else errors.push({ file: of[0]!.file, message: `could not be stored: ${(e as Error).message}` });
+      }
+    };
+    await write(batchRows, batch);
     opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
   }
   graphChanged();

@@ -165,15 +165,6 @@ async function writeInTx(tx: ManagedTransaction, batch: GraphRows[]): Promise<Wr
   return { nodes: docs.reduce((n, d) => n + 1 + d.stubs.length + d.organizations.length, 0), relationships: rels };
 }
 
-export async function writeDocument(driver: Driver, rows: GraphRows, database?: string): Promise<WriteStats> {
-  const session = driver.session({ database });
-  try {
-    return await session.executeWrite((tx) => writeInTx(tx, [rows]));
-  } finally {
-    await session.close();
-  }
-}
-
 /** Several documents in one transaction: the same seven statements, each over the whole batch. */
 export async function writeDocuments(driver: Driver, batch: GraphRows[], database?: string): Promise<WriteStats> {
   const session = driver.session({ database });
@@ -182,4 +173,8 @@ export async function writeDocuments(driver: Driver, batch: GraphRows[], databas
   } finally {
     await session.close();
   }
+}
+
+export function writeDocument(driver: Driver, rows: GraphRows, database?: string): Promise<WriteStats> {
+  return writeDocuments(driver, [rows], database);
 }

@@ -84,22 +84,21 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
   const errors: IngestError[] = [];
   let documents = 0;
   const batchSize = opts.batchSize ?? 1;
+  const write = async (rows: GraphRows[], of: ExtractedRecord[]): Promise<void> => {
+    try {
+      const stats = await writeDocuments(driver, rows, opts.database);
+      nodes += stats.nodes;
+      relationships += stats.relationships;
+      documents += of.length;
+    } catch (e) {
+      // One bad text must not take the rest of its batch down with it: write them one by one to find it.
+      if (rows.length > 1) for (let k = 0; k < rows.length; k++) await write([rows[k]!], [of[k]!]);
+      else errors.push({ file: of[0]!.file, message: `could not be stored: ${(e as Error).message}` });
+    }
+  };
   for (let i = 0; i < records.length; i += batchSize) {
     const batch = records.slice(i, i + batchSize);
-    const batchRows = batch.map(recordToRows);
-    const write = async (rows: typeof batchRows, of: ExtractedRecord[]) => {
-      try {
-        const stats = await writeDocuments(driver, rows, opts.database);
-        nodes += stats.nodes;
-        relationships += stats.relationships;
-        documents += of.length;
-      } catch (e) {
-        // One bad text must not take the rest of its batch down with it: write them one by one to find it.
-        if (rows.length > 1) for (let k = 0; k < rows.length; k++) await write([rows[k]!], [of[k]!]);
-        else errors.push({ file: of[0]!.file, message: `could not be stored: ${(e as Error).message}` });
-      }
-    };
-    await write(batchRows, batch);
+    await write(batch.map(recordToRows), batch);
     opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
   }
   graphChanged();

@@ -1,6 +1,7 @@
 /**
- * npm run neo4j -- start|stop|status|fetch
- * Manages the local Neo4j used by `npm start` when it should outlive one command (data in NEO4J_DATA_DIR).
+ * npm run neo4j -- start|stop|status|fetch|import
+ * Manages the local Neo4j used by `npm start` when it should outlive one command (data in NEO4J_DATA_DIR), and
+ * its offline first load from files (import).
  */
 import { Command } from 'commander';
 import fs from 'node:fs';
@@ -8,7 +9,9 @@ import path from 'node:path';
 import { readConfig } from '../config.js';
 import { ensureArtifacts } from '../neo4j/artifacts.js';
 import { startLocalNeo4j, portFree } from '../neo4j/local-server.js';
-import { localNeo4jOptions } from '../runtime.js';
+import { applyImportFixups } from '../graph/import-fixups.js';
+import { importPaths } from '../ingest/import-paths.js';
+import { localNeo4jOptions, openDatabase } from '../runtime.js';
 import { runCli } from './run-cli.js';
 
 const config = readConfig();
@@ -81,5 +84,35 @@ program.command('status').description('is the local Neo4j running?').action(() =
     process.exitCode = pid ? 0 : 3;
   }),
 );
+
+program
+  .command('import')
+  .description('first load of the local database from files, by Neo4j\'s offline store importer (several times faster than ingest --bulk); Neo4j must be stopped')
+  .argument('<paths...>', 'files or folders of directive texts')
+  .option('--replace', 'discard the local database if one exists (without it, an existing database is refused)', false)
+  .option('--synthetic', 'mark every document as synthetic (generated)', false)
+  .action((paths: string[], opts: { replace: boolean; synthetic: boolean }) =>
+    runCli(async () => {
+      if (config.neo4jUri) throw new Error(`import writes the local Neo4j's store files; NEO4J_URI points to ${config.neo4jUri}: load a remote server with npm run ingest -- --bulk`);
+      if (runningPid() || !(await portFree(config.localBoltPort))) throw new Error(`the local Neo4j is running (port ${config.localBoltPort}): stop it first (npm run neo4j -- stop)`);
+      const summary = await importPaths(paths, { cacheDir: config.cacheDir, dataDir: config.localDataDir, database: config.neo4jDatabase ?? 'neo4j', replace: opts.replace, synthetic: opts.synthetic || undefined, log: (m) => console.error(m) });
+      for (const e of summary.errors) console.error(`error: ${e.file}: ${e.message}`);
+      // Indexes and constraints are built by the first start: do it now, so the database is ready when this ends.
+      const t = performance.now();
+      const db = await openDatabase(config);
+      try {
+        await applyImportFixups(db.driver, summary.fixups, config.neo4jDatabase);
+        await db.driver.executeQuery('CALL db.awaitIndexes(600)', {}, { database: config.neo4jDatabase });
+      } finally {
+        await db.close();
+      }
+      const s = summary.seconds;
+      console.log(
+        `imported ${summary.documents}/${summary.files} documents: ${summary.nodes} nodes, ${summary.relationships} relationships ` +
+          `(extract ${s.extract.toFixed(1)} s, CSV ${s.csv.toFixed(1)} s, import ${s.import.toFixed(1)} s, start + indexes ${((performance.now() - t) / 1000).toFixed(1)} s); errors: ${summary.errors.length}`,
+      );
+      if (summary.errors.length) process.exitCode = 1;
+    }),
+  );
 
 program.parse();

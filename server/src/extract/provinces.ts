@@ -14,12 +14,23 @@ export interface Province {
 }
 
 /** NFD, strip combining marks, đ→d, lowercase. */
+const folded = new Map<string, string>();
+
+/** "Bình Thuận" → "binh thuan". Short strings (names, codes, titles) repeat across a corpus: remembered. */
 export function foldDiacritics(s: string): string {
-  return s
+  const short = s.length <= 256;
+  const hit = short ? folded.get(s) : undefined;
+  if (hit !== undefined) return hit;
+  const out = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
+  if (short) {
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(s, out);
+  }
+  return out;
 }
 
 /** ASCII slug: "Bình Thuận" → "binh-thuan", "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */

@@ -1,21 +1,13 @@
 /**
- * Bulk loader for a FRESH database (national-scale synthetic loads, benchmarks): the same rows as
- * graph/rows.ts, but resolved across the whole corpus in memory and sent as a handful of UNWIND statements
- * per kind (1 000 rows each), instead of ~6 statements per document.
- *
- * Differences from graph/write.ts (which stays the one path for incremental ingest):
- *  - refuses to run unless the database holds no Directive or Organization yet: there is no per-document
- *    "delete what this text stated last time" step;
- *  - an undated mention resolves to the one dated document of that code (same province, or central) in the
- *    whole corpus — order-independent — so no undated stub is created and none has to be absorbed later;
- *  - duplicates inside the corpus (same uid, or same text under two identities) keep the last one, as a
- *    sequential re-ingest would.
+ * Online bulk loader for a FRESH database (national-scale loads into a running Neo4j): the rows of
+ * bulk-plan.ts sent as a handful of UNWIND statements per kind (1 000 rows each), instead of ~6 statements per
+ * document. It refuses to run unless the database holds no Directive or Organization yet: there is no
+ * per-document "delete what this text stated last time" step (graph/write.ts stays the incremental path).
  */
 import type { Driver } from 'neo4j-driver';
 import type { ExtractedRecord } from '../extract/types.js';
 import { applySchema } from './schema.js';
-import { lastVersions } from './write.js';
-import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
+import { planBulkLoad } from './bulk-plan.js';
 
 export interface BulkOptions {
   batchSize?: number;
@@ -34,8 +26,6 @@ export interface BulkResult {
   errors: number;
   seconds: number;
 }
-
-const LABEL = (category: string) => (category === 'regulation' ? 'Regulation' : 'Document');
 
 const CREATE_DIRECTIVES = (label: string) => `
 UNWIND $rows AS row
@@ -85,45 +75,7 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   const existing = await driver.executeQuery('MATCH (d) WHERE d:Directive OR d:Organization RETURN count(d) AS n', {}, { database });
   if (Number(existing.records[0]!.get('n')) > 0) throw new Error('bulk loading works on an empty database only: this one already holds documents (run ingest without --bulk to add to it)');
 
-  // 1. Rows for every record; later duplicates (uid or content hash) replace earlier ones.
-  const kept = lastVersions(records.map(recordToRows));
-  const full = new Map<string, FullDirectiveRow>(kept.map((r) => [r.directive.uid, r.directive]));
-
-  // 2. Stubs (first mention wins, as ON CREATE does) and the dated-document index for undated mentions.
-  const stubs = new Map<string, DirectiveRow & { synthetic: boolean }>();
-  for (const r of kept) for (const s of r.stubs) if (!full.has(s.uid) && !stubs.has(s.uid)) stubs.set(s.uid, { ...s, synthetic: r.directive.synthetic });
-  const dated = new Map<string, DirectiveRow[]>();
-  for (const d of [...full.values(), ...stubs.values()]) {
-    if (!d.code || !d.issuedOn) continue;
-    const list = dated.get(d.code) ?? [];
-    list.push(d);
-    dated.set(d.code, list);
-  }
-  const resolve = (l: LinkRow): string => {
-    if (!l.undatedCode) return l.to;
-    const xs = (dated.get(l.undatedCode) ?? []).filter((x) => x.level === 'central' || (x.province ?? '') === (l.undatedProvince ?? ''));
-    return xs.length === 1 ? xs[0]!.uid : l.to;
-  };
-
-  // 3. Links (evidenceUid = the stating document), assignments, issuers, organizations (last write wins).
-  const links: Record<'IMPLEMENTS' | 'CITES', Array<LinkRow & { evidenceUid: string }>> = { IMPLEMENTS: [], CITES: [] };
-  const usedStubs = new Set<string>();
-  const orgs = new Map<string, OrganizationRow>();
-  const assignments: Array<AssignmentRow & { uid: string }> = [];
-  const issuers: Array<{ uid: string; key: string; signerName: string | null; signerCapacity: string | null }> = [];
-  for (const r of kept) {
-    const uid = r.directive.uid;
-    for (const l of r.links) {
-      const to = resolve(l);
-      if (to === l.from) continue;
-      links[l.kind].push({ ...l, to, evidenceUid: uid });
-      if (stubs.has(to)) usedStubs.add(to);
-      if (stubs.has(l.from)) usedStubs.add(l.from);
-    }
-    for (const o of r.organizations) orgs.set(o.key, o);
-    for (const a of r.assignments) assignments.push({ ...a, uid });
-    if (r.issuer) issuers.push({ uid, key: r.issuer.key, signerName: r.directive.signerName, signerCapacity: r.directive.signerCapacity });
-  }
+  const plan = planBulkLoad(records);
 
   let nodes = 0;
   let relationships = 0;
@@ -150,19 +102,17 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
   // relationship statements look nodes up through them. The finally block restores the schema even when a
   // batch fails, so a failed bulk load never leaves a database without its indexes. Small loads keep them
   // (rebuilding costs more than it saves below a few thousand documents).
-  const dropped = kept.length >= (opts.reindexFrom ?? 2000) ? await dropSecondaryIndexes(driver, database) : 0;
+  const dropped = plan.documents >= (opts.reindexFrom ?? 2000) ? await dropSecondaryIndexes(driver, database) : 0;
   try {
-    const fullRows = [...full.values()];
-    const stubRows = [...stubs.values()].filter((s) => usedStubs.has(s.uid));
-    for (const label of ['Document', 'Regulation']) {
-      await run('directives', CREATE_DIRECTIVES(label), fullRows.filter((d) => LABEL(d.category) === label));
-      await run('stubs', CREATE_STUBS(label), stubRows.filter((d) => LABEL(d.category) === label));
+    for (const label of ['Document', 'Regulation'] as const) {
+      await run('directives', CREATE_DIRECTIVES(label), plan.directives[label]);
+      await run('stubs', CREATE_STUBS(label), plan.stubs[label]);
     }
-    await run('organizations', CREATE_ORGS, [...orgs.values()]);
-    await run('implements', CREATE_LINKS('IMPLEMENTS'), links.IMPLEMENTS);
-    await run('cites', CREATE_LINKS('CITES'), links.CITES);
-    await run('assignments', CREATE_ASSIGNMENTS, assignments);
-    await run('issuers', CREATE_ISSUERS, issuers);
+    await run('organizations', CREATE_ORGS, plan.organizations);
+    await run('implements', CREATE_LINKS('IMPLEMENTS'), plan.links.IMPLEMENTS);
+    await run('cites', CREATE_LINKS('CITES'), plan.links.CITES);
+    await run('assignments', CREATE_ASSIGNMENTS, plan.assignments);
+    await run('issuers', CREATE_ISSUERS, plan.issuers);
   } finally {
     if (dropped > 0) {
       opts.onProgress?.('indexes', 0, 1);
@@ -171,7 +121,7 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
       opts.onProgress?.('indexes', 1, 1);
     }
   }
-  return { documents: kept.length, nodes, relationships, errors: 0, seconds: (performance.now() - t0) / 1000 };
+  return { documents: plan.documents, nodes, relationships, errors: 0, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Drops every index that no constraint owns (the schema file recreates them); returns how many. */

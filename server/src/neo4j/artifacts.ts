@@ -3,6 +3,7 @@
  * git-ignored cache, and compiles the tiny launcher class. Later runs find the READY marker and need no network.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config.js';
@@ -97,10 +98,29 @@ function run(cmd: string, args: string[], opts: { cwd: string; onLine?: (line: s
   });
 }
 
-/** Makes sure the Neo4j + APOC jars and the compiled launcher are in the cache. */
+const launcherSource = () => path.join(launcherDir, 'src', 'main', 'java', 'directivegraph', 'Launcher.java');
+const launcherHash = () => createHash('sha256').update(fs.readFileSync(launcherSource())).digest('hex');
+
+function compileLauncher(dir: string): Promise<string> {
+  return run('javac', ['-encoding', 'UTF-8', '-cp', path.join(dir, 'lib', '*'), '-d', path.join(dir, 'classes'), launcherSource()], { cwd: launcherDir }).then((out) => {
+    fs.writeFileSync(path.join(dir, 'LAUNCHER'), `${launcherHash()}\n`);
+    return out;
+  });
+}
+
+/** Makes sure the Neo4j + APOC jars and the compiled launcher (recompiled when its source changed) are in the cache. */
 export async function ensureArtifacts(cacheDir: string, log: (msg: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<Neo4jArtifacts> {
   const ready = artifactsReady(cacheDir);
-  if (ready) return ready;
+  if (ready) {
+    const stamp = path.join(ready.dir, 'LAUNCHER');
+    if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8').trim() !== launcherHash()) {
+      log('  the Neo4j launcher changed: compiling it again');
+      await compileLauncher(ready.dir).catch((e: Error) => {
+        throw new Neo4jSetupError(`Compiling the Neo4j launcher failed: ${e.message}`);
+      });
+    }
+    return ready;
+  }
   checkJava();
   if (which('mvn', ['-v']) === null) {
     throw new Neo4jSetupError('Maven (mvn) not found: it fetches Neo4j from Maven Central on the first run. Install it (apt-get install maven) or set NEO4J_URI to an existing Neo4j 5.26 server');
@@ -134,7 +154,7 @@ export async function ensureArtifacts(cacheDir: string, log: (msg: string) => vo
   }
   log(`  compiling the launcher`);
   try {
-    await run('javac', ['-encoding', 'UTF-8', '-cp', path.join(tmp, 'lib', '*'), '-d', path.join(tmp, 'classes'), path.join(launcherDir, 'src', 'main', 'java', 'directivegraph', 'Launcher.java')], { cwd: launcherDir });
+    await compileLauncher(tmp);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new Neo4jSetupError(`Compiling the Neo4j launcher failed: ${(e as Error).message}`);

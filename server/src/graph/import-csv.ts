@@ -1,0 +1,200 @@
+/**
+ * Pure: a bulk plan → the CSV files of Neo4j's offline store importer (`neo4j-admin database import full`).
+ * Property types match what the online writers store (JS numbers arrive as floats over Bolt, so they are
+ * `double` here too; dates are `date`), so both bulk paths produce the same graph.
+ */
+import type { BulkPlan, DirectiveLabel } from './bulk-plan.js';
+
+/** Separates list elements inside one CSV field (a control character no extracted text contains). */
+export const ARRAY_DELIMITER = '\u001f';
+
+type ColumnType = 'string' | 'double' | 'boolean' | 'date' | 'string[]';
+interface Column<T> {
+  /** Header entry, e.g. `uid:ID(Directive)`, `title`, `levelRank:double`, `:START_ID(Directive)`. */
+  header: string;
+  type: ColumnType;
+  value: (row: T) => unknown;
+}
+
+export interface CsvFile {
+  /** `nodes` or `relationships`, and the label(s) / type given on the command line. */
+  kind: 'nodes' | 'relationships';
+  target: string;
+  name: string;
+  header: string;
+  /** Data lines (no header), each ending with a newline; produced in chunks so 200 MB never sits in one string. */
+  chunks: () => Iterable<string>;
+  /** After chunks() has run: whether a field holds a line break (the importer parses such files more slowly). */
+  multiline: () => boolean;
+}
+
+/** Values the CSV cannot carry, set by one statement after the imported database first starts. */
+export interface Fixup {
+  cypher: string;
+  rows: Array<Record<string, unknown>>;
+}
+
+export interface CsvImport {
+  files: CsvFile[];
+  fixups: Fixup[];
+}
+
+/** How a row's node or relationship is found again (binding `x`), for its fix-ups. */
+interface Locator<T> {
+  match: string;
+  key: (row: T) => Record<string, unknown>;
+}
+
+/**
+ * A list the importer cannot read back from CSV: [] and [""] (an empty field means "no property", and one
+ * delimiter already means two elements). Such values are left out of the files and set after the first start.
+ */
+export const unrepresentable = (list: string[]): boolean => list.length === 0 || (list.length === 1 && list[0] === '');
+
+/** One CSV field: strings always quoted ("" inside), null/undefined empty (no property), lists joined. */
+export function csvField(value: unknown, type: ColumnType): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'string[]') {
+    const list = value as string[];
+    if (unrepresentable(list)) return '';
+    for (const s of list) if (s.includes(ARRAY_DELIMITER)) throw new Error(`a list element contains the CSV array delimiter U+001F: ${JSON.stringify(s.slice(0, 60))}`);
+    return quote(list.join(ARRAY_DELIMITER));
+  }
+  if (type === 'string') return quote(String(value));
+  if (type === 'double') {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new Error(`not a finite number: ${String(value)}`);
+    return String(n);
+  }
+  if (type === 'boolean') return value ? 'true' : 'false';
+  return String(value); // date: ISO yyyy-mm-dd
+}
+
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+const col = <T>(header: string, type: ColumnType, value: (row: T) => unknown): Column<T> => ({ header: type === 'string' || header.includes(':') ? header : `${header}:${type}`, type, value });
+const str = <T>(key: keyof T & string) => col<T>(key, 'string', (r) => r[key]);
+const dbl = <T>(key: keyof T & string) => col<T>(key, 'double', (r) => r[key]);
+
+function fixups<T>(columns: Column<T>[], rows: T[], at: Locator<T>): Fixup[] {
+  return columns
+    .filter((c) => c.type === 'string[]')
+    .map((c) => ({
+      cypher: `UNWIND $rows AS row ${at.match} SET x.${c.header.split(':')[0]} = row.value`,
+      rows: rows.filter((r) => Array.isArray(c.value(r)) && unrepresentable(c.value(r) as string[])).map((r) => ({ ...at.key(r), value: c.value(r) })),
+    }))
+    .filter((f) => f.rows.length > 0);
+}
+
+function file<T>(kind: CsvFile['kind'], target: string, name: string, columns: Column<T>[], rows: T[]): CsvFile {
+  let multiline = false;
+  return {
+    multiline: () => multiline,
+    kind,
+    target,
+    name,
+    header: columns.map((c) => c.header).join(',') + '\n',
+    *chunks() {
+      for (let i = 0; i < rows.length; i += 500) {
+        let out = '';
+        const slice = rows.slice(i, i + 500);
+        for (const row of slice) out += columns.map((c) => csvField(c.value(row), c.type)).join(',') + '\n';
+        // Each line ends with one newline: any more (or a carriage return) lie inside fields.
+        if (!multiline && (out.includes('\r') || out.split('\n').length - 1 > slice.length)) multiline = true;
+        yield out;
+      }
+    },
+  };
+}
+
+type Full = BulkPlan['directives']['Document'][number];
+type Stub = BulkPlan['stubs']['Document'][number];
+type Org = BulkPlan['organizations'][number];
+type Link = BulkPlan['links']['IMPLEMENTS'][number];
+type Assignment = BulkPlan['assignments'][number];
+type Issuer = BulkPlan['issuers'][number];
+
+const directiveId = <T extends { uid: string }>() => col<T>('uid:ID(Directive)', 'string', (r) => r.uid);
+const sharedDirective = <T extends Stub | Full>(): Column<T>[] => [
+  directiveId<T>(),
+  ...(['code', 'type', 'typeName', 'title', 'province', 'level'] as const).map((k) => str<T>(k)),
+  dbl<T>('levelRank'),
+  str<T>('issuerName'),
+  col<T>('synthetic', 'boolean', (r) => r.synthetic),
+  str<T>('searchText'),
+  col<T>('issuedOn', 'date', (r) => r.issuedOn),
+];
+
+const FULL_COLUMNS: Column<Full>[] = [
+  ...sharedDirective<Full>(),
+  ...(['sourceFile', 'codeSource', 'text', 'contentHash', 'signerName', 'signerCapacity'] as const).map((k) => str<Full>(k)),
+  col<Full>('recipients', 'string[]', (r) => r.recipients),
+  str<Full>('place'),
+  col<Full>('stub', 'boolean', () => false),
+];
+const STUB_COLUMNS: Column<Stub>[] = [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)];
+const ORG_COLUMNS: Column<Org>[] = [
+  col<Org>('key:ID(Organization)', 'string', (r) => r.key),
+  ...(['name', 'province', 'level'] as const).map((k) => str<Org>(k)),
+  dbl<Org>('levelRank'),
+  str<Org>('kind'),
+  str<Org>('searchText'),
+];
+const LINK_COLUMNS: Column<Link>[] = [
+  col<Link>(':START_ID(Directive)', 'string', (r) => r.from),
+  col<Link>(':END_ID(Directive)', 'string', (r) => r.to),
+  str<Link>('verb'),
+  str<Link>('quote'),
+  dbl<Link>('start'),
+  dbl<Link>('end'),
+  col<Link>('inferred', 'boolean', (r) => r.inferred),
+  str<Link>('mentionedCode'),
+  dbl<Link>('mentions'),
+  str<Link>('evidenceUid'),
+];
+const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
+  col<Assignment>(':START_ID(Directive)', 'string', (r) => r.uid),
+  col<Assignment>(':END_ID(Organization)', 'string', (r) => r.orgKey),
+  col<Assignment>('tasks', 'string[]', (r) => r.tasks),
+  col<Assignment>('timings', 'string[]', (r) => r.timings),
+  dbl<Assignment>('fromYear'),
+  dbl<Assignment>('toYear'),
+  str<Assignment>('quote'),
+  dbl<Assignment>('start'),
+  dbl<Assignment>('end'),
+  dbl<Assignment>('order'),
+  col<Assignment>('evidenceUid', 'string', (r) => r.uid),
+];
+const ISSUER_COLUMNS: Column<Issuer>[] = [
+  col<Issuer>(':START_ID(Directive)', 'string', (r) => r.uid),
+  col<Issuer>(':END_ID(Organization)', 'string', (r) => r.key),
+  col<Issuer>('evidenceUid', 'string', (r) => r.uid),
+  str<Issuer>('signerName'),
+  str<Issuer>('signerCapacity'),
+];
+
+const DIRECTIVE: Locator<Full> = { match: 'MATCH (x:Directive {uid: row.uid})', key: (r) => ({ uid: r.uid }) };
+const ASSIGNMENT: Locator<Assignment> = {
+  match: 'MATCH (:Directive {uid: row.uid})-[x:ASSIGNED_TO {order: row.order}]->(:Organization {key: row.orgKey})',
+  key: (r) => ({ uid: r.uid, orgKey: r.orgKey, order: r.order }),
+};
+
+/** The files of one import, in the order the importer is given them, and the values they cannot carry. */
+export function importCsvFiles(plan: BulkPlan): CsvImport {
+  const labels: DirectiveLabel[] = ['Document', 'Regulation'];
+  return {
+    files: [
+      ...labels.map((l) => file('nodes', `Directive:${l}`, `directives-${l.toLowerCase()}`, FULL_COLUMNS, plan.directives[l])),
+      ...labels.map((l) => file('nodes', `Directive:${l}`, `stubs-${l.toLowerCase()}`, STUB_COLUMNS, plan.stubs[l])),
+      file('nodes', 'Organization', 'organizations', ORG_COLUMNS, plan.organizations),
+      file('relationships', 'IMPLEMENTS', 'implements', LINK_COLUMNS, plan.links.IMPLEMENTS),
+      file('relationships', 'CITES', 'cites', LINK_COLUMNS, plan.links.CITES),
+      file('relationships', 'ASSIGNED_TO', 'assignments', ASSIGNMENT_COLUMNS, plan.assignments),
+      file('relationships', 'ISSUED_BY', 'issuers', ISSUER_COLUMNS, plan.issuers),
+    ],
+    fixups: [
+      ...labels.flatMap((l) => fixups(FULL_COLUMNS, plan.directives[l], DIRECTIVE)),
+      ...fixups(ASSIGNMENT_COLUMNS, plan.assignments, ASSIGNMENT),
+    ],
+  };
+}

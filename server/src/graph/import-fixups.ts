@@ -1,0 +1,14 @@
+/** Completes an offline import once the database runs: the values its CSV files could not carry (import-csv.ts). */
+import type { Driver } from 'neo4j-driver';
+import type { Fixup } from './import-csv.js';
+
+export async function applyImportFixups(driver: Driver, fixups: Fixup[], database?: string, batchSize = 5000): Promise<number> {
+  let done = 0;
+  for (const f of fixups) {
+    for (let i = 0; i < f.rows.length; i += batchSize) {
+      const res = await driver.executeQuery(f.cypher, { rows: f.rows.slice(i, i + batchSize) }, { database });
+      done += res.summary.counters.updates().propertiesSet;
+    }
+  }
+  return done;
+}

@@ -2,6 +2,7 @@
  * Pure shaping of a raw cascade for Cytoscape: hop depth from the root, the parent each node was reached from,
  * implementation lag in days, one edge per (source, target, kind) — direct evidence preferred over inferred.
  */
+import { foldDiacritics } from '../extract/provinces.js';
 import type { Direction, RawCascade, RawEdge, RelationKind } from './queries/cascade.js';
 
 export interface CascadeNode {
@@ -52,6 +53,15 @@ const DAY = 86_400_000;
 /** One collator for the label sort: String#localeCompare builds one per call (most of the shaping time on 2 000 nodes). */
 const collator = new Intl.Collator();
 
+/**
+ * Labels sort by their lower-case, diacritic-free form compared as plain strings ("Bình Thuận" next to "binh
+ * thuan"; folded forms are remembered across requests); the collator only decides between equal forms. On a
+ * 4 000-node cascade this takes a fraction of the time of collator.compare on every pair (7.7 ms here).
+ */
+function byLabel(a: { key: string; label: string }, b: { key: string; label: string }): number {
+  return a.key === b.key ? collator.compare(a.label, b.label) : a.key < b.key ? -1 : 1;
+}
+
 function str(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   return typeof v === 'string' ? v : String(v);
@@ -91,6 +101,22 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   const edges = [...byKey.values()];
   const nodesById = new Map(raw.nodes.map((n) => [n.uid, n]));
   const issued = (id: string) => str(nodesById.get(id)?.props.issuedOn);
+  // Issue dates as day numbers, parsed once per node (edges and nodes both ask).
+  const dayCache = new Map<string, number | null>();
+  const day = (id: string): number | null => {
+    let d = dayCache.get(id);
+    if (d === undefined) {
+      const iso = issued(id);
+      d = iso ? Date.parse(`${iso}T00:00:00Z`) / DAY : null;
+      dayCache.set(id, d);
+    }
+    return d;
+  };
+  const lagBetween = (from: string, to: string): number | null => {
+    const a = day(from);
+    const b = day(to);
+    return a === null || b === null ? null : Math.round(b - a);
+  };
 
   // Breadth-first from the root over IMPLEMENTS (in the requested direction), then CITES, then ASSIGNED_TO.
   const depth = new Map<string, number>([[raw.rootUid, 0]]);
@@ -129,13 +155,24 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   bfs('CITES');
   bfs('ASSIGNED_TO');
 
-  const implementsPairs = new Set(edges.filter((e) => e.type === 'IMPLEMENTS').flatMap((e) => [`${e.source}|${e.target}`, `${e.target}|${e.source}`]));
+  // Which nodes an IMPLEMENTS edge joins, either way round.
+  const implementsWith = new Map<string, Set<string>>();
+  const join = (a: string, b: string) => {
+    const set = implementsWith.get(a);
+    if (set) set.add(b);
+    else implementsWith.set(a, new Set([b]));
+  };
+  for (const e of edges) {
+    if (e.type !== 'IMPLEMENTS') continue;
+    join(e.source, e.target);
+    join(e.target, e.source);
+  }
   const nodes: CascadeNode[] = raw.nodes.map((n) => {
     const p = n.props;
     const isOrg = n.labels.includes('Organization');
     const par = parent.get(n.uid) ?? null;
-    const implementsParent = par !== null && implementsPairs.has(`${n.uid}|${par}`);
-    const lag = implementsParent ? Math.abs(daysBetween(issued(par!), str(p.issuedOn)) ?? NaN) : NaN;
+    const implementsParent = par !== null && (implementsWith.get(n.uid)?.has(par) ?? false);
+    const lag = implementsParent ? Math.abs(lagBetween(par!, n.uid) ?? NaN) : NaN;
     return {
       id: n.uid,
       kind: isOrg ? 'ORGANIZATION' : 'DIRECTIVE',
@@ -156,7 +193,10 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       parent: par,
     };
   });
-  nodes.sort((a, b) => a.depth - b.depth || (a.levelRank ?? 99) - (b.levelRank ?? 99) || collator.compare(a.label, b.label));
+  const sorted = nodes
+    .map((n) => ({ n, depth: n.depth, rank: n.levelRank ?? 99, key: foldDiacritics(n.label), label: n.label }))
+    .sort((a, b) => a.depth - b.depth || a.rank - b.rank || byLabel(a, b))
+    .map((x) => x.n);
 
   const shapedEdges: CascadeEdge[] = edges.map((e) => ({
     id: e.id,
@@ -169,9 +209,9 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     start: num(e.props.start),
     end: num(e.props.end),
     evidenceUid: str(e.props.evidenceUid),
-    lagDays: e.type === 'IMPLEMENTS' ? daysBetween(issued(e.target), issued(e.source)) : null,
+    lagDays: e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null,
     tasks: (e.props.tasks as string[] | undefined) ?? null,
     timings: (e.props.timings as string[] | undefined) ?? null,
   }));
-  return { root: nodes.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes, edges: shapedEdges };
+  return { root: sorted.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes: sorted, edges: shapedEdges };
 }

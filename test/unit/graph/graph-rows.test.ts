@@ -97,6 +97,21 @@ describe('cascade shaping', () => {
     expect(c.root!.id).toBe('R');
   });
 
+  it('orders nodes by depth, level, then label without regard to case or diacritics', () => {
+    const org = (uid: string, name: string) => ({ uid, labels: ['Organization'], props: { name, levelRank: 2 } });
+    const c = shapeCascade(
+      {
+        rootUid: 'R',
+        truncated: false,
+        nodes: [raw.nodes[0]!, org('b', 'Bình Định'), org('e', 'Bến Tre'), org('a', 'bạc liêu'), org('d', 'Đắk Lắk'), org('c', 'Cà Mau'), org('z', 'Ban Dân vận')],
+        edges: ['a', 'b', 'c', 'd', 'e', 'z'].map((t) => ({ id: t, type: 'ASSIGNED_TO' as const, source: 'R', target: t, props: {} })),
+      },
+      'DOWN',
+    );
+    // Code-point order would put "Bình" before "Bến" (i < ế) and "Đắk" after every Latin letter.
+    expect(c.nodes.map((n) => n.title)).toEqual([null, 'bạc liêu', 'Ban Dân vận', 'Bến Tre', 'Bình Định', 'Cà Mau', 'Đắk Lắk']);
+  });
+
   it('counts days across years and leap days', () => {
     expect(daysBetween('2022-11-17', '2023-03-30')).toBe(133);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);

@@ -2,6 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { shapeCascade } from '../cascade-shape.js';
 import { fetchCascade, MAX_CASCADE_NODES } from './cascade.js';
+import { readQuery } from './read.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
 
@@ -9,11 +10,11 @@ const DIMENSION_PROPERTY: Record<CountDimension, string> = { TYPE: 'type', PROVI
 
 export async function countsBy(driver: Driver, dimension: CountDimension, includeStubs: boolean, database?: string): Promise<Array<{ key: string | null; count: number }>> {
   const prop = DIMENSION_PROPERTY[dimension];
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     `MATCH (d:Directive) WHERE $includeStubs OR d.stub = false
      RETURN d.${prop} AS key, count(*) AS count ORDER BY count DESC, key`,
     { includeStubs },
-    { database, routing: 'READ' },
+    { database },
   );
   return res.records.map((r) => ({ key: (r.get('key') as string | null) ?? null, count: Number(r.get('count')) }));
 }
@@ -73,7 +74,7 @@ export interface Gap {
 
 /** Organizations assigned tasks by the root or its implementing documents that issued no implementing document. */
 export async function gaps(driver: Driver, rootUid: string, database?: string): Promise<Gap[]> {
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     `MATCH (root:Directive {uid: $uid})
      CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
      WITH collect(node) AS tree
@@ -84,7 +85,7 @@ export async function gaps(driver: Driver, rootUid: string, database?: string): 
      RETURN o { .name, .key, .province, .level, .levelRank } AS o, assignedBy, tasks
      ORDER BY o.levelRank, o.name`,
     { uid: rootUid },
-    { database, routing: 'READ' },
+    { database },
   );
   return res.records.map((r) => {
     const o = r.get('o') as Record<string, unknown>;

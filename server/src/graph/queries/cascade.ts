@@ -3,6 +3,7 @@
  * the subgraph around a root; shaping for Cytoscape (depth, parent, lag) happens in cascade-shape.ts.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { readQuery } from './read.js';
 
 /** A cascade lists at most this many directives per direction unless asked for more (up to the maximum). */
 export const DEFAULT_CASCADE_NODES = 2000;
@@ -126,10 +127,10 @@ function toRaw(rootUid: string, truncated: boolean, nodeRows: Row[], edgeRows: R
 export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOptions): Promise<RawCascade | null> {
   const max = Math.max(1, Math.min(MAX_CASCADE_NODES, Math.trunc(opts.maxNodes ?? DEFAULT_CASCADE_NODES)));
   const evidence = opts.evidence ?? true;
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     cascadeCypher(opts.depth, opts.direction, opts.relations, evidence),
     { uid, maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1) },
-    { database: opts.database, routing: 'READ', transactionConfig: opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined },
+    { database: opts.database, timeoutMs: opts.timeoutMs },
   );
   const rec = res.records[0];
   if (!rec) return null;

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
 import { onGraphChanged } from '../changes.js';
+import { readQuery } from './read.js';
 
 export class LookupError extends Error {
   constructor(
@@ -43,20 +44,20 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef, database?: 
   const input = ref.code.trim();
   if (!input) throw new LookupError('code must not be empty', 'BAD_USER_INPUT');
   if (input.startsWith('doc:') || input.includes('@')) {
-    const r = await driver.executeQuery('MATCH (d:Directive {uid: $uid}) RETURN d.uid AS uid', { uid: input }, { database, routing: 'READ' });
+    const r = await readQuery(driver, 'MATCH (d:Directive {uid: $uid}) RETURN d.uid AS uid', { uid: input }, { database });
     if (!r.records.length) throw new LookupError(`no directive with id "${input}"`, 'NOT_FOUND');
     return input;
   }
   const code = normalizeCode(input);
   if (!code) throw new LookupError(`"${input}" is not a document code (expected e.g. 28-NQ/TW or 3588/KH-UBND)`, 'BAD_USER_INPUT');
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     `MATCH (d:Directive {code: $code})
      WHERE ($issuedOn IS NULL OR d.issuedOn = date($issuedOn))
      RETURN d.uid AS uid, d.stub AS stub, d.province AS province, d.issuedOn AS issuedOn,
             COUNT { (d)<-[:IMPLEMENTS|CITES]-() } AS degree
      ORDER BY stub ASC, degree DESC, issuedOn DESC`,
     { code, issuedOn: ref.issuedOn ?? null },
-    { database, routing: 'READ' },
+    { database },
   );
   const wanted = ref.province ? foldDiacritics(ref.province) : null;
   const rows = res.records.filter((r) => !wanted || foldDiacritics(String(r.get('province') ?? '')) === wanted || String(r.get('uid')).endsWith(`#${wanted.replace(/\s+/g, '-')}`));

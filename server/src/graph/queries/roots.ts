@@ -1,6 +1,7 @@
 /** Root directives: implemented by others, implementing nothing themselves; with the size of their cascade. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { clampLimit } from './search.js';
+import { readQuery } from './read.js';
 
 export interface RootDirective {
   id: string;
@@ -14,7 +15,7 @@ export interface RootDirective {
 }
 
 export async function roots(driver: Driver, first: number, database?: string): Promise<RootDirective[]> {
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     `MATCH (r:Directive)
      WHERE EXISTS { (r)<-[:IMPLEMENTS]-() } AND NOT EXISTS { (r)-[:IMPLEMENTS]->() }
      CALL apoc.path.subgraphNodes(r, {relationshipFilter: '<IMPLEMENTS|<CITES', maxLevel: 6, labelFilter: '+Directive'}) YIELD node
@@ -22,7 +23,7 @@ export async function roots(driver: Driver, first: number, database?: string): P
      RETURN r { .uid, .code, .title, .type, .issuedOn, .province, .level } AS r, size
      ORDER BY size DESC, r.issuedOn DESC LIMIT $first`,
     { first: neo4j.int(clampLimit(first)) },
-    { database, routing: 'READ' },
+    { database },
   );
   return res.records.map((rec) => {
     const r = rec.get('r') as Record<string, unknown>;

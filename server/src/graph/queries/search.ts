@@ -5,6 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
+import { readQuery } from './read.js';
 
 export interface SearchHit {
   id: string;
@@ -52,7 +53,7 @@ export async function search(driver: Driver, text: string, first: number, databa
   const q = luceneQuery(text);
   const code = normalizeCode(text);
   if (!q && !code) return [];
-  const res = await driver.executeQuery(
+  const res = await readQuery(driver, 
     `CALL () {
        MATCH (d:Directive) WHERE $code IS NOT NULL AND d.code = $code
        RETURN d, 1000.0 AS score
@@ -69,7 +70,7 @@ export async function search(driver: Driver, text: string, first: number, databa
      RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province } AS props, score * 0.8 AS score
      ORDER BY score DESC LIMIT $first`,
     { q: q ?? '__none__', code, first: neo4j.int(clampLimit(first)) },
-    { database, routing: 'READ' },
+    { database },
   );
   const hits = res.records.map((r): SearchHit => {
     const p = r.get('props') as Record<string, unknown>;

@@ -74,6 +74,11 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
     row('incremental writer, projected full load', '< 2 min national', (r) => `${f0(r.documents / (r.batched.documents / r.batched.seconds))} s`),
     row('bulk loader (ingest --bulk): nodes+rels/s', '≥ 20 000', (r) => f0(r.bulk.perSecond)),
     row('bulk loader (ingest --bulk): full load, s', '< 2 min national', (r) => f1(r.bulk.seconds)),
+    row('offline import (neo4j -- import): nodes+rels/s', '≥ 20 000', (r) => f0(r.imported.perSecond)),
+    row('offline import: full load, s (CSV + importer + indexes; start apart)', '< 2 min national', (r) => {
+      const p = r.imported.phases;
+      return `${f1(r.imported.seconds)} (${f1(p.csv)} + ${f1(p.importer)} + ${f1(p.indexes)}; ${f1(p.start)})`;
+    }),
     ...[0, 1, 2].flatMap((i) => [
       row(`cascade ${['28-NQ/TW (national root)', 'largest CTr (provincial root)', 'median root (median number of implementing texts)'][i]}: nodes / edges`, '', (r) => (casc(r, i) ? `${f0(casc(r, i)!.nodes)} / ${f0(casc(r, i)!.edges)}` : 'n/a')),
       row(`  driver fetchCascade p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? `${f1(casc(r, i)!.driver.p50)} / ${f1(casc(r, i)!.driver.p95)}` : 'n/a')),

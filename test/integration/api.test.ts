@@ -117,6 +117,20 @@ describe('cascade', () => {
     expect(bare.length).toBe(viaFragment.length);
   });
 
+  it('gives the evidence of chosen edges by id, as the cascade with evidence has it', async () => {
+    type E = { id: string; source: string; target: string; kind: string; quote: string | null; start: number | null; end: number | null; evidenceUid: string | null; tasks: string[] | null; timings: string[] | null };
+    const FIELDS = 'id source target kind quote start end evidenceUid tasks timings';
+    const full = (await gqlData<{ cascade: { edges: E[] } }>(`query { cascade(code: "28-NQ/TW") { edges { ${FIELDS} } } }`)).cascade.edges;
+    const chosen = [...full.filter((e) => e.kind === 'ASSIGNED_TO').slice(0, 3), ...full.filter((e) => e.kind !== 'ASSIGNED_TO' && e.quote).slice(0, 3)];
+    expect(chosen.length).toBe(6);
+    const got = (await gqlData<{ edgeEvidence: E[] }>(`query($ids: [ID!]!) { edgeEvidence(ids: $ids) { ${FIELDS} } }`, { ids: [...chosen.map((e) => e.id), 'no-such-edge', chosen[0]!.id] })).edgeEvidence;
+    const byId = (xs: E[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(got)).toEqual(byId(chosen));
+    expect(got.find((e) => e.kind === 'ASSIGNED_TO')!.tasks!.length).toBeGreaterThan(0);
+    const tooMany = await gql('query($ids: [ID!]!) { edgeEvidence(ids: $ids) { id } }', { ids: Array.from({ length: 5001 }, (_, i) => `e${i}`) });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('caps assignments at maxNodes too, nearest the root first, and says so', async () => {
     const q = (max: number) =>
       gqlData<{ cascade: { truncated: boolean; edges: Array<{ kind: string; source: string }>; root: { id: string } } }>(

@@ -1,7 +1,8 @@
 /** Custom resolvers: each runs one parameterised Cypher statement (see graph/queries). */
 import type { GraphQLResolveInfo } from 'graphql';
 import { ingestText } from '../ingest/ingest.js';
-import { shapeCascade } from '../graph/cascade-shape.js';
+import { shapeCascade, shapeEdge } from '../graph/cascade-shape.js';
+import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evidence.js';
 import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
 import { EVIDENCE_COLUMNS, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
@@ -53,6 +54,11 @@ export const resolvers = {
       });
       if (!raw) throw userError(`directive ${uid} vanished`, 'NOT_FOUND');
       return shapeCascade(raw, args.direction);
+    },
+    async edgeEvidence(_: unknown, args: { ids: string[] }, ctx: ApiContext) {
+      if (args.ids.length > MAX_EVIDENCE_IDS) throw userError(`edgeEvidence takes at most ${MAX_EVIDENCE_IDS} ids`, 'BAD_USER_INPUT');
+      const edges = await fetchEdgeEvidence(ctx.driver, args.ids, { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
+      return edges.map((e) => shapeEdge(e, null));
     },
     async search(_: unknown, args: { text: string; first: number }, ctx: ApiContext) {
       if (args.text.length > 200) throw userError('search text is limited to 200 characters', 'BAD_USER_INPUT');

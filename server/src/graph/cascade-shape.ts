@@ -87,6 +87,25 @@ function label(p: Record<string, unknown>, isOrg: boolean): string {
   return province ? `${head} · ${province}` : head;
 }
 
+/** A raw edge as the API shows it (lag in days computed by the caller, who knows the nodes' dates). */
+export function shapeEdge(e: RawEdge, lagDays: number | null): CascadeEdge {
+  return {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    kind: e.type as RelationKind,
+    inferred: Boolean(e.props.inferred),
+    verb: str(e.props.verb),
+    quote: str(e.props.quote),
+    start: num(e.props.start),
+    end: num(e.props.end),
+    evidenceUid: str(e.props.evidenceUid),
+    lagDays,
+    tasks: (e.props.tasks as string[] | undefined) ?? null,
+    timings: (e.props.timings as string[] | undefined) ?? null,
+  };
+}
+
 export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   // One edge per (source, target, kind): direct evidence wins over inferred.
   const present = new Set(raw.nodes.map((n) => n.uid));
@@ -198,20 +217,6 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     .sort((a, b) => a.depth - b.depth || a.rank - b.rank || byLabel(a, b))
     .map((x) => x.n);
 
-  const shapedEdges: CascadeEdge[] = edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    kind: e.type as RelationKind,
-    inferred: Boolean(e.props.inferred),
-    verb: str(e.props.verb),
-    quote: str(e.props.quote),
-    start: num(e.props.start),
-    end: num(e.props.end),
-    evidenceUid: str(e.props.evidenceUid),
-    lagDays: e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null,
-    tasks: (e.props.tasks as string[] | undefined) ?? null,
-    timings: (e.props.timings as string[] | undefined) ?? null,
-  }));
+  const shapedEdges = edges.map((e) => shapeEdge(e, e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null));
   return { root: sorted.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes: sorted, edges: shapedEdges };
 }

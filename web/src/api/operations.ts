@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_QUERY, DIRECTIVE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, Gap, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
+import { CASCADE_VIEW_QUERY, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, EdgeEvidence, Gap, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -21,7 +21,13 @@ export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' 
 }
 
 export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal) =>
-  gql<{ cascade: Cascade }>(CASCADE_QUERY, cascadeVariables(ref, depth, direction), signal).then((d) => d.cascade);
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction), signal).then((d) => d.cascade);
+
+/** Quotes, offsets and task lists of the given edges, by edge id. */
+export const fetchEdgeEvidence = (ids: string[], signal?: AbortSignal) =>
+  ids.length === 0
+    ? Promise.resolve(new Map<string, EdgeEvidence>())
+    : gql<{ edgeEvidence: EdgeEvidence[] }>(EDGE_EVIDENCE_QUERY, { ids }, signal).then((d) => new Map(d.edgeEvidence.map((e) => [e.id, e])));
 
 export const fetchDirective = (uid: string, signal?: AbortSignal) =>
   gql<{ directives: DirectiveDetails[] }>(DIRECTIVE_QUERY, { uid }, signal).then((d) => d.directives[0] ?? null);

@@ -14,16 +14,31 @@ query Search($text: String!, $first: Int) {
 }`;
 
 const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent';
-const CASCADE_EDGE_FIELDS = 'id source target kind inferred verb quote start end evidenceUid lagDays tasks timings';
+const EDGE_FIELDS = 'id source target kind inferred verb evidenceUid lagDays';
+const EVIDENCE_FIELDS = 'quote start end tasks timings';
 
-export const CASCADE_QUERY = /* GraphQL */ `
+const cascadeQuery = (edgeFields: string) => /* GraphQL */ `
 query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
   cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations) {
     truncated
     root { ${CASCADE_NODE_FIELDS} }
     nodes { ${CASCADE_NODE_FIELDS} }
-    edges { ${CASCADE_EDGE_FIELDS} }
+    edges { ${edgeFields} }
   }
+}`;
+
+/** The cascade with every edge's evidence: what "copy GraphQL query" hands to notebook users. */
+export const CASCADE_QUERY = cascadeQuery(`${EDGE_FIELDS} ${EVIDENCE_FIELDS}`);
+
+/**
+ * What the explorer loads: the cascade without quotes and task lists (a third less to send and parse on a
+ * provincial programme); the details panel asks for the evidence of the edges it shows (EDGE_EVIDENCE_QUERY).
+ */
+export const CASCADE_VIEW_QUERY = cascadeQuery(EDGE_FIELDS);
+
+export const EDGE_EVIDENCE_QUERY = /* GraphQL */ `
+query EdgeEvidence($ids: [ID!]!) {
+  edgeEvidence(ids: $ids) { id ${EVIDENCE_FIELDS} }
 }`;
 
 export const DIRECTIVE_QUERY = /* GraphQL */ `

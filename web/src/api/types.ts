@@ -53,11 +53,21 @@ export interface CascadeEdge {
   kind: Relation;
   inferred: boolean;
   verb: string | null;
+  evidenceUid: string | null;
+  lagDays: number | null;
+  /** Evidence: absent from the explorer's cascade, loaded per edge (EdgeEvidence) when shown in detail. */
+  quote?: string | null;
+  start?: number | null;
+  end?: number | null;
+  tasks?: string[] | null;
+  timings?: string[] | null;
+}
+
+export interface EdgeEvidence {
+  id: string;
   quote: string | null;
   start: number | null;
   end: number | null;
-  evidenceUid: string | null;
-  lagDays: number | null;
   tasks: string[] | null;
   timings: string[] | null;
 }

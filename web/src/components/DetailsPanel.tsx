@@ -15,6 +15,7 @@ import { DocumentText, type Highlight } from './DocumentText';
 import type { Selection } from './GraphCanvas';
 import { ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
+import { useEdgeEvidence } from './useEdgeEvidence';
 
 interface Props {
   model: GraphModel;
@@ -42,7 +43,7 @@ function EvidenceText({ uid, edges, focus }: { uid: string; edges: GEdge[]; focu
   const { t } = useI18n();
   const details = useAsync((signal) => fetchDirective(uid, signal), uid);
   const highlights: Highlight[] = useMemo(
-    () => edges.filter((e) => e.quote).map((e) => ({ id: e.id, quote: e.quote!, start: e.start, end: e.end })),
+    () => edges.filter((e) => e.quote).map((e) => ({ id: e.id, quote: e.quote!, start: e.start ?? null, end: e.end ?? null })),
     [edges],
   );
   if (details.loading) return <Loading />;
@@ -77,7 +78,9 @@ function NodeDetails(props: Props & { nodeId: string }) {
   const { model, nodeId } = props;
   const node = model.nodes.get(nodeId);
   const [focus, setFocus] = useState<string | null>(null);
-  const incident = useMemo(() => [...model.edges.values()].filter((e) => e.source === nodeId || e.target === nodeId), [model, nodeId]);
+  const around = useMemo(() => [...model.edges.values()].filter((e) => e.source === nodeId || e.target === nodeId), [model, nodeId]);
+  const evidence = useEdgeEvidence(around);
+  const incident = evidence.edges;
   const details = useAsync(
     (signal) => (node?.kind === 'DIRECTIVE' ? fetchDirective(nodeId, signal) : Promise.resolve(null)),
     `${node?.kind}:${nodeId}`,
@@ -88,7 +91,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
   const elsewhere = incident.filter((e) => e.quote && e.kind !== 'ASSIGNED_TO' && !own.includes(e));
   const assignments = incident.filter((e) => e.kind === 'ASSIGNED_TO');
   const d = details.data;
-  const highlights: Highlight[] = own.map((e) => ({ id: e.id, quote: e.quote!, start: e.start, end: e.end }));
+  const highlights: Highlight[] = own.map((e) => ({ id: e.id, quote: e.quote!, start: e.start ?? null, end: e.end ?? null }));
   const other = (e: GEdge) => model.nodes.get(e.source === nodeId ? e.target : e.source);
 
   return (
@@ -134,6 +137,8 @@ function NodeDetails(props: Props & { nodeId: string }) {
           }
         />
       </div>
+      {evidence.loading && <Loading />}
+      {evidence.error != null && <ErrorMessage error={evidence.error} onRetry={evidence.retry} />}
       {(own.length > 0 || elsewhere.length > 0) && (
         <section className="panel-section">
           <h3>{t('links')}</h3>
@@ -175,7 +180,10 @@ function NodeDetails(props: Props & { nodeId: string }) {
 
 function EdgeDetails(props: Props & { edgeId: string }) {
   const { t } = useI18n();
-  const edge = props.model.edges.get(props.edgeId);
+  const found = props.model.edges.get(props.edgeId);
+  const one = useMemo(() => (found ? [found] : []), [found]);
+  const loaded = useEdgeEvidence(one);
+  const edge = loaded.edges[0];
   if (!edge) return null;
   const from = props.model.nodes.get(edge.apiSource);
   const to = props.model.nodes.get(edge.apiTarget);
@@ -198,6 +206,8 @@ function EdgeDetails(props: Props & { edgeId: string }) {
       <div className="panel-actions">
         <CopyButton text={formatForCopy(DIRECTIVE_QUERY, { uid: evidence }, absoluteEndpoint())} />
       </div>
+      {loaded.loading && <Loading />}
+      {loaded.error != null && <ErrorMessage error={loaded.error} onRetry={loaded.retry} />}
       {edge.kind === 'ASSIGNED_TO' && <AssignmentList model={props.model} edges={[edge]} side="organization" onSelect={props.onSelect} />}
       {edge.quote && (
         <section className="panel-section">

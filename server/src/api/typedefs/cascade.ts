@@ -84,5 +84,10 @@ type Query {
     "Directives listed at most per direction, citing texts included (1–50000); assignments to organizations are capped at the same number, nearest the root first."
     maxNodes: Int = 2000
   ): Cascade!
+  """
+  Quotes, offsets and task lists of cascade edges, by their ids (at most 5000; unknown ids are left out): lets a
+  client load a large cascade without its evidence and fetch that of the edges it shows in detail. lagDays is null.
+  """
+  edgeEvidence(ids: [ID!]!): [CascadeEdge!]!
 }
 `;

@@ -42,7 +42,7 @@ export const EVIDENCE_COLUMNS = ['quote', 'start', 'end', 'tasks', 'timings'] as
 
 const nodeRow = (n: string) =>
   `[coalesce(${n}.uid, ${n}.key), ${n}:Organization, ${NODE_COLUMNS.map((c) => (c === 'issuedOn' ? `toString(${n}.issuedOn)` : `${n}.${c}`)).join(', ')}]`;
-const edgeRow = (r: string, evidence: boolean) =>
+export const edgeRow = (r: string, evidence: boolean) =>
   `[elementId(${r}), type(${r}), coalesce(startNode(${r}).uid, startNode(${r}).key), coalesce(endNode(${r}).uid, endNode(${r}).key), ${[
     ...EDGE_COLUMNS,
     ...(evidence ? EVIDENCE_COLUMNS : []),
@@ -107,7 +107,7 @@ WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)
 RETURN root.uid AS rootUid, truncated, [n IN nodes | ${nodeRow('n')}] AS nodes, [r IN rels | ${edgeRow('r', evidence)}] AS edges`;
 }
 
-type Row = unknown[];
+export type Row = unknown[];
 
 function toRaw(rootUid: string, truncated: boolean, nodeRows: Row[], edgeRows: Row[], evidence: boolean): RawCascade {
   const nodes = nodeRows.map((row): RawNode => {
@@ -115,13 +115,15 @@ function toRaw(rootUid: string, truncated: boolean, nodeRows: Row[], edgeRows: R
     NODE_COLUMNS.forEach((c, i) => (props[c] = row[i + 2]));
     return { uid: row[0] as string, labels: row[1] ? ['Organization'] : ['Directive'], props };
   });
-  const columns = [...EDGE_COLUMNS, ...(evidence ? EVIDENCE_COLUMNS : [])];
-  const edges = edgeRows.map((row): RawEdge => {
-    const props: Record<string, unknown> = {};
-    columns.forEach((c, i) => (props[c] = row[i + 4]));
-    return { id: row[0] as string, type: row[1] as RawEdge['type'], source: row[2] as string, target: row[3] as string, props };
-  });
-  return { rootUid, truncated, nodes, edges };
+  return { rootUid, truncated, nodes, edges: edgeRows.map((row) => rawEdge(row, evidence)) };
+}
+
+/** An edgeRow() list → RawEdge. */
+export function rawEdge(row: Row, evidence: boolean): RawEdge {
+  const props: Record<string, unknown> = {};
+  EDGE_COLUMNS.forEach((c, i) => (props[c] = row[i + 4]));
+  if (evidence) EVIDENCE_COLUMNS.forEach((c, i) => (props[c] = row[i + 4 + EDGE_COLUMNS.length]));
+  return { id: row[0] as string, type: row[1] as RawEdge['type'], source: row[2] as string, target: row[3] as string, props };
 }
 
 export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOptions): Promise<RawCascade | null> {

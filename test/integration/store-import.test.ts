@@ -2,6 +2,7 @@
  * The offline first load (CSV files + Neo4j's store importer) builds the same graph as the transactional
  * writers — every property with its type — and never damages a database it was not allowed to replace.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,4 +102,30 @@ describe('offline store import', () => {
     const db = await start();
     expect(await dump(db.driver)).toEqual(imported);
   });
+
+  it('npm run neo4j -- import: loads a fresh local database, ready to query, and refuses a second load', async () => {
+    const dataDir = path.join(tmp, 'cli');
+    const env = { ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '384m', NEO4J_PAGECACHE: '64m' };
+    const run = (...args: string[]) => spawnSync('npx', ['tsx', 'server/src/cli/neo4j.ts', 'import', ...args], { cwd: repoRoot, env, encoding: 'utf8', timeout: 170_000 });
+    const first = run(seedDir);
+    expect(first.stderr).toMatch(/extracting 5 files/);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/imported 5\/5 documents: \d+ nodes, \d+ relationships .*errors: 0/);
+    // Started once for the indexes and stopped again: the store is complete, the fix-ups are in.
+    const neo = await startLocalNeo4j({ cacheDir, dataDir, port: await freePort(), heap: '384m', pageCache: '64m' });
+    const driver = createDriver(neo.uri, readConfig());
+    try {
+      expect(await dump(driver)).toEqual(imported);
+      expect(await indexNames(driver)).toEqual(await indexNames(shared));
+    } finally {
+      await driver.close();
+      await neo.stop();
+    }
+    const second = run(seedDir);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/already exists.*--replace/);
+    const remote = spawnSync('npx', ['tsx', 'server/src/cli/neo4j.ts', 'import', seedDir], { cwd: repoRoot, env: { ...env, NEO4J_URI: 'bolt://db.example:7687' }, encoding: 'utf8', timeout: 60_000 });
+    expect(remote.status).toBe(1);
+    expect(remote.stderr).toMatch(/local Neo4j's store files.*--bulk/);
+  }, 240_000);
 });

@@ -98,6 +98,7 @@ program
       const summary = await importPaths(paths, { cacheDir: config.cacheDir, dataDir: config.localDataDir, database: config.neo4jDatabase ?? 'neo4j', replace: opts.replace, synthetic: opts.synthetic || undefined, log: (m) => console.error(m) });
       for (const e of summary.errors) console.error(`error: ${e.file}: ${e.message}`);
       // Indexes and constraints are built by the first start: do it now, so the database is ready when this ends.
+      console.error('starting Neo4j once to build the indexes …');
       const t = performance.now();
       const db = await openDatabase(config);
       try {

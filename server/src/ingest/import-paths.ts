@@ -21,14 +21,18 @@ export interface ImportSummary {
 
 export async function importPaths(inputs: string[], opts: StoreImportOptions & { synthetic?: boolean }): Promise<ImportSummary> {
   const t0 = performance.now();
+  const log = opts.log ?? (() => undefined);
   const listed = listSourceFiles(inputs);
+  log(`extracting ${listed.files.length} files …`);
   const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic });
   const errors = [...listed.errors, ...extracted.errors];
   if (extracted.records.length === 0) throw new Error(`nothing to import: no readable document in ${inputs.join(', ')}${errors.length ? ` (${errors.length} errors)` : ''}`);
   const t1 = performance.now();
+  log(`planning ${extracted.records.length} documents …`);
   const plan = planBulkLoad(extracted.records);
   const csv = importCsvFiles(plan);
   const t2 = performance.now();
+  log(`writing CSV files and running the Neo4j store importer into ${opts.dataDir} …`);
   const r = await importStore(csv.files, opts);
   return {
     files: listed.files.length,

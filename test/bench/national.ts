@@ -109,11 +109,12 @@ export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_0
   return { p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length };
 }
 
+/** The explorer's own request (web/src/api/queries.ts CASCADE_VIEW_QUERY): every node field it draws, edges without their evidence. */
 export const CASCADE_QUERY = `query Cascade($code: String!) {
   cascade(code: $code, depth: 4, direction: DOWN) {
     root { id }
-    nodes { id kind label code type level province issuedOn stub synthetic depth lagDays parent }
-    edges { id source target kind inferred verb lagDays evidenceUid }
+    nodes { id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent }
+    edges { id source target kind inferred lagDays }
   }
 }`;
 

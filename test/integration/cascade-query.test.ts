@@ -20,11 +20,13 @@ describe('fetchCascade', () => {
     expect(lean.nodes.map((n) => n.uid).sort()).toEqual(full.nodes.map((n) => n.uid).sort());
     expect(lean.edges.map((e) => e.id).sort()).toEqual(full.edges.map((e) => e.id).sort());
     expect(full.edges.filter((e) => typeof e.props.quote === 'string').length).toBeGreaterThan(5);
+    expect(full.edges.every((e) => typeof e.props.evidenceUid === 'string')).toBe(true);
     expect(full.edges.some((e) => Array.isArray(e.props.tasks))).toBe(true);
     for (const e of lean.edges) {
       expect(e.props).not.toHaveProperty('quote');
       expect(e.props).not.toHaveProperty('tasks');
-      expect(e.props).toHaveProperty('evidenceUid');
+      expect(e.props).not.toHaveProperty('evidenceUid');
+      expect(e.props).toHaveProperty('inferred');
     }
     const programme = full.nodes.find((n) => n.props.code === '58-CTr/TU')!;
     expect(programme.props.issuedOn).toBe('2023-03-30');

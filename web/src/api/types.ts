@@ -52,10 +52,10 @@ export interface CascadeEdge {
   target: string;
   kind: Relation;
   inferred: boolean;
-  verb: string | null;
-  evidenceUid: string | null;
   lagDays: number | null;
   /** Evidence: absent from the explorer's cascade, loaded per edge (EdgeEvidence) when shown in detail. */
+  verb?: string | null;
+  evidenceUid?: string | null;
   quote?: string | null;
   start?: number | null;
   end?: number | null;
@@ -65,6 +65,8 @@ export interface CascadeEdge {
 
 export interface EdgeEvidence {
   id: string;
+  verb: string | null;
+  evidenceUid: string | null;
   quote: string | null;
   start: number | null;
   end: number | null;

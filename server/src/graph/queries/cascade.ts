@@ -36,9 +36,12 @@ export interface RawCascade {
 
 /** Node columns, in order: sent as lists (not maps), so thousands of rows do not repeat their keys over Bolt. */
 const NODE_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'title', 'province', 'level', 'levelRank', 'stub', 'synthetic', 'sourceFile'] as const;
-/** Edge columns always sent; EVIDENCE_COLUMNS only when asked for (quotes and task lists are most of the bytes). */
-const EDGE_COLUMNS = ['inferred', 'verb', 'evidenceUid'] as const;
-export const EVIDENCE_COLUMNS = ['quote', 'start', 'end', 'tasks', 'timings'] as const;
+/**
+ * Edge columns always sent (the shaping needs `inferred`); EVIDENCE_COLUMNS only when asked for: quotes and task
+ * lists are most of the bytes, and the stating document and verb matter only where the evidence is shown.
+ */
+const EDGE_COLUMNS = ['inferred'] as const;
+export const EVIDENCE_COLUMNS = ['verb', 'evidenceUid', 'quote', 'start', 'end', 'tasks', 'timings'] as const;
 
 const nodeRow = (n: string) =>
   `[coalesce(${n}.uid, ${n}.key), ${n}:Organization, ${NODE_COLUMNS.map((c) => (c === 'issuedOn' ? `toString(${n}.issuedOn)` : `${n}.${c}`)).join(', ')}]`;
@@ -56,7 +59,7 @@ export interface CascadeOptions {
   relations: RelationKind[];
   /** Directives listed at most (citing texts included), and assignments listed at most; default 2 000. */
   maxNodes?: number;
-  /** Send quotes, offsets, tasks and timings of the edges (default true). */
+  /** Send verbs, stating documents, quotes, offsets, tasks and timings of the edges (default true). */
   evidence?: boolean;
   database?: string;
   timeoutMs?: number;

@@ -23,11 +23,16 @@ export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' 
 export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal) =>
   gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction), signal).then((d) => d.cascade);
 
-/** Quotes, offsets and task lists of the given edges, by edge id. */
-export const fetchEdgeEvidence = (ids: string[], signal?: AbortSignal) =>
-  ids.length === 0
-    ? Promise.resolve(new Map<string, EdgeEvidence>())
-    : gql<{ edgeEvidence: EdgeEvidence[] }>(EDGE_EVIDENCE_QUERY, { ids }, signal).then((d) => new Map(d.edgeEvidence.map((e) => [e.id, e])));
+/** The server takes at most 5 000 ids per request (edgeEvidence); a national root's node can touch more edges. */
+const EVIDENCE_CHUNK = 2000;
+
+/** Verb, stating document, quote, offsets and task lists of the given edges, by edge id. */
+export async function fetchEdgeEvidence(ids: string[], signal?: AbortSignal): Promise<Map<string, EdgeEvidence>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += EVIDENCE_CHUNK) chunks.push(ids.slice(i, i + EVIDENCE_CHUNK));
+  const answers = await Promise.all(chunks.map((chunk) => gql<{ edgeEvidence: EdgeEvidence[] }>(EDGE_EVIDENCE_QUERY, { ids: chunk }, signal)));
+  return new Map(answers.flatMap((d) => d.edgeEvidence.map((e) => [e.id, e] as const)));
+}
 
 export const fetchDirective = (uid: string, signal?: AbortSignal) =>
   gql<{ directives: DirectiveDetails[] }>(DIRECTIVE_QUERY, { uid }, signal).then((d) => d.directives[0] ?? null);

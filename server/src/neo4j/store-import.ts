@@ -2,7 +2,8 @@
  * Offline first load: writes the CSV files of a plan (graph/import-csv.ts) to a scratch folder and runs
  * Neo4j's store importer (`neo4j-admin database import full`, from the cached artifacts) into the local data
  * folder. Neo4j must be stopped; the importer writes store files directly, without transactions, which is
- * several times faster than any Bolt load. Indexes and constraints are created on the next start (applySchema).
+ * faster than any Bolt load. Indexes and constraints are created on the next start (applySchema): the importer's
+ * own --schema option needs the block format, which Community does not have.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,8 +20,6 @@ export interface StoreImportOptions {
   /** Replace a database that already exists there (its data is lost); without it, an existing store is refused. */
   replace?: boolean;
   heap?: string;
-  /** Cypher file of CREATE INDEX / CONSTRAINT statements the importer builds while it writes the store. */
-  schemaFile?: string;
   log?: (msg: string) => void;
 }
 
@@ -77,7 +76,6 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
       // Multi-line parsing is slower: only when a field holds a line break. (The v2 per-file parser of 5.26
       // rejects long quoted texts: "found CR outside a text cell".)
       `--multiline-fields=${multiline.length > 0}`,
-      ...(opts.schemaFile ? [`--schema=${opts.schemaFile}`] : []),
       `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
       '--skip-duplicate-nodes=false',
       '--bad-tolerance=0',

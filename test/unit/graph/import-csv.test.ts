@@ -1,0 +1,56 @@
+/** CSV for Neo4j's store importer: quoting, lists, what CSV cannot carry, and refusals. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../server/src/config.js';
+import { extractDocument, resolveCorpus } from '../../../server/src/extract/index.js';
+import { planBulkLoad } from '../../../server/src/graph/bulk-plan.js';
+import { ARRAY_DELIMITER, csvField, importCsvFiles, unrepresentable } from '../../../server/src/graph/import-csv.js';
+
+const dir = path.join(repoRoot, 'seed', 'corpus');
+const seedPlan = () => planBulkLoad(resolveCorpus(fs.readdirSync(dir).sort().map((f) => extractDocument(f, fs.readFileSync(path.join(dir, f), 'utf8')))));
+
+describe('CSV fields', () => {
+  it('quotes every string (doubling quotes), leaves null empty, writes numbers, booleans and dates plainly', () => {
+    expect(csvField('Ban "Tuyên giáo", Tỉnh ủy\nBình Thuận', 'string')).toBe('"Ban ""Tuyên giáo"", Tỉnh ủy\nBình Thuận"');
+    expect(csvField('', 'string')).toBe('""');
+    expect(csvField(null, 'string')).toBe('');
+    expect(csvField(3, 'double')).toBe('3');
+    expect(csvField(false, 'boolean')).toBe('false');
+    expect(csvField('2023-03-30', 'date')).toBe('2023-03-30');
+  });
+
+  it('joins lists with U+001F; [] and [""] cannot be written, two empty strings can', () => {
+    expect(csvField(['năm 2023', ''], 'string[]')).toBe(`"năm 2023${ARRAY_DELIMITER}"`);
+    expect(csvField(['', ''], 'string[]')).toBe(`"${ARRAY_DELIMITER}"`);
+    expect([[], [''], ['', ''], ['a']].map(unrepresentable)).toEqual([true, true, false, false]);
+    expect(csvField([], 'string[]')).toBe('');
+  });
+
+  it('refuses what it cannot write faithfully', () => {
+    expect(() => csvField([`a${ARRAY_DELIMITER}b`], 'string[]')).toThrow(/array delimiter U\+001F/);
+    expect(() => csvField(Number.NaN, 'double')).toThrow(/not a finite number/);
+  });
+});
+
+describe('import files of the seed corpus', () => {
+  it('one file per label and type, multi-line only where texts are, fix-ups for the lists CSV cannot carry', () => {
+    const plan = seedPlan();
+    const csv = importCsvFiles(plan);
+    const lines = new Map(csv.files.map((f) => [f.name, [...f.chunks()].join('')]));
+    const multi = Object.fromEntries(csv.files.map((f) => [f.name, f.multiline()]));
+    expect(multi['directives-document']).toBe(true);
+    expect(multi.organizations).toBe(false);
+    expect(multi.issuers).toBe(false);
+    const directives = csv.files.find((f) => f.name === 'directives-document')!;
+    expect(directives.header.split(',').slice(0, 2)).toEqual(['uid:ID(Directive)', 'code']);
+    expect(directives.header).toContain('issuedOn:date');
+    expect(directives.header).toContain('recipients:string[]');
+    expect(lines.get('directives-document')).toContain('"58-CTr/TU@2023-03-30#binh-thuan"');
+    // One CSV line per row in a single-line file.
+    expect(lines.get('issuers')!.trim().split('\n')).toHaveLength(plan.issuers.length);
+    const targets = csv.fixups.map((f) => f.cypher.replace(/.* SET x\./, ''));
+    expect(targets).toEqual(['recipients = row.value', 'timings = row.value']);
+    for (const f of csv.fixups) for (const r of f.rows) expect(unrepresentable(r.value as string[])).toBe(true);
+  });
+});

@@ -35,6 +35,8 @@ export interface Config {
   bodyLimit: string;
   /** Identical read queries are answered from memory for this long (0 = off). */
   responseCacheTtlSeconds: number;
+  /** How often the API reads the graph version to drop its caches after other processes' writes (0 = never). */
+  graphVersionPollMs: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -80,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDepth: int('GRAPHQL_MAX_DEPTH', 8, env),
     maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
     bodyLimit: env.BODY_LIMIT || '2mb',
-    responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 5, env),
+    responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 60, env),
+    graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
   };
 }

@@ -296,6 +296,34 @@ describe('response cache', () => {
       await driver.close();
     }
   });
+
+  it('drops cached answers when another process raises the graph version (an ingest CLI, another replica)', async () => {
+    const neo4jDriver = (await import('neo4j-driver')).default;
+    const driver = neo4jDriver.driver(inject('neo4jUri'), neo4jDriver.auth.basic('neo4j', 'x'));
+    const q = '{ levels(where: { key: { eq: "district" } }) { key name } }';
+    const name = async () => (await gqlData<{ levels: Array<{ name: string }> }>(q)).levels[0]!.name;
+    const { bumpGraphVersion, readGraphVersion } = await import('../../server/src/graph/graph-version.js');
+    const before = await name();
+    try {
+      await driver.executeQuery("MATCH (l:Level {key: 'district'}) SET l.name = 'Huyện (đổi)'");
+      expect(await name()).toBe(before);
+      const v = await readGraphVersion(driver);
+      await bumpGraphVersion(driver);
+      expect(await readGraphVersion(driver)).toBe((v ?? 0) + 1);
+      // The server reads the version every second (GRAPH_VERSION_POLL_MS): well before the cache entry expires.
+      const t0 = Date.now();
+      let seen = before;
+      while (seen === before && Date.now() - t0 < 5000) {
+        await new Promise((r) => setTimeout(r, 200));
+        seen = await name();
+      }
+      expect(seen).toBe('Huyện (đổi)');
+    } finally {
+      await driver.executeQuery("MATCH (l:Level {key: 'district'}) SET l.name = $n", { n: before });
+      await bumpGraphVersion(driver);
+      await driver.close();
+    }
+  });
 });
 
 describe('hardening', () => {

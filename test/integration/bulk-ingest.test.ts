@@ -29,7 +29,7 @@ function seedRecords() {
 }
 
 async function graph(driver: Driver) {
-  const n = await driver.executeQuery('MATCH (n) RETURN labels(n) AS l, coalesce(n.uid, n.key) AS id, n.stub AS stub, n.title AS title ORDER BY id');
+  const n = await driver.executeQuery('MATCH (n) WHERE NOT n:GraphVersion RETURN labels(n) AS l, coalesce(n.uid, n.key) AS id, n.stub AS stub, n.title AS title ORDER BY id');
   const r = await driver.executeQuery('MATCH (a)-[r]->(b) RETURN type(r) AS t, coalesce(a.uid, a.key) AS a, coalesce(b.uid, b.key) AS b, r.inferred AS inf, r.quote AS q ORDER BY t, a, b, q');
   return { nodes: n.records.map((x) => x.toObject()), rels: r.records.map((x) => x.toObject()) };
 }

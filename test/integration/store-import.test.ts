@@ -45,7 +45,7 @@ async function stop(db: { neo: LocalNeo4j; driver: Driver }): Promise<void> {
 /** Every node and relationship with all its properties, each value with its Cypher type. */
 async function dump(driver: Driver) {
   const typed = (x: string) => `apoc.map.fromPairs([k IN keys(${x}) | [k, [${x}[k], valueType(${x}[k])]]])`;
-  const n = await driver.executeQuery(`MATCH (n) WHERE NOT n:Level RETURN apoc.coll.sort(labels(n)) AS labels, ${typed('n')} AS props ORDER BY coalesce(n.uid, n.key)`);
+  const n = await driver.executeQuery(`MATCH (n) WHERE NOT n:Level AND NOT n:GraphVersion RETURN apoc.coll.sort(labels(n)) AS labels, ${typed('n')} AS props ORDER BY coalesce(n.uid, n.key)`);
   const r = await driver.executeQuery(
     `MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.uid, a.key) AS a, coalesce(b.uid, b.key) AS b, ${typed('r')} AS props ORDER BY type, a, b, r.quote, r.order`,
   );

@@ -2,7 +2,8 @@
  * Whole-response cache for read queries: the same POST body (query, variables, operation name) within
  * RESPONSE_CACHE_TTL_S seconds is answered with the stored JSON text, before Apollo parses anything and without
  * touching Neo4j. Only successful queries are stored (never mutations, errors or partial results); this
- * process's ingests clear it at once (graph/changes.ts), other writers' changes show within the TTL.
+ * process's ingests clear it at once (graph/changes.ts), other processes' writes within a second (the graph version,
+ * graph/graph-version.ts), Cypher typed by hand within the TTL.
  * Answers do not depend on who asks; when a token is sent, or the server requires one, it is checked first.
  */
 import type { ApolloServerPlugin } from '@apollo/server';

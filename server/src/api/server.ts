@@ -29,6 +29,8 @@ import { resolvers } from './resolvers.js';
 import { responseCache } from './response-cache.js';
 import { jitGateway } from './jit-executor.js';
 import { typeDefs } from './typedefs/index.js';
+import { graphChanged } from '../graph/changes.js';
+import { watchGraphVersion } from '../graph/graph-version.js';
 
 export interface RunningServer {
   url: string;
@@ -193,6 +195,8 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     );
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  // Another process's ingest (the CLI, another replica) raises the graph version: drop cached answers then.
+  const stopWatching = config.graphVersionPollMs > 0 ? watchGraphVersion(driver, config.neo4jDatabase, config.graphVersionPollMs, graphChanged) : () => undefined;
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
@@ -201,6 +205,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     url,
     port,
     async close() {
+      stopWatching();
       await apollo.stop();
       httpServer.closeAllConnections?.();
     },

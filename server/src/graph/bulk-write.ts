@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ExtractedRecord } from '../extract/types.js';
 import { applySchema } from './schema.js';
 import { planBulkLoad } from './bulk-plan.js';
+import { bumpGraphVersion } from './graph-version.js';
 
 export interface BulkOptions {
   batchSize?: number;
@@ -113,6 +114,7 @@ export async function bulkWriteRecords(driver: Driver, records: ExtractedRecord[
     await run('cites', CREATE_LINKS('CITES'), plan.links.CITES);
     await run('assignments', CREATE_ASSIGNMENTS, plan.assignments);
     await run('issuers', CREATE_ISSUERS, plan.issuers);
+    await bumpGraphVersion(driver, database);
   } finally {
     if (dropped > 0) {
       opts.onProgress?.('indexes', 0, 1);

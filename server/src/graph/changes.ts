@@ -1,6 +1,6 @@
 /**
  * "The graph changed": ingest announces it, in-process caches (resolved references, API responses) listen and
- * drop what they hold. Other processes writing to the same Neo4j are seen when their entries expire.
+ * drop what they hold. Other processes' writes are announced by the API's graph-version watch (graph-version.ts).
  */
 const listeners = new Set<() => void>();
 

@@ -1,5 +1,9 @@
-/** Completes an offline import once the database runs: the values its CSV files could not carry (import-csv.ts). */
+/**
+ * Completes an offline import once the database runs: the values its CSV files could not carry (import-csv.ts),
+ * and the graph version every writer raises.
+ */
 import type { Driver } from 'neo4j-driver';
+import { bumpGraphVersion } from './graph-version.js';
 import type { Fixup } from './import-csv.js';
 
 export async function applyImportFixups(driver: Driver, fixups: Fixup[], database?: string, batchSize = 5000): Promise<number> {
@@ -10,5 +14,6 @@ export async function applyImportFixups(driver: Driver, fixups: Fixup[], databas
       done += res.summary.counters.updates().propertiesSet;
     }
   }
+  await bumpGraphVersion(driver, database);
   return done;
 }

@@ -5,6 +5,7 @@
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GraphRows } from './rows.js';
+import { BUMP_GRAPH_VERSION } from './graph-version.js';
 
 export interface WriteStats {
   nodes: number;
@@ -166,6 +167,7 @@ async function writeInTx(tx: ManagedTransaction, batch: GraphRows[]): Promise<Wr
   // Stubs nothing points at: left over from the previous version of a text, or undated mentions that
   // resolved to a dated document.
   await tx.run(CLEAN_ORPHANS, { touched, stubs: stubs.map((s) => s.uid) });
+  await tx.run(BUMP_GRAPH_VERSION);
   return { nodes: docs.reduce((n, d) => n + 1 + d.stubs.length + d.organizations.length, 0), relationships: count(links) + count(assigned) + count(issued) };
 }
 

@@ -22,7 +22,8 @@ export interface DirectiveRef {
 
 /**
  * Resolved references, kept briefly: a cascade request then costs one statement instead of two. Cleared when
- * this process ingests a text; another replica's ingest shows after at most RESOLVED_TTL_MS.
+ * the graph changes (this process's ingest, or the graph version another process raised: graph-version.ts), and after
+ * RESOLVED_TTL_MS at the latest.
  */
 const RESOLVED_TTL_MS = 30_000;
 const RESOLVED_MAX = 2_000;

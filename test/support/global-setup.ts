@@ -27,7 +27,9 @@ export async function setup(project: TestProject): Promise<void> {
   const boltPort = await freePort();
   neo = await startLocalNeo4j({ cacheDir: base.cacheDir, dataDir: path.join(tmp, 'neo4j'), port: boltPort, heap: '768m', pageCache: '128m' });
   const jwtSecret = 'test-secret-for-this-run-only-0123456789';
-  const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, NODE_ENV: 'test' });
+  // The suites run in parallel and write to this database: with the graph-version watch on, another suite's ingest
+  // could clear this server's cache in the middle of a cache test. The watch is tested on a server of its own.
+  const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0' });
   driver = createDriver(neo.uri, config);
   await applySchema(driver);
   const seeded = await ingestPaths(driver, [config.seedDir]);

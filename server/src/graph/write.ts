@@ -166,8 +166,8 @@ async function writeInTx(tx: ManagedTransaction, batch: GraphRows[]): Promise<Wr
   const touched: string[] = upsert.records[0]?.get('touched') ?? [];
   // Stubs nothing points at: left over from the previous version of a text, or undated mentions that
   // resolved to a dated document.
-  await tx.run(CLEAN_ORPHANS, { touched, stubs: stubs.map((s) => s.uid) });
-  await tx.run(BUMP_GRAPH_VERSION);
+  // …and the graph version, last, so its lock is held only until COMMIT.
+  await Promise.all([tx.run(CLEAN_ORPHANS, { touched, stubs: stubs.map((s) => s.uid) }), tx.run(BUMP_GRAPH_VERSION)]);
   return { nodes: docs.reduce((n, d) => n + 1 + d.stubs.length + d.organizations.length, 0), relationships: count(links) + count(assigned) + count(issued) };
 }
 

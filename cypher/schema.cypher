@@ -7,6 +7,8 @@
 CREATE CONSTRAINT directive_uid IF NOT EXISTS FOR (d:Directive) REQUIRE d.uid IS UNIQUE;
 CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (o:Organization) REQUIRE o.key IS UNIQUE;
 CREATE CONSTRAINT level_key IF NOT EXISTS FOR (l:Level) REQUIRE l.key IS UNIQUE;
+// One graph-version node (graph/graph-version.ts), even when two first writes MERGE it at once.
+CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.key IS UNIQUE;
 
 // Lookups
 CREATE INDEX directive_code IF NOT EXISTS FOR (d:Directive) ON (d.code);

@@ -1,7 +1,7 @@
 /**
  * Pure planning step of a first (bulk) load: every record's rows, resolved across the whole corpus in memory.
  * Both bulk paths use it — the online UNWIND loader (bulk-write.ts) and the offline store import
- * (bulk-import.ts) — so they write the same graph.
+ * (import-csv.ts → neo4j/store-import.ts) — so they write the same graph.
  *
  *  - an undated mention resolves to the one dated document of that code (same province, or central) in the
  *    whole corpus — order-independent — so no undated stub is created and none has to be absorbed later;

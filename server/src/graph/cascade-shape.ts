@@ -74,9 +74,12 @@ function num(v: unknown): number | null {
   return Number(v);
 }
 
+/** An ISO date (yyyy-mm-dd) as days since 1970-01-01 UTC. */
+const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
 export function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 function label(p: Record<string, unknown>, isOrg: boolean): string {
@@ -126,7 +129,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     let d = dayCache.get(id);
     if (d === undefined) {
       const iso = issued(id);
-      d = iso ? Date.parse(`${iso}T00:00:00Z`) / DAY : null;
+      d = iso ? dayNumber(iso) : null;
       dayCache.set(id, d);
     }
     return d;

@@ -16,7 +16,7 @@ const SET_CATEGORY = `
   FOREACH (_ IN CASE WHEN row.category = 'regulation' THEN [1] ELSE [] END | SET d:Regulation REMOVE d:Document)
   FOREACH (_ IN CASE WHEN row.category = 'regulation' THEN [] ELSE [1] END | SET d:Document REMOVE d:Regulation)`;
 
-// Every statement below takes the whole batch (UNWIND), so a batch of any size costs the same seven round trips.
+// Every statement below takes the whole batch (UNWIND), so a batch of any size costs the same few round trips.
 // A row's evidenceUid is the document that states it.
 
 const UPSERT_DIRECTIVES = `

@@ -1,5 +1,5 @@
 /**
- * The edges the details panel shows, with their evidence (quote, offsets, tasks) loaded on demand: the
+ * The edges the details panel shows, with their evidence (verb, stating document, quote, tasks) loaded on demand: the
  * explorer's cascade travels without it. Evidence already loaded is kept for the page's lifetime.
  */
 import { useMemo } from 'react';

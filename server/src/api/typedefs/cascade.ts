@@ -85,8 +85,9 @@ type Query {
     maxNodes: Int = 2000
   ): Cascade!
   """
-  Quotes, offsets and task lists of cascade edges, by their ids (at most 5000; unknown ids are left out): lets a
-  client load a large cascade without its evidence and fetch that of the edges it shows in detail. lagDays is null.
+  The evidence of cascade edges — verb, stating document, quote, offsets, task lists — by their ids (at most 5000;
+  unknown ids are left out): lets a client load a large cascade without it and fetch that of the edges it shows in
+  detail. lagDays is null.
   """
   edgeEvidence(ids: [ID!]!): [CascadeEdge!]!
 }

@@ -1,5 +1,5 @@
 /**
- * The evidence of given cascade edges (quote, offsets, task lists), by edge id: what the web's details panel asks
+ * The evidence of given cascade edges (verb, stating document, quote, offsets, task lists), by edge id: what the web's details panel asks
  * for when an edge or node is selected, so that the cascade itself travels without it.
  */
 import type { Driver } from 'neo4j-driver';

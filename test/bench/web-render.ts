@@ -1,7 +1,8 @@
 /**
  * Web render benchmark: serves the built web app (web/dist — build it first with `npm run build -w web`)
  * from a tiny static server on a free loopback port, opens bench.html in headless Chromium with the
- * canvas and the WebGL renderer, and prints time to first render and frame rate while panning.
+ * canvas renderer (as the app draws, and with edge patterns kept at every zoom) and the WebGL one, and prints
+ * time to first render and frame rate while panning.
  * Prints, does not assert.   Usage: tsx test/bench/web-render.ts [--elements 10000] [--pan 3000]
  */
 import { existsSync } from 'node:fs';
@@ -77,10 +78,17 @@ async function main() {
   const browser = await launchBrowser(['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-webgl', '--ignore-gpu-blocklist']);
   const results: BenchResult[] = [];
   try {
-    for (const renderer of ['canvas', 'webgl'] as const) {
+    // "canvas, patterns always": dashed and dotted edges keep their patterns when zoomed out (the app draws them
+    // solid below SOLID_EDGES_BELOW_ZOOM, graph/edge-detail.ts) — the cost that rule saves.
+    const runs = [
+      { renderer: 'canvas', query: 'renderer=canvas' },
+      { renderer: 'canvas, patterns always', query: 'renderer=canvas&patterns=always' },
+      { renderer: 'webgl', query: 'renderer=webgl' },
+    ];
+    for (const { renderer, query } of runs) {
       const page = await browser.newPage({ width: 1920, height: 1080 });
       page.on('pageerror', (e) => console.error(`[${renderer}] page error: ${e.message}`));
-      await page.goto(`http://127.0.0.1:${port}/bench.html?renderer=${renderer}&elements=${elements}&pan=${pan}`, { waitUntil: 'commit' });
+      await page.goto(`http://127.0.0.1:${port}/bench.html?${query}&elements=${elements}&pan=${pan}`, { waitUntil: 'commit' });
       await page.waitForFunction(() => (globalThis as { __benchResult?: unknown }).__benchResult !== undefined, undefined, { timeout: 180_000 });
       const result = (await page.evaluate(() => (globalThis as { __benchResult?: unknown }).__benchResult)) as BenchResult;
       results.push({ ...result, renderer });

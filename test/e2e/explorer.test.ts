@@ -78,6 +78,42 @@ describe('cascade explorer', () => {
     await screenshot(page, 'cascade');
   });
 
+  it('frames the whole cascade in the canvas after opening it from the start page', async () => {
+    // The first fit runs while the page around the canvas is still settling (details panel, filter bar);
+    // the canvas refits on that resize as long as the user has not moved the view.
+    const canvas = (await page.locator('[data-testid=graph]').boundingBox())!;
+    const shown = (await readGraph(page)).nodes.filter((n) => !n.hidden);
+    const outside = shown.filter((n) => n.box.x1 < canvas.x - 1 || n.box.y1 < canvas.y - 1 || n.box.x2 > canvas.x + canvas.width + 1 || n.box.y2 > canvas.y + canvas.height + 1);
+    expect(outside.map((n) => n.id)).toEqual([]);
+  });
+
+  it('draws cites and assignment edges solid only when zoomed out too far to see their patterns', async () => {
+    const styles = () =>
+      page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const cy = (globalThis as any).__cy;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const lineStyles = (sel: string) => [...new Set(cy.edges(sel).map((e: any) => e.style('line-style')))].sort();
+        return { cites: lineStyles('.cites'), assigned: lineStyles('.assigned-to'), implementsEdges: lineStyles('.implements') };
+      });
+    const zoomTo = (z: number) =>
+      page.evaluate((zoom) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const cy = (globalThis as any).__cy;
+        const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+        cy.zoom(zoom);
+        return before;
+      }, z);
+    expect(await styles()).toEqual({ cites: ['dashed'], assigned: ['dotted'], implementsEdges: ['solid'] });
+    const before = await zoomTo(0.1);
+    expect(await styles()).toEqual({ cites: ['solid'], assigned: ['solid'], implementsEdges: ['solid'] });
+    await zoomTo(0.6);
+    expect(await styles()).toEqual({ cites: ['dashed'], assigned: ['dotted'], implementsEdges: ['solid'] });
+    await page.evaluate((v) => {
+      (globalThis as unknown as { __cy: { viewport(v: unknown): void } }).__cy.viewport(v);
+    }, before);
+  });
+
   it('opens the details panel with the source quote highlighted in the text', async () => {
     const { nodes } = await readGraph(page);
     const programme = nodes.find((n) => n.code === '58-CTr/TU' && !n.stub) ?? nodes.find((n) => n.code === '58-CTr/TU')!;

@@ -21,6 +21,7 @@ import { homeDatabase } from '../graph/home-database.js';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
+import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
 import { formatError } from './errors.js';
@@ -197,6 +198,8 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   });
   // Another process's ingest (the CLI, another replica) raises the graph version: drop cached answers then.
   const stopWatching = config.graphVersionPollMs > 0 ? watchGraphVersion(driver, config.neo4jDatabase, config.graphVersionPollMs, graphChanged) : () => undefined;
+  // In the background, once serving: the first roots list and cascade on a cold Neo4j (api/warm-up.ts).
+  const warm = warmUp(driver, config.neo4jDatabase).catch(() => undefined);
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
@@ -206,6 +209,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     port,
     async close() {
       stopWatching();
+      await warm;
       await apollo.stop();
       httpServer.closeAllConnections?.();
     },

@@ -5,6 +5,7 @@
  */
 import type { CytoscapeOptions } from 'cytoscape';
 import { cytoscapeWithExtensions } from '../graph/cytoscape';
+import { setEdgeDetail } from '../graph/edge-detail';
 import { toElements } from '../graph/elements';
 import { modelFromCascade } from '../graph/model';
 import { runLayout } from '../graph/run-layout';
@@ -39,6 +40,8 @@ const params = new URLSearchParams(window.location.search);
 const rendererName = params.get('renderer') === 'webgl' ? 'webgl' : 'canvas';
 const target = Number(params.get('elements') ?? 10_000);
 const panMs = Number(params.get('pan') ?? 3000);
+/** ?patterns=always: dashed and dotted edges keep their patterns at every zoom (as before graph/edge-detail.ts). */
+const patternsAlways = params.get('patterns') === 'always';
 const status = document.getElementById('bench-status')!;
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -61,6 +64,7 @@ async function run(): Promise<BenchResult> {
   window.__cy = cy;
   const tl = performance.now();
   runLayout(cy, { fit: true, padding: 20 });
+  if (!patternsAlways) setEdgeDetail(cy, cy.zoom(), true);
   const layoutMs = performance.now() - tl;
   // First render: Cytoscape draws in its own requestAnimationFrame loop (the WebGL renderer does not
   // emit 'render' events), so wait until two frames have passed after the layout.

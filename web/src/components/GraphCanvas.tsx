@@ -6,9 +6,10 @@
 import type cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { cytoscapeWithExtensions } from '../graph/cytoscape';
+import { setEdgeDetail } from '../graph/edge-detail';
 import { runLayout } from '../graph/run-layout';
 import { graphStyle } from '../graph/styles';
-import { fitViewport } from '../graph/viewport';
+import { fitBox, fitViewport } from '../graph/viewport';
 
 export interface Selection {
   id: string;
@@ -45,6 +46,8 @@ export function GraphCanvas(props: Props) {
   callbacks.current = props;
   const firstVisible = useRef(true);
   const shownBefore = useRef<Set<string>>(new Set());
+  /** The viewport is the automatic fit of the shown elements (no pan or zoom by the user since). */
+  const autoFitted = useRef(false);
 
   useEffect(() => {
     const cytoscape = cytoscapeWithExtensions();
@@ -62,7 +65,15 @@ export function GraphCanvas(props: Props) {
     cy.on('tap', 'node, edge', (e) => callbacks.current.onSelect({ id: e.target.id(), group: e.target.isNode() ? 'nodes' : 'edges' }));
     cy.on('tap', (e) => { if (e.target === cy) callbacks.current.onSelect(null); });
     cy.on('dbltap', 'node[kind = "DIRECTIVE"]', (e) => callbacks.current.onToggleExpand(e.target.id()));
-    const observer = new ResizeObserver(() => cy.resize());
+    cy.on('zoom', () => setEdgeDetail(cy, cy.zoom()));
+    // The first fit can happen before the page around the canvas has settled (the details panel and the filter
+    // bar take their room a frame later): while the viewport is still that automatic fit, a resize refits it.
+    cy.on('dragpan scrollzoom pinchzoom', () => (autoFitted.current = false));
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      const shown = byIds(cy, callbacks.current.visible);
+      if (autoFitted.current && shown.nonempty()) cy.viewport(fitShown(cy, shown, callbacks.current.briefing));
+    });
     if (container.current) observer.observe(container.current);
     callbacks.current.onReady(cy);
     return () => {
@@ -98,11 +109,11 @@ export function GraphCanvas(props: Props) {
     applySelection(cy, callbacks.current.selected);
     const shown = byIds(cy, callbacks.current.visible);
     if (shown.nonempty()) {
-      const briefing = callbacks.current.briefing;
-      const target = fitViewport(cy, shown.boundingBox(), briefing ? BRIEFING_PADDING : FIT_PADDING, briefing ? BRIEFING_MAX_ZOOM : undefined);
       cy.stop(true, false);
-      cy.viewport(target);
+      cy.viewport(fitShown(cy, shown, callbacks.current.briefing));
+      autoFitted.current = true;
     }
+    setEdgeDetail(cy, cy.zoom(), true);
   }, [props.elements]);
 
   useEffect(() => {
@@ -119,7 +130,7 @@ export function GraphCanvas(props: Props) {
       // Work from the id sets, not ':visible' (Cytoscape caches visibility until the next render).
       const shown = byIds(cy, props.visible);
       const fresh = shown.filter((e) => !before.has(e.id()));
-      const target = fitViewport(cy, shown.boundingBox(), BRIEFING_PADDING, BRIEFING_MAX_ZOOM);
+      const target = fitShown(cy, shown, true);
       fresh.style('opacity', 0);
       cy.stop(true, false);
       cy.animate({ zoom: target.zoom, pan: target.pan, duration: 650, easing: 'ease-in-out-cubic' });
@@ -139,7 +150,7 @@ export function GraphCanvas(props: Props) {
       cy.resize();
       const shown = byIds(cy, callbacks.current.visible);
       if (shown.empty()) return;
-      const target = fitViewport(cy, shown.boundingBox(), props.briefing ? BRIEFING_PADDING : FIT_PADDING, props.briefing ? BRIEFING_MAX_ZOOM : undefined);
+      const target = fitShown(cy, shown, props.briefing);
       cy.animate({ zoom: target.zoom, pan: target.pan, duration: 300 });
     });
     return () => cancelAnimationFrame(id);
@@ -156,6 +167,11 @@ export function GraphCanvas(props: Props) {
   }, [props.hitIds]);
 
   return <div className="graph-canvas" ref={container} data-testid="graph" />;
+}
+
+/** Zoom and pan that frame the shown elements (closer margins and a zoom cap when presenting). */
+function fitShown(cy: cytoscape.Core, shown: cytoscape.Collection, briefing: boolean) {
+  return fitViewport(cy, fitBox(shown), briefing ? BRIEFING_PADDING : FIT_PADDING, briefing ? BRIEFING_MAX_ZOOM : undefined);
 }
 
 function byIds(cy: cytoscape.Core, ids: Set<string>): cytoscape.Collection {

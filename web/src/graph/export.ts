@@ -3,6 +3,7 @@
  * ~7900 px: browsers refuse larger canvases.
  */
 import type cytoscape from 'cytoscape';
+import { atScale } from './edge-detail';
 
 export const MAX_CANVAS_SIDE = 7900;
 
@@ -14,12 +15,12 @@ export function pngScale(width: number, height: number, preferred = 2): number {
 export async function exportPng(cy: cytoscape.Core): Promise<Blob> {
   const bb = cy.elements().not('.hidden').boundingBox();
   const scale = pngScale(bb.w, bb.h);
-  const blob = cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: MAX_CANVAS_SIDE, maxHeight: MAX_CANVAS_SIDE });
-  return blob;
+  // The picture is drawn inside png() (only its encoding is asynchronous): patterns as they look at its scale.
+  return atScale(cy, scale, () => cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: MAX_CANVAS_SIDE, maxHeight: MAX_CANVAS_SIDE }));
 }
 
 export function exportSvg(cy: cytoscape.Core): Blob {
-  const text = cy.svg({ full: true, scale: 1, bg: '#ffffff' });
+  const text = atScale(cy, 1, () => cy.svg({ full: true, scale: 1, bg: '#ffffff' }));
   return new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
 }
 

@@ -70,6 +70,8 @@ export function graphStyle(): cytoscape.StylesheetJson {
         'arrow-scale': 0.7,
       },
     },
+    // Zoomed out, patterns would be sub-pixel dashes: slow to draw and invisible (graph/edge-detail.ts).
+    { selector: 'edge.solid', style: { 'line-style': 'solid' } },
     { selector: 'edge.inferred', style: { 'line-color': EDGE_COLORS.inferred, 'target-arrow-color': EDGE_COLORS.inferred, color: EDGE_COLORS.inferred } },
     { selector: 'node:selected', style: { 'border-width': 5, 'border-color': EDGE_COLORS.selected, 'border-style': 'solid' } },
     { selector: 'edge:selected', style: { width: 5, 'line-color': EDGE_COLORS.selected, 'target-arrow-color': EDGE_COLORS.selected } },

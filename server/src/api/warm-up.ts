@@ -1,0 +1,21 @@
+/**
+ * What a freshly started server does once, in the background, before its first visitor: the start page's roots
+ * and the explorer's cascade statements. On a cold Neo4j the first plan of the cascade statement takes ≈ 2 s and
+ * the first national-scale roots list ≈ 3 s; warm, they take 0.3–0.4 s. Planning uses a uid that matches nothing;
+ * the largest root's cascade (what a visitor opens first) is then fetched and shaped once for real.
+ */
+import type { Driver } from 'neo4j-driver';
+import { shapeCascade } from '../graph/cascade-shape.js';
+import { DEFAULT_CASCADE_NODES, fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { roots } from '../graph/queries/roots.js';
+
+const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
+/** The explorer's three directions without evidence, and downwards with it (notebooks, the export route). */
+const VARIANTS: [Direction, boolean][] = [['DOWN', false], ['UP', false], ['BOTH', false], ['DOWN', true]];
+
+export async function warmUp(driver: Driver, database?: string): Promise<void> {
+  for (const [direction, evidence] of VARIANTS) await fetchCascade(driver, '', { depth: 1, direction, relations: ALL, evidence, database });
+  const top = await roots(driver, 20, database);
+  const raw = top[0] ? await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, maxNodes: DEFAULT_CASCADE_NODES, database }) : null;
+  if (raw) shapeCascade(raw, 'DOWN');
+}

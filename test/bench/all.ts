@@ -3,7 +3,8 @@
  *
  * Prints ONE table: machine details, extraction MB/s, ingest nodes+relationships/s (one document per
  * transaction vs batched writeRecords, and the bulk UNWIND prototype), cascade depth 4 through GraphQL vs
- * the driver (p50 / p95 / ratio), lookup requests/s, and resident memory of the API server and the Neo4j
+ * the driver (p50 / p95 / ratio), the explorer opened on the two large roots in headless Chromium (page load →
+ * graph drawn, pan frame rate), lookup requests/s, and resident memory of the API server and the Neo4j
  * JVM — at three sizes (seed corpus, ~10 %, national ≥ 35 000 documents). Figures only: nothing is asserted.
  * Each size runs its own Neo4j (free port, temp data dir) and stops it at the end.
  */
@@ -12,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../../server/src/extract/index.js';
-import { benchSize, type SizeResult } from './national.js';
+import { benchSize, type CascadeResult, type SizeResult } from './national.js';
 import type { SizeName } from './ingest.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -53,6 +54,12 @@ function machine(): Record<string, string> {
 const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
+function explorerCell(e: CascadeResult['explorer']): string {
+  if (!e) return 'n/a';
+  if ('unavailable' in e) return `not measured: ${e.unavailable}`;
+  return `${f0(e.loadMs)}; ${f1(e.panFps)} fps`;
+}
+
 export function table(results: SizeResult[], extract: { mbPerSec: number; source: string }, mach: Record<string, string>): string {
   const neo = results[0]?.neo4jVersion ?? 'n/a';
   const head = `| metric | target | ${results.map((r) => r.size).join(' | ')} |`;
@@ -85,6 +92,7 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? (casc(r, i)!.error ? (/timeout|terminated/i.test(casc(r, i)!.error!) ? 'failed: API transaction timeout (NEO4J_TX_TIMEOUT_MS)' : `failed: ${casc(r, i)!.error!.replace(/\|/g, '/').slice(0, 80)}`) : `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}`) : 'n/a')),
       row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),
       row(`  GraphQL, response cache on: p50 / p95, ms`, '', (r) => (casc(r, i)?.cached?.n ? `${f1(casc(r, i)!.cached.p50)} / ${f1(casc(r, i)!.cached.p95)}` : 'n/a')),
+      ...(i < 2 ? [row(`  explorer (headless Chromium): page load → graph drawn, ms; pan fps`, '', (r) => explorerCell(casc(r, i)?.explorer))] : []),
     ]),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB', '', (r) => f0(r.serverRssMb)),

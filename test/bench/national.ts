@@ -19,6 +19,7 @@ import type { Driver } from 'neo4j-driver';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { fetchCascade } from '../../server/src/graph/queries/cascade.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
+import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -40,6 +41,8 @@ export interface CascadeResult {
   ratio: number;
   /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
   error?: string;
+  /** The explorer opened on this root in headless Chromium (national and provincial root), or why not. */
+  explorer?: ExplorerTiming | { unavailable: string };
 }
 
 export interface SizeResult {
@@ -333,7 +336,13 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
         driverT = await timeIt(viaDriver, n);
       }
-      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error });
+      // The explorer on the two large roots, served by the uncached server (what a visitor meets after an ingest).
+      let explorer: CascadeResult['explorer'];
+      if (cascades.length < 2) {
+        const unavailable = explorerUnavailable();
+        explorer = unavailable ? { unavailable } : await benchExplorer(server.base, uid);
+      }
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error, explorer });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';

@@ -1,0 +1,69 @@
+/**
+ * The explorer as a visitor meets it: headless Chromium opens the web app served by the API server on a cascade
+ * (`/?code=UID`) and the time from navigation to the drawn graph is taken (API request, JSON, model, layout, styles,
+ * first frame), then the graph is panned for two seconds and the frame rate counted. Needs the built web app
+ * (`npm run build -w web`) and /usr/bin/chromium; without them it says so instead of measuring.
+ * Headless Chromium here renders without a GPU: a desktop browser is faster, the proportions hold.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../server/src/config.js';
+import { launchBrowser } from '../e2e/browser.js';
+
+export interface ExplorerTiming {
+  /** Median over the measured loads, ms. */
+  loadMs: number;
+  panFps: number;
+  nodes: number;
+  loads: number;
+}
+
+/** Why the explorer cannot be measured here, or null when it can. */
+export function explorerUnavailable(): string | null {
+  if (!existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) return 'web app not built (npm run build -w web)';
+  if (!existsSync('/usr/bin/chromium')) return 'no /usr/bin/chromium';
+  return null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** One warm-up load, then `loads` measured ones (each followed by a 2 s pan). */
+export async function benchExplorer(base: string, uid: string, loads = 3): Promise<ExplorerTiming> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(120_000);
+    const times: number[] = [];
+    const fps: number[] = [];
+    let nodes = 0;
+    for (let i = 0; i <= loads; i++) {
+      await page.goto('about:blank');
+      const t0 = performance.now();
+      await page.goto(`${base}/?code=${encodeURIComponent(uid)}`);
+      await page.waitForFunction(() => ((globalThis as { __cy?: { nodes(): { length: number } } }).__cy?.nodes().length ?? 0) > 1);
+      // Drawn: two animation frames after the elements arrived (Cytoscape draws in its own frame callback).
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      const loadMs = performance.now() - t0;
+      // A string, not a function: tsx would add helpers the page does not have.
+      const panned = (await page.evaluate(`(async () => {
+        const cy = globalThis.__cy;
+        const t0 = performance.now();
+        let frames = 0;
+        while (performance.now() - t0 < 2000) {
+          cy.panBy({ x: 5, y: 3 });
+          await new Promise((r) => requestAnimationFrame(r));
+          frames++;
+        }
+        return { fps: frames / ((performance.now() - t0) / 1000), nodes: cy.nodes().length };
+      })()`)) as { fps: number; nodes: number };
+      nodes = panned.nodes;
+      if (i > 0) {
+        times.push(loadMs);
+        fps.push(panned.fps);
+      }
+    }
+    return { loadMs: median(times), panFps: median(fps), nodes, loads };
+  } finally {
+    await browser.close();
+  }
+}

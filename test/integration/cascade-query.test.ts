@@ -2,7 +2,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { homeDatabase } from '../../server/src/graph/home-database.js';
-import { fetchCascade, type RelationKind } from '../../server/src/graph/queries/cascade.js';
+import { cascadeCypher, fetchCascade, type RelationKind } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -32,6 +32,20 @@ describe('fetchCascade', () => {
     expect(programme.props.issuedOn).toBe('2023-03-30');
     expect(programme.props.province).toBe('Bình Thuận');
     expect(full.nodes.filter((n) => n.labels.includes('Organization')).length).toBeGreaterThan(3);
+  });
+
+  it('takes the depth as a parameter: one statement text for every depth, deeper levels only when asked', async () => {
+    const implementsOnly: RelationKind[] = ['IMPLEMENTS'];
+    const one = (await fetchCascade(driver, root, { depth: 1, direction: 'DOWN', relations: implementsOnly }))!;
+    const two = (await fetchCascade(driver, root, { depth: 2, direction: 'DOWN', relations: implementsOnly }))!;
+    const programme = two.nodes.find((n) => n.props.code === '58-CTr/TU')!;
+    // 000: the Bình Thuận guidance implementing the programme, two levels below the resolution
+    const below = two.edges.filter((e) => e.type === 'IMPLEMENTS' && e.target === programme.uid).map((e) => e.source);
+    expect(below.length).toBeGreaterThan(0);
+    const atOne = one.nodes.map((n) => n.uid);
+    expect(atOne).toContain(programme.uid);
+    for (const uid of below) expect(atOne).not.toContain(uid);
+    expect(cascadeCypher('DOWN', implementsOnly)).toContain('maxLevel: $depth');
   });
 
   it('is null for an unknown uid', async () => {

@@ -129,6 +129,21 @@ describe('cascade explorer', () => {
     await screenshot(page, 'details-panel');
   });
 
+  it('lays out again what the filters leave: no rows kept free for hidden assignees', async () => {
+    const directives = async () => (await readGraph(page)).nodes.filter((n) => !n.hidden && n.kind === 'DIRECTIVE');
+    const span = (ns: { y: number }[]) => Math.max(...ns.map((n) => n.y)) - Math.min(...ns.map((n) => n.y));
+    const all = await directives();
+    await page.locator('[data-testid=rel-ASSIGNED_TO]').uncheck();
+    await page.waitForTimeout(300);
+    const without = await directives();
+    expect(without.map((n) => n.id).sort()).toEqual(all.map((n) => n.id).sort());
+    // The Quảng Nam plan sat below the organisation rows; with them hidden the directives close up.
+    expect(span(without)).toBeLessThan(span(all) * 0.8);
+    await page.locator('[data-testid=rel-ASSIGNED_TO]').check();
+    await page.waitForTimeout(300);
+    expect(span(await directives())).toBeCloseTo(span(all), 0);
+  });
+
   it('restores the same view from a deep link', async () => {
     await page.locator('[data-testid=rel-ASSIGNED_TO]').uncheck();
     await page.waitForTimeout(200);

@@ -190,6 +190,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
           <div className="graph-area">
             <GraphCanvas
               elements={elements}
+              layoutIds={filtered}
               visible={visible}
               selected={view.selected}
               gapIds={gapIds}

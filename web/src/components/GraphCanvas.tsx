@@ -1,7 +1,7 @@
 /**
- * The Cytoscape canvas. Owns one cy instance (exposed as window.__cy); syncs elements (then lays them out),
- * visibility, selection and highlight classes from props. In briefing mode newly shown nodes fade in while
- * the viewport zooms to the visible layers.
+ * The Cytoscape canvas. Owns one cy instance (exposed as window.__cy); syncs elements, lays out what the filters
+ * leave (again when they change), and syncs visibility, selection and highlight classes from props. In briefing
+ * mode newly shown nodes fade in while the viewport zooms to the visible layers.
  */
 import type cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
@@ -18,6 +18,8 @@ export interface Selection {
 
 interface Props {
   elements: cytoscape.ElementDefinition[];
+  /** What the layout places: the elements the filters leave (the briefing shows steps of it). */
+  layoutIds: Set<string>;
   visible: Set<string>;
   selected: string | null;
   gapIds: Set<string>;
@@ -102,7 +104,7 @@ export function GraphCanvas(props: Props) {
       }
       cy.add(toAdd.sort((a, b) => (a.group === 'nodes' ? 0 : 1) - (b.group === 'nodes' ? 0 : 1)));
     });
-    runLayout(cy, { fit: false });
+    layOut(cy, callbacks.current.layoutIds);
     applyVisibility(cy, callbacks.current.visible);
     toggleClass(cy, 'gap', callbacks.current.gapIds);
     toggleClass(cy, 'search-hit', callbacks.current.hitIds);
@@ -115,6 +117,26 @@ export function GraphCanvas(props: Props) {
     }
     setEdgeDetail(cy, cy.zoom(), true);
   }, [props.elements]);
+
+  // Filters changed what can be shown: lay out just that, so it is not left scattered over the places of hidden
+  // nodes (one province of a national cascade, a cascade without its assignees). Declared before the visibility
+  // effect, which then shows the result; briefing steps only reveal parts of this layout.
+  const firstLayout = useRef(true);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || cy.elements().empty()) return;
+    if (firstLayout.current) {
+      firstLayout.current = false;
+      return;
+    }
+    layOut(cy, props.layoutIds);
+    const shown = byIds(cy, callbacks.current.visible);
+    if (!callbacks.current.briefing && shown.nonempty()) {
+      cy.stop(true, false);
+      cy.viewport(fitShown(cy, shown, false));
+      autoFitted.current = true;
+    }
+  }, [props.layoutIds]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -167,6 +189,12 @@ export function GraphCanvas(props: Props) {
   }, [props.hitIds]);
 
   return <div className="graph-canvas" ref={container} data-testid="graph" />;
+}
+
+/** The layered layout of the given elements (all of them when none is given). */
+function layOut(cy: cytoscape.Core, ids: Set<string>) {
+  const eles = byIds(cy, ids);
+  runLayout(cy, { fit: false, eles: eles.nonempty() ? eles : cy.elements() });
 }
 
 /** Zoom and pan that frame the shown elements (closer margins and a zoom cap when presenting). */

@@ -1,7 +1,8 @@
 /**
- * Apply the layered layout to a Cytoscape instance. Small graphs ask cytoscape-dagre for the left-to-right
- * order inside each layer (fewer crossings); large ones sort by the parents' barycentre only. Either way the vertical position comes
- * from the layers (level rank, then generation) and no two node boxes overlap.
+ * Apply the layered layout to a Cytoscape instance — to the elements shown (`eles`, e.g. what the filters leave)
+ * or to all of them. Small graphs ask cytoscape-dagre for the left-to-right order inside each layer (fewer
+ * crossings); large ones sort by the parents' barycentre only. Either way the vertical position comes from the
+ * layers (level rank, then generation) and no two node boxes overlap. Nodes outside `eles` keep their position.
  */
 import type cytoscape from 'cytoscape';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
@@ -10,8 +11,8 @@ import { layeredLayout, type LayoutNode, type LayoutResult } from './layout';
 
 export const DAGRE_NODE_LIMIT = 400;
 
-export function layoutNodes(cy: cytoscape.Core): LayoutNode[] {
-  return cy.nodes().map((n) => ({
+export function layoutNodes(nodes: cytoscape.NodeCollection): LayoutNode[] {
+  return nodes.map((n) => ({
     id: n.id(),
     rank: Number(n.data('rank') ?? 0),
     gen: Number(n.data('gen') ?? 0),
@@ -22,9 +23,14 @@ export function layoutNodes(cy: cytoscape.Core): LayoutNode[] {
   }));
 }
 
-export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: number } = {}): LayoutResult {
-  const nodes = layoutNodes(cy);
-  const edges = cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: number; eles?: cytoscape.Collection } = {}): LayoutResult {
+  const given = opts.eles ?? cy.elements();
+  const nodes = layoutNodes(given.nodes());
+  const ids = new Set(nodes.map((n) => n.id));
+  // Edges between laid-out nodes only.
+  const links = given.edges().filter((e) => ids.has(e.source().id()) && ids.has(e.target().id())) as cytoscape.EdgeCollection;
+  const eles = given.nodes().union(links);
+  const edges = links.map((e) => ({ source: e.source().id(), target: e.target().id() }));
   let order: Map<string, number> | undefined;
   if (nodes.length > 1 && nodes.length <= DAGRE_NODE_LIMIT) {
     const index = layerIndex(computeLayers(nodes));
@@ -37,17 +43,17 @@ export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: n
       fit: false,
       animate: false,
     };
-    cy.elements().layout(dagreOptions).run();
-    order = new Map(cy.nodes().map((n) => [n.id(), n.position('x')]));
+    eles.layout(dagreOptions).run();
+    order = new Map(eles.nodes().map((n) => [n.id(), n.position('x')]));
   }
   const aspect = cy.width() > 0 && cy.height() > 0 ? cy.width() / cy.height() : undefined;
   const result = layeredLayout(nodes, edges, { order, aspect });
   cy.batch(() => {
-    cy.nodes().forEach((n) => {
+    eles.nodes().forEach((n) => {
       const p = result.positions.get(n.id());
       if (p) n.position(p);
     });
   });
-  if (opts.fit !== false) cy.fit(cy.elements(':visible'), opts.padding ?? 40);
+  if (opts.fit !== false) cy.fit(eles, opts.padding ?? 40);
   return result;
 }

@@ -106,6 +106,16 @@ describe('cascade', () => {
     expect((await gql(CASCADE.replace('depth: $depth', 'depth: $depth, maxNodes: 0'), { code: '28-NQ/TW' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('narrows a cascade to provinces on request, and refuses an oversized province list', async () => {
+    const q = `query($p: [String!]) { cascade(code: "28-NQ/TW", provinces: $p) { nodes { kind code province level } } }`;
+    const narrowed = (await gqlData<{ cascade: { nodes: { kind: string; code: string | null; province: string | null; level: string | null }[] } }>(q, { p: ['Sóc Trăng'] })).cascade;
+    const directives = narrowed.nodes.filter((n) => n.kind === 'DIRECTIVE' && n.code !== '28-NQ/TW');
+    expect(directives.map((n) => n.code)).toContain('374/KH-MTTQ-BTT');
+    for (const n of directives) expect(n.province === 'Sóc Trăng' || n.level === 'central').toBe(true);
+    const tooMany = await gql(q, { p: Array.from({ length: 101 }, (_, i) => `P${i}`) });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('sends quotes and tasks only when the query asks for them, also through fragments', async () => {
     type E = { kind: string; quote?: string | null; tasks?: string[] | null };
     const viaFragment = (await gqlData<{ cascade: { edges: E[] } }>(

@@ -48,6 +48,20 @@ describe('fetchCascade', () => {
     expect(cascadeCypher('DOWN', implementsOnly)).toContain('maxLevel: $depth');
   });
 
+  it('follows only the given provinces (and central texts) when asked: one province of a national cascade', async () => {
+    const all = (await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL }))!;
+    const within = (await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL, provinces: ['Bình Thuận'] }))!;
+    const directives = (c: typeof all) => c.nodes.filter((n) => n.labels.includes('Directive'));
+    expect(directives(all).some((n) => n.props.province === 'Sóc Trăng')).toBe(true);
+    const kept = directives(within).filter((n) => n.uid !== root);
+    expect(kept.map((n) => n.props.code)).toContain('58-CTr/TU');
+    for (const n of kept) expect(n.props.province === 'Bình Thuận' || n.props.level === 'central').toBe(true);
+    expect(directives(within).length).toBeLessThan(directives(all).length);
+    // the Bình Thuận guidance below the programme is still reached, and its assignees with it
+    expect(within.edges.filter((e) => e.type === 'IMPLEMENTS').length).toBeGreaterThanOrEqual(2);
+    expect(within.nodes.some((n) => n.labels.includes('Organization') && n.props.province === 'Bình Thuận')).toBe(true);
+  });
+
   it('is null for an unknown uid', async () => {
     expect(await fetchCascade(driver, 'nope@2000-01-01', { depth: 2, direction: 'DOWN', relations: ALL })).toBeNull();
   });

@@ -31,6 +31,7 @@ function checkDepth(depth: number): number {
 
 interface CascadeArgs extends DirectiveRef {
   maxNodes: number;
+  provinces?: string[] | null;
   depth: number;
   direction: Direction;
   relations: RelationKind[];
@@ -41,9 +42,12 @@ export const resolvers = {
     async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
       const depth = checkDepth(args.depth);
       if (!Number.isInteger(args.maxNodes) || args.maxNodes < 1 || args.maxNodes > MAX_CASCADE_NODES) throw userError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
+      const provinces = args.provinces ?? [];
+      if (provinces.length > 100 || provinces.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
       const uid = await rootUid(ctx, args);
       const raw = await fetchCascade(ctx.driver, uid, {
         depth,
+        provinces,
         direction: args.direction,
         relations: args.relations?.length ? args.relations : ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'],
         maxNodes: args.maxNodes,

@@ -10,11 +10,14 @@ import { DEFAULT_CASCADE_NODES, fetchCascade, type Direction, type RelationKind 
 import { roots } from '../graph/queries/roots.js';
 
 const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
-/** The explorer's three directions without evidence, and downwards with it (notebooks, the export route). */
-const VARIANTS: [Direction, boolean][] = [['DOWN', false], ['UP', false], ['BOTH', false], ['DOWN', true]];
+/**
+ * The explorer's three directions without evidence, its province-narrowed cascade, and downwards with evidence
+ * (notebooks, the export route): [direction, evidence, provinces].
+ */
+const VARIANTS: [Direction, boolean, string[]][] = [['DOWN', false, []], ['UP', false, []], ['BOTH', false, []], ['DOWN', false, ['-']], ['DOWN', true, []]];
 
 export async function warmUp(driver: Driver, database?: string): Promise<void> {
-  for (const [direction, evidence] of VARIANTS) await fetchCascade(driver, '', { depth: 1, direction, relations: ALL, evidence, database });
+  for (const [direction, evidence, provinces] of VARIANTS) await fetchCascade(driver, '', { depth: 1, direction, relations: ALL, evidence, provinces, database });
   const top = await roots(driver, 20, database);
   const raw = top[0] ? await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, maxNodes: DEFAULT_CASCADE_NODES, database }) : null;
   if (raw) shapeCascade(raw, 'DOWN');

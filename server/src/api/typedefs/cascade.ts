@@ -83,6 +83,8 @@ type Query {
     relations: [RelationKind!] = [IMPLEMENTS, CITES, ASSIGNED_TO]
     "Directives listed at most per direction, citing texts included (1–50000); assignments to organizations are capped at the same number, nearest the root first."
     maxNodes: Int = 2000
+    "Follow only directives of these provinces (central ones too; at most 100 names): one province's part of a national cascade that maxNodes would cut."
+    provinces: [String!]
   ): Cascade!
   """
   The evidence of cascade edges — verb, stating document, quote, offsets, task lists — by their ids (at most 5000;

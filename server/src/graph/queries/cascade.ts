@@ -61,6 +61,8 @@ export interface CascadeOptions {
   maxNodes?: number;
   /** Send verbs, stating documents, quotes, offsets, tasks and timings of the edges (default true). */
   evidence?: boolean;
+  /** Follow only directives of these provinces (and central ones): one province's part of a national cascade. */
+  provinces?: string[];
   database?: string;
   timeoutMs?: number;
 }
@@ -70,19 +72,26 @@ export interface CascadeOptions {
  * $maxNodes, $maxAssignments), not text: Neo4j plans each distinct text once (≈ 0.3–0.4 s for this one, 2 s on a
  * cold JVM), so changing the depth does not pay a new plan.
  */
-export function cascadeCypher(direction: Direction, relations: RelationKind[], evidence = true): string {
+export function cascadeCypher(direction: Direction, relations: RelationKind[], evidence = true, withinProvinces = false): string {
   const withCites = relations.includes('CITES');
   const withAssigned = relations.includes('ASSIGNED_TO');
+  // withinProvinces: only directives of $provinces (and central ones) are followed, and only they count as citers.
+  const scope = withinProvinces ? 'root, allowed' : 'root';
+  const whitelist = withinProvinces ? ', whitelistNodes: allowed' : '';
   const expand = (filter: string) => `
-  CALL (root) {
-    CALL apoc.path.subgraphAll(root, {relationshipFilter: '${filter}', maxLevel: $depth, labelFilter: '+Directive', limit: $maxNodes})
+  CALL (${scope}) {
+    CALL apoc.path.subgraphAll(root, {relationshipFilter: '${filter}', maxLevel: $depth, labelFilter: '+Directive', limit: $maxNodes${whitelist}})
     YIELD nodes, relationships
     RETURN nodes AS ns, relationships AS rs
   }`;
+  const citedBy = withinProvinces
+    ? `MATCH (c:Directive)-[r:CITES]->(t) WHERE c.province IN $provinces OR c.level = 'central' RETURN r`
+    : 'MATCH (:Directive)-[r:CITES]->(t) RETURN r';
   const down = direction !== 'UP';
   const up = direction !== 'DOWN';
   return `
 MATCH (root:Directive {uid: $uid})
+${withinProvinces ? `CALL (root) { MATCH (d:Directive) WHERE d.province IN $provinces OR d.level = 'central' WITH collect(d) AS ds RETURN ds + [root] AS allowed }` : ''}
 ${down ? expand('<IMPLEMENTS').replace('ns, relationships AS rs', 'downNodes, relationships AS downRels') : ''}
 ${up ? expand('IMPLEMENTS>').replace('ns, relationships AS rs', 'upNodes, relationships AS upRels') : ''}
 WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels,
@@ -91,7 +100,7 @@ WITH root, truncated, [r IN implRels WHERE type(r) = 'IMPLEMENTS'] AS implRels, 
 CALL (tree) {
   ${withCites ? `UNWIND tree AS t
   CALL (t) {
-    ${down ? 'MATCH (:Directive)-[r:CITES]->(t) RETURN r' : ''}
+    ${down ? citedBy : ''}
     ${down && up ? 'UNION' : ''}
     ${up ? 'MATCH (t)-[r:CITES]->(:Directive) RETURN r' : ''}
   }
@@ -139,9 +148,10 @@ export function rawEdge(row: Row, evidence: boolean): RawEdge {
 export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOptions): Promise<RawCascade | null> {
   const max = Math.max(1, Math.min(MAX_CASCADE_NODES, Math.trunc(opts.maxNodes ?? DEFAULT_CASCADE_NODES)));
   const evidence = opts.evidence ?? true;
+  const within = (opts.provinces ?? []).map((p) => p.normalize('NFC').trim()).filter(Boolean);
   const res = await readQuery(driver, 
-    cascadeCypher(opts.direction, opts.relations, evidence),
-    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1) },
+    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0),
+    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within },
     { database: opts.database, timeoutMs: opts.timeoutMs },
   );
   const rec = res.records[0];

@@ -166,6 +166,30 @@ describe('cascade explorer', () => {
     await other.close();
   });
 
+  it('asks the server for just the chosen province when the cascade was cut by its cap', async () => {
+    // The seed cascade is small; a national resolution's is cut at maxNodes. The first answer is marked cut here
+    // (everything else is the real server's), so the explorer must fetch the province's own cascade.
+    const other = await browser.newPage();
+    const asked: { provinces?: string[] }[] = [];
+    await other.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string; variables?: { provinces?: string[] } };
+      const isCascade = body.query?.includes('cascade(') ?? false;
+      if (isCascade) asked.push(body.variables ?? {});
+      const response = await route.fetch();
+      const json = await response.json();
+      if (isCascade && !body.variables?.provinces && json.data?.cascade) json.data.cascade.truncated = true;
+      await route.fulfill({ response, json });
+    });
+    await other.goto(`${cascadeUrl.split('&sel=')[0]}&prov=${encodeURIComponent('Sóc Trăng')}`);
+    await waitForGraph(other, 2);
+    await expect.poll(() => asked.some((v) => v.provinces?.join() === 'Sóc Trăng'), { timeout: 10_000 }).toBe(true);
+    await other.locator('[data-testid=truncated]').waitFor({ state: 'detached' });
+    const shown = (await readGraph(other)).nodes.filter((n) => !n.hidden && n.kind === 'DIRECTIVE' && n.code !== ROOT);
+    expect(shown.map((n) => n.code)).toContain('374/KH-MTTQ-BTT');
+    for (const n of shown) expect(n.province).toBe('Sóc Trăng');
+    await other.close();
+  });
+
   it('switches the UI to English', async () => {
     await page.goto(cascadeUrl);
     await waitForGraph(page, 5);

@@ -9,7 +9,7 @@ export const fetchRoots = (first = 20, signal?: AbortSignal) =>
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);
 
-export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' | 'UP' | 'BOTH', relations?: Relation[]) {
+export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' | 'UP' | 'BOTH', relations?: Relation[], provinces?: string[]) {
   return {
     code: ref.code,
     issuedOn: ref.issuedOn || undefined,
@@ -17,11 +17,13 @@ export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' 
     depth,
     direction,
     relations,
+    provinces: provinces?.length ? provinces : undefined,
   };
 }
 
-export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal) =>
-  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction), signal).then((d) => d.cascade);
+/** `provinces`: follow only those provinces' directives (the server's cut of a national cascade). */
+export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[]) =>
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces), signal).then((d) => d.cascade);
 
 /** The server takes at most 5 000 ids per request (edgeEvidence); a national root's node can touch more edges. */
 const EVIDENCE_CHUNK = 2000;

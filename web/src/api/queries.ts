@@ -18,8 +18,8 @@ const EDGE_FIELDS = 'id source target kind inferred lagDays';
 const EVIDENCE_FIELDS = 'verb evidenceUid quote start end tasks timings';
 
 const cascadeQuery = (edgeFields: string) => /* GraphQL */ `
-query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
-  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations) {
+query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!], $provinces: [String!]) {
+  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations, provinces: $provinces) {
     truncated
     root { ${CASCADE_NODE_FIELDS} }
     nodes { ${CASCADE_NODE_FIELDS} }

@@ -41,6 +41,12 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const { t, lang } = useI18n();
   const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
   const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal), JSON.stringify(rootRef));
+  // A cascade cut by the server's cap (a national resolution) and filtered to provinces: ask for just those
+  // provinces, which the cap had mostly cut away. Until that answer arrives the filtered full cascade stays shown.
+  const narrowTo = cascade.data?.truncated ? view.filters.provinces : [];
+  const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}` : '';
+  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo) : Promise.resolve(undefined)), narrowKey);
+  const shown = (narrowTo.length ? narrowed.data : undefined) ?? cascade.data;
   const [model, setModel] = useState<GraphModel | null>(null);
   const [expanding, setExpanding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,7 +54,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const cyRef = useRef<cytoscape.Core | null>(null);
   const rootEl = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setModel(cascade.data ? modelFromCascade(cascade.data) : null), [cascade.data]);
+  useEffect(() => setModel(shown ? modelFromCascade(shown) : null), [shown]);
 
   const elements = useMemo(() => (model ? toElements(model, t, lang) : []), [model, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = useMemo(() => (model ? visibleIds(model, view.filters) : EMPTY), [model, view.filters]);
@@ -142,7 +148,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const goStep = (s: number) => onView({ step: Math.max(0, Math.min(s, steps.length - 1)) });
   useBriefingKeys(briefing, { next: () => goStep(stepIndex + 1), prev: () => goStep(stepIndex - 1), exit: stopBriefing });
 
-  const provinces = useMemo(() => [...new Set([...(model?.nodes.values() ?? [])].map((n) => n.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi')), [model]);
+  // From the whole cascade, so that a narrowed one (one province) still offers the others.
+  const provinces = useMemo(() => [...new Set([...(cascade.data?.nodes ?? []), ...(model?.nodes.values() ?? [])].map((n) => n.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi')), [cascade.data, model]);
   const levels = useMemo(() => {
     const rankOf = new Map<string, number>();
     for (const n of model?.nodes.values() ?? []) if (n.level) rankOf.set(n.level, Math.min(rankOf.get(n.level) ?? Infinity, n.levelRank ?? n.rank));
@@ -200,12 +207,13 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               onToggleExpand={(id) => void toggleExpand(id)}
               onReady={(cy) => (cyRef.current = cy)}
             />
-            {cascade.loading && <div className="overlay-status"><Loading /></div>}
+            {(cascade.loading || narrowed.loading) && <div className="overlay-status"><Loading /></div>}
+            {narrowed.error != null && <div className="overlay-status"><ErrorMessage error={narrowed.error} onRetry={narrowed.retry} /></div>}
             {cascade.error != null && !isNotFound(cascade.error) && <div className="overlay-status"><ErrorMessage error={cascade.error} onRetry={cascade.retry} /></div>}
             {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
               <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
             )}
-            {cascade.data?.truncated && (
+            {shown?.truncated && (
               <div className="notice" role="status" data-testid="truncated">
                 {t('truncated')}
               </div>

@@ -187,6 +187,10 @@ describe('cascade explorer', () => {
     const shown = (await readGraph(other)).nodes.filter((n) => !n.hidden && n.kind === 'DIRECTIVE' && n.code !== ROOT);
     expect(shown.map((n) => n.code)).toContain('374/KH-MTTQ-BTT');
     for (const n of shown) expect(n.province).toBe('Sóc Trăng');
+    // "Copy GraphQL query" hands notebooks the narrowed request too
+    const copied = await other.locator('[data-testid=copy-query]').first().getAttribute('data-copy');
+    expect(copied).toContain('"provinces"');
+    expect(copied).toContain('Sóc Trăng');
     await other.close();
   });
 

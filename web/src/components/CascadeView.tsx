@@ -245,6 +245,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               model={model}
               selection={selection}
               rootRef={rootRef}
+              provinces={narrowTo}
               expanded={selection ? model.expansions.has(selection.id) : false}
               expanding={expanding}
               onSelect={focusNode}

@@ -21,11 +21,18 @@ interface Props {
   model: GraphModel;
   selection: Selection | null;
   rootRef: RootRef;
+  /** The provinces the shown cascade was narrowed to by the server (copied queries ask the same). */
+  provinces?: string[];
   expanded: boolean;
   expanding: boolean;
   onSelect: (id: string) => void;
   onToggleExpand: (id: string) => void;
   onClose: () => void;
+}
+
+/** The variables of the cascade shown, for "copy GraphQL query". */
+function cascadeVariables(props: Pick<Props, 'rootRef' | 'provinces'>) {
+  return { ...props.rootRef, depth: 4, direction: 'DOWN', provinces: props.provinces?.length ? props.provinces : undefined };
 }
 
 function Meta({ label, value }: { label: string; value: string | null | undefined }) {
@@ -59,7 +66,7 @@ export function DetailsPanel(props: Props) {
     return (
       <aside className="panel" data-testid="details-panel">
         <p className="muted">{t('selectHint')}</p>
-        <CopyButton text={formatForCopy(CASCADE_QUERY, { ...props.rootRef, depth: 4, direction: 'DOWN' }, absoluteEndpoint())} />
+        <CopyButton text={formatForCopy(CASCADE_QUERY, cascadeVariables(props), absoluteEndpoint())} />
       </aside>
     );
   }
@@ -133,7 +140,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
           text={
             node.kind === 'DIRECTIVE'
               ? formatForCopy(DIRECTIVE_QUERY, { uid: nodeId }, absoluteEndpoint())
-              : formatForCopy(CASCADE_QUERY, { ...props.rootRef, depth: 4, direction: 'DOWN' }, absoluteEndpoint())
+              : formatForCopy(CASCADE_QUERY, cascadeVariables(props), absoluteEndpoint())
           }
         />
       </div>

@@ -110,12 +110,15 @@ export function GraphCanvas(props: Props) {
     toggleClass(cy, 'search-hit', callbacks.current.hitIds);
     applySelection(cy, callbacks.current.selected);
     const shown = byIds(cy, callbacks.current.visible);
-    if (shown.nonempty()) {
+    const target = shown.nonempty() ? fitShown(cy, shown, callbacks.current.briefing) : null;
+    // New edges carry no detail class yet: mark them all for the zoom they will be drawn at (the zoom event of the
+    // viewport change below then finds nothing to change).
+    setEdgeDetail(cy, target?.zoom ?? cy.zoom(), true);
+    if (target) {
       cy.stop(true, false);
-      cy.viewport(fitShown(cy, shown, callbacks.current.briefing));
+      cy.viewport(target);
       autoFitted.current = true;
     }
-    setEdgeDetail(cy, cy.zoom(), true);
   }, [props.elements]);
 
   // Filters changed what can be shown: lay out just that, so it is not left scattered over the places of hidden

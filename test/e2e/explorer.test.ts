@@ -194,6 +194,53 @@ describe('cascade explorer', () => {
     await other.close();
   });
 
+  it('folds the organisations of a large cascade into their directives until asked to show them', async () => {
+    // The seed cascade assigns tasks to a few dozen organisations; a national one to thousands. Here the real
+    // server's answer gets 450 more organisations assigned by the root, so it crosses the fold threshold (400).
+    const other = await browser.newPage();
+    const EXTRA = 450;
+    let rootId = '';
+    await other.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string };
+      const response = await route.fetch();
+      const json = await response.json();
+      const c = body.query?.includes('cascade(') ? json.data?.cascade : null;
+      if (c?.root && c.nodes.length < 500) {
+        rootId = c.root.id;
+        for (let i = 0; i < EXTRA; i++) {
+          const id = `test-org-${i}#binh-thuan`;
+          c.nodes.push({ ...c.nodes.find((n: { kind: string }) => n.kind === 'ORGANIZATION'), id, label: `Tổ chức thử ${i} (Bình Thuận)`, title: `Tổ chức thử ${i}`, parent: rootId, depth: 1 });
+          c.edges.push({ id: `test-assign-${i}`, source: rootId, target: id, kind: 'ASSIGNED_TO', inferred: false, lagDays: null });
+        }
+      }
+      await route.fulfill({ response, json });
+    });
+    await other.goto(cascadeUrl.split('&sel=')[0]!);
+    await waitForGraph(other, 5);
+    const notice = other.locator('[data-testid=folded]');
+    await notice.waitFor();
+    const total = Number((await notice.textContent())!.match(/^([\d.]+)/)![1]!.replace(/\./g, ''));
+    expect(total).toBeGreaterThan(EXTRA);
+    // Only directives on the canvas; the root says how many organisations it assigns tasks to.
+    const folded = await readGraph(other);
+    expect(folded.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    expect(folded.edges.filter((e) => e.kind === 'ASSIGNED_TO')).toEqual([]);
+    const rootLabel = (await other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(rootId)}).data('label')`)) as string;
+    const rootAssignees = Number(rootLabel.match(/\+(\d+) cơ quan/)![1]);
+    expect(rootAssignees).toBeGreaterThanOrEqual(EXTRA);
+    // The details panel still lists the folded assignees of the selected directive.
+    await clickNode(other, rootId);
+    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count()).toBe(rootAssignees);
+    expect(await other.locator('[data-testid=assignments]').first().textContent()).toContain('Tổ chức thử 449');
+    await screenshot(other, 'folded-organisations');
+    // One click draws them all, and the address keeps that choice.
+    await other.click('[data-testid=show-organizations]');
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBe(total);
+    expect(other.url()).toContain('orgs=1');
+    await other.close();
+  });
+
   it('switches the UI to English', async () => {
     await page.goto(cascadeUrl);
     await waitForGraph(page, 5);

@@ -10,6 +10,7 @@ import type { Gap, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
+import { foldAssignees, shouldFold } from '../graph/fold';
 import { collapseExpansion, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
 import { visibleIds } from '../graph/visibility';
 import { useI18n } from '../i18n';
@@ -56,15 +57,19 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
 
   useEffect(() => setModel(shown ? modelFromCascade(shown) : null), [shown]);
 
-  const elements = useMemo(() => (model ? toElements(model, t, lang) : []), [model, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const filtered = useMemo(() => (model ? visibleIds(model, view.filters) : EMPTY), [model, view.filters]);
+  // What the canvas draws: the model, or (large cascade) the model with its organisations folded into their
+  // directives. The details panel, search and gap list keep the whole model.
+  const folded = useMemo(() => (model && !view.orgs && shouldFold(model) ? foldAssignees(model) : null), [model, view.orgs]);
+  const drawn = folded?.model ?? model;
+  const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
   const briefing = view.step !== null;
-  const steps = useMemo(() => (model && briefing ? briefingSteps(model, filtered, t) : []), [model, filtered, briefing, t]);
+  const steps = useMemo(() => (drawn && briefing ? briefingSteps(drawn, filtered, t) : []), [drawn, filtered, briefing, t]);
   const stepIndex = briefing ? Math.max(0, Math.min(view.step ?? 0, steps.length - 1)) : 0;
   const currentStep = steps[stepIndex];
   const visible = useMemo(
-    () => (model && briefing && currentStep ? visibleIds(model, view.filters, currentStep.nodeIds) : filtered),
-    [model, briefing, currentStep, filtered, view.filters],
+    () => (drawn && briefing && currentStep ? visibleIds(drawn, view.filters, currentStep.nodeIds) : filtered),
+    [drawn, briefing, currentStep, filtered, view.filters],
   );
 
   const gaps = useAsync<Gap[] | undefined>((signal) => (view.gaps ? fetchGaps(rootRef, signal) : Promise.resolve(undefined)), `${view.gaps}:${JSON.stringify(rootRef)}`);
@@ -158,7 +163,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const types = useMemo(() => new Set([...(model?.nodes.values() ?? [])].filter((n) => n.kind === 'DIRECTIVE' && n.type).map((n) => n.type!)), [model]);
   const nodeIds = useMemo(() => new Set(model?.nodes.keys() ?? []), [model]);
   const root = model?.nodes.get(model.rootId);
-  const visibleNodeCount = model ? [...model.nodes.keys()].filter((id) => visible.has(id)).length : 0;
+  const visibleNodeCount = drawn ? [...drawn.nodes.keys()].filter((id) => visible.has(id)).length : 0;
 
   return (
     <div className={`cascade${briefing ? ' briefing' : ''}`} ref={rootEl} data-testid="cascade-view">
@@ -213,16 +218,26 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
               <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
             )}
-            {shown?.truncated && (
-              <div className="notice" role="status" data-testid="truncated">
-                {t('truncated')}
-              </div>
-            )}
-            {notice && (
-              <div className="notice" role="alert" onClick={() => setNotice(null)}>
-                {notice} ×
-              </div>
-            )}
+            <div className="notices">
+              {shown?.truncated && (
+                <div className="notice" role="status" data-testid="truncated">
+                  {t('truncated')}
+                </div>
+              )}
+              {folded && !briefing && (
+                <div className="notice" role="status" data-testid="folded">
+                  {t('folded', { n: folded.organizations.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}{' '}
+                  <button type="button" className="link" onClick={() => onView({ orgs: true })} data-testid="show-organizations">
+                    {t('showOrganizations')}
+                  </button>
+                </div>
+              )}
+              {notice && (
+                <div className="notice" role="alert" onClick={() => setNotice(null)}>
+                  {notice} ×
+                </div>
+              )}
+            </div>
           </div>
           {model && <Legend types={types} />}
           {briefing && currentStep && (

@@ -17,7 +17,8 @@ function padding(shape: string): { x: number; y: number } {
   }
 }
 
-export function nodeLabelLines(n: GNode, t: Translate, lang: Lang): string[] {
+/** `assignees`: organisations folded into this directive (graph/fold.ts), shown as a last line. */
+export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0): string[] {
   if (n.kind === 'ORGANIZATION') {
     // The API label may end with "(Province)"; the province gets its own line.
     const name = n.province ? n.label.replace(new RegExp(`\\s*\\(${escapeRegExp(n.province)}\\)\\s*$`), '') : n.label;
@@ -28,14 +29,14 @@ export function nodeLabelLines(n: GNode, t: Translate, lang: Lang): string[] {
   const head = n.code ?? typeName(lang, n.type, n.typeName) ?? n.label;
   const where = n.province ?? levelName(t, n.level);
   const date = formatDate(lang, n.issuedOn);
-  return [head || n.id, where, date].filter(Boolean);
+  return [head || n.id, where, date, assignees > 0 ? t('assigneeCount', { n: assignees }) : ''].filter(Boolean);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false): cytoscape.ElementDefinition {
+export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false, assignees = 0): cytoscape.ElementDefinition {
   const style = n.kind === 'ORGANIZATION' ? ORGANIZATION_STYLE : typeStyle(n.type);
-  const lines = nodeLabelLines(n, t, lang);
+  const lines = nodeLabelLines(n, t, lang, assignees);
   const box = labelBox(lines, NODE_FONT_SIZE, estimate);
   const pad = padding(style.shape);
   const classes = [n.kind === 'ORGANIZATION' ? 'org' : 'doc'];
@@ -54,6 +55,7 @@ export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false
       level: n.level,
       issuedOn: n.issuedOn,
       rank: n.rank,
+      assignees,
       gen: n.gen,
       color: style.color,
       textColor: style.text,
@@ -81,10 +83,11 @@ export function edgeElement(e: GEdge, t: Translate): cytoscape.ElementDefinition
   };
 }
 
-export function toElements(model: GraphModel, t: Translate, lang: Lang): cytoscape.ElementDefinition[] {
+/** `assignees`: per directive, the organisations folded into it (graph/fold.ts). */
+export function toElements(model: GraphModel, t: Translate, lang: Lang, assignees?: ReadonlyMap<string, number>): cytoscape.ElementDefinition[] {
   const estimate = model.nodes.size > 2000;
   return [
-    ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate)),
+    ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate, assignees?.get(n.id) ?? 0)),
     ...[...model.edges.values()].map((e) => edgeElement(e, t)),
   ];
 }

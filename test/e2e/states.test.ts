@@ -63,4 +63,35 @@ describe('loading, error and empty states', () => {
     await screenshot(page, 'gaps');
     await page.close();
   });
+
+  it('draws a national-size gap list a page at a time', async () => {
+    // A national root has ≈ 30 000 gaps. The real server's answer for the seed gets 450 more rows here.
+    const page = await browser.newPage();
+    let real: Array<{ organization: string }> = [];
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string };
+      const response = await route.fetch();
+      const json = await response.json();
+      if (body.query?.includes('gaps(') && json.data?.gaps) {
+        real = [...json.data.gaps];
+        for (let i = 0; i < 450; i++) json.data.gaps.push({ organization: `Tổ chức thử ${i}`, key: `test-gap-${i}#national`, province: null, level: 'commune', tasks: 1 });
+      }
+      await route.fulfill({ response, json });
+    });
+    await page.goto(`${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17&gaps=1`);
+    await waitForGraph(page, 5);
+    const rows = page.locator('[data-testid=gap-list] li');
+    await expect.poll(() => rows.count()).toBe(200);
+    const total = real.length + 450;
+    expect(await page.locator('[data-testid=gap-count]').textContent()).toContain(total.toLocaleString('vi-VN'));
+    // The real gaps come first (the server's order), each still leads to its organisation in the graph.
+    expect(await rows.first().locator('button').textContent()).toBe(real[0]!.organization);
+    expect(await rows.first().locator('button').isEnabled()).toBe(true);
+    await page.click('[data-testid=gaps-more]');
+    await expect.poll(() => rows.count()).toBe(400);
+    await page.click('[data-testid=gaps-more]');
+    await expect.poll(() => rows.count()).toBe(total);
+    expect(await page.locator('[data-testid=gaps-more]').count()).toBe(0);
+    await page.close();
+  });
 });

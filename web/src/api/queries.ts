@@ -52,7 +52,7 @@ query Directive($uid: ID!) {
 
 export const GAPS_QUERY = /* GraphQL */ `
 query Gaps($code: String!, $issuedOn: Date, $province: String) {
-  gaps(code: $code, issuedOn: $issuedOn, province: $province) { organization key province level assignedBy tasks }
+  gaps(code: $code, issuedOn: $issuedOn, province: $province) { organization key province level tasks }
 }`;
 
 export const LAG_QUERY = /* GraphQL */ `

@@ -105,7 +105,6 @@ export interface Gap {
   key: string;
   province: string | null;
   level: string | null;
-  assignedBy: string[];
   tasks: number;
 }
 

@@ -73,14 +73,16 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   );
 
   const gaps = useAsync<Gap[] | undefined>((signal) => (view.gaps ? fetchGaps(rootRef, signal) : Promise.resolve(undefined)), `${view.gaps}:${JSON.stringify(rootRef)}`);
+  // Organisation nodes by key, and by name + province: a national root has tens of thousands of gaps, so each is
+  // found in a map rather than by a scan of the model.
+  const orgIndex = useMemo(() => {
+    const byName = new Map<string, string>();
+    for (const n of model?.nodes.values() ?? []) if (n.kind === 'ORGANIZATION') byName.set(`${n.label}|${n.province ?? ''}`, n.id);
+    return byName;
+  }, [model]);
   const gapNode = useCallback(
-    (g: Gap): string | null => {
-      if (!model) return null;
-      if (model.nodes.has(g.key)) return g.key;
-      const match = [...model.nodes.values()].find((n) => n.kind === 'ORGANIZATION' && n.label === g.organization && (n.province ?? null) === (g.province ?? null));
-      return match?.id ?? null;
-    },
-    [model],
+    (g: Gap): string | null => (model?.nodes.has(g.key) ? g.key : (orgIndex.get(`${g.organization}|${g.province ?? ''}`) ?? null)),
+    [model, orgIndex],
   );
   const gapIds = useMemo(() => new Set((gaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [gaps.data, gapNode]);
 

@@ -1,4 +1,5 @@
 /** Organizations assigned tasks with no implementing plan found (highlighted in the graph too). */
+import { useEffect, useState } from 'react';
 import type { Gap } from '../api/types';
 import { levelName, useI18n } from '../i18n';
 import { ErrorMessage, Loading } from './StatusMessage';
@@ -12,16 +13,27 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
+/** Rows drawn at first and per "show more": a national root has tens of thousands of gaps. */
+export const GAP_PAGE = 200;
+
 export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const [shown, setShown] = useState(GAP_PAGE);
+  useEffect(() => setShown(GAP_PAGE), [gaps]);
+  const rest = (gaps?.length ?? 0) - shown;
   return (
     <section className="gaps" data-testid="gap-list">
       <h3>{t('gapsTitle')}</h3>
       {loading && <Loading />}
       {error != null && <ErrorMessage error={error} onRetry={retry} />}
       {gaps?.length === 0 && <p className="muted">{t('gapsNone')}</p>}
+      {gaps && gaps.length > GAP_PAGE && (
+        <p className="muted small" data-testid="gap-count">
+          {t('gapsCount', { n: gaps.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}
+        </p>
+      )}
       <ul>
-        {gaps?.map((g) => {
+        {gaps?.slice(0, shown).map((g) => {
           const id = nodeFor(g);
           return (
             <li key={g.key}>
@@ -36,6 +48,11 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
           );
         })}
       </ul>
+      {rest > 0 && (
+        <button type="button" className="link" onClick={() => setShown((n) => n + GAP_PAGE)} data-testid="gaps-more">
+          {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: rest.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}
+        </button>
+      )}
     </section>
   );
 }

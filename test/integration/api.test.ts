@@ -237,6 +237,22 @@ describe('analytics', () => {
     // The propaganda board issued 000, which implements 58-CTr/TU: not a gap.
     expect(d.gaps.some((g) => g.organization === 'Ban Tuyên giáo Tỉnh ủy' && g.province === 'Bình Thuận')).toBe(false);
   });
+
+  it('takes issuedOn written into the query as well as from variables', async () => {
+    // A literal date reaches the resolvers as a Date object of @neo4j/graphql's driver copy, a variable as parsed
+    // by graphql-jit: both must pick the same directive (a notebook writes either).
+    const fields = 'cascade(code: "28-NQ/TW", issuedOn: $d) { root { id } } implementationLag(code: "28-NQ/TW", issuedOn: $d) { documents } gaps(code: "28-NQ/TW", issuedOn: $d) { key }';
+    const viaVariable = await gqlData<Record<string, unknown>>(`query($d: Date) { ${fields} }`, { d: '2022-11-17' });
+    const literal = await gqlData<Record<string, unknown>>(`{ ${fields.replaceAll('$d', '"2022-11-17"')} }`);
+    expect(literal).toEqual(viaVariable);
+    expect((viaVariable.cascade as { root: { id: string } }).root.id).toBe('28-NQ/TW@2022-11-17');
+    // A date with no directive is still a clear NOT_FOUND, however it is written.
+    const missing = await gql('{ cascade(code: "28-NQ/TW", issuedOn: "2001-01-01") { truncated } }');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const invalid = await gql('{ cascade(code: "28-NQ/TW", issuedOn: "2022-13-45") { truncated } }');
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(invalid.errors?.[0]?.message).toContain('2022-13-45');
+  });
 });
 
 describe('ingestDocument and auth', () => {

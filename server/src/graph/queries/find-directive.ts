@@ -16,8 +16,19 @@ export class LookupError extends Error {
 
 export interface DirectiveRef {
   code: string;
-  issuedOn?: string | null;
+  /**
+   * yyyy-mm-dd. From GraphQL it may also be a temporal object: a date literal written into the query reaches the
+   * resolver as {year, month, day} (parsed by @neo4j/graphql's Date scalar with its own copy of the driver, whose
+   * objects this driver would send as a plain map), so it is read back as text.
+   */
+  issuedOn?: string | { year: unknown; month: unknown; day: unknown } | null;
   province?: string | null;
+}
+
+function isoDate(d: DirectiveRef['issuedOn']): string | null {
+  if (d === null || d === undefined || typeof d === 'string') return d ?? null;
+  const part = (v: unknown, n: number) => String(v).padStart(n, '0');
+  return `${part(d.year, 4)}-${part(d.month, 2)}-${part(d.day, 2)}`;
 }
 
 /**
@@ -31,7 +42,8 @@ const resolved = new Map<string, { uid: string; at: number }>();
 
 onGraphChanged(() => resolved.clear());
 
-export async function findDirectiveUid(driver: Driver, ref: DirectiveRef, database?: string): Promise<string> {
+export async function findDirectiveUid(driver: Driver, given: DirectiveRef, database?: string): Promise<string> {
+  const ref = { ...given, issuedOn: isoDate(given.issuedOn) };
   const key = `${database ?? ''}|${ref.code.trim()}|${ref.issuedOn ?? ''}|${ref.province ?? ''}`;
   const hit = resolved.get(key);
   if (hit && Date.now() - hit.at < RESOLVED_TTL_MS) return hit.uid;
@@ -41,7 +53,7 @@ export async function findDirectiveUid(driver: Driver, ref: DirectiveRef, databa
   return uid;
 }
 
-async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef, database?: string): Promise<string> {
+async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn: string | null }, database?: string): Promise<string> {
   const input = ref.code.trim();
   if (!input) throw new LookupError('code must not be empty', 'BAD_USER_INPUT');
   if (input.startsWith('doc:') || input.includes('@')) {
@@ -57,7 +69,7 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef, database?: 
      RETURN d.uid AS uid, d.stub AS stub, d.province AS province, d.issuedOn AS issuedOn,
             COUNT { (d)<-[:IMPLEMENTS|CITES]-() } AS degree
      ORDER BY stub ASC, degree DESC, issuedOn DESC`,
-    { code, issuedOn: ref.issuedOn ?? null },
+    { code, issuedOn: ref.issuedOn },
     { database },
   );
   const wanted = ref.province ? foldDiacritics(ref.province) : null;

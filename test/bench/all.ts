@@ -94,6 +94,8 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       row(`  GraphQL, response cache on: p50 / p95, ms`, '', (r) => (casc(r, i)?.cached?.n ? `${f1(casc(r, i)!.cached.p50)} / ${f1(casc(r, i)!.cached.p95)}` : 'n/a')),
       ...(i < 2 ? [row(`  explorer (headless Chromium): page load → graph drawn, ms; pan fps`, '', (r) => explorerCell(casc(r, i)?.explorer))] : []),
     ]),
+    row('gaps of 28-NQ/TW (explorer query): rows (MB); GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? `failed: ${r.analytics.error.replace(/\|/g, '/').slice(0, 80)}` : `${f0(r.analytics.gapRows)} (${f1(r.analytics.gapMb)}); ${f1(r.analytics.gaps.p50)} / ${f1(r.analytics.gaps.p95)}`)),
+    row('implementation lag of 28-NQ/TW: GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? 'failed' : `${f1(r.analytics.lag.p50)} / ${f1(r.analytics.lag.p95)}`)),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB', '', (r) => f0(r.serverRssMb)),
     row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),

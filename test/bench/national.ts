@@ -1,7 +1,8 @@
 /**
  * One size of the scaling benchmark: fresh Neo4j → load (stock writer on a slice: per-document transactions
  * and batched writeRecords; then the whole corpus with the bulk UNWIND writer) → API server in a child process (startHttpServer) →
- * cascade depth 4 through GraphQL vs the same Cypher through the driver (fetchCascade) → lookup requests/s
+ * cascade depth 4 through GraphQL vs the same Cypher through the driver (fetchCascade) → the explorer's gap list and
+ * the implementation-lag table of the national root over GraphQL → lookup requests/s
  * (autocannon, loopback, bounded) → resident memory of the server and of the Neo4j JVM. Everything started
  * is stopped at the end.
  *
@@ -19,6 +20,7 @@ import type { Driver } from 'neo4j-driver';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { fetchCascade } from '../../server/src/graph/queries/cascade.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
+import { GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -58,6 +60,8 @@ export interface SizeResult {
   nodes: number;
   relationships: number;
   cascades: CascadeResult[];
+  /** The national root's analytics over GraphQL (uncached server): the explorer's gap list, the lag table. */
+  analytics: { gapRows: number; gapMb: number; gaps: Timing; lag: Timing; error?: string };
   lookupRps: number;
   lookupP95: number;
   serverRssMb: number;
@@ -265,6 +269,25 @@ async function topProgramme(driver: Driver): Promise<string | null> {
   return (r.records[0]?.get('uid') as string | undefined) ?? null;
 }
 
+/** The explorer's gap query and the lag table (notebooks) on the national root, as the web app asks them. */
+async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
+  const ref = { code: '28-NQ/TW', issuedOn: '2022-11-17' };
+  let gapRows = 0;
+  let gapMb = 0;
+  try {
+    const gaps = await timeIt(async () => {
+      const r = await gql(base, GAPS_QUERY, ref);
+      gapRows = r.data.gaps.length;
+      gapMb = JSON.stringify(r).length / 1e6;
+    }, 10);
+    const lag = await timeIt(() => gql(base, LAG_QUERY, ref), 10);
+    return { gapRows, gapMb, gaps, lag };
+  } catch (e) {
+    const none: Timing = { p50: NaN, p95: NaN, n: 0 };
+    return { gapRows, gapMb, gaps: none, lag: none, error: (e as Error).message.slice(0, 200) };
+  }
+}
+
 /** A typical cascade root: the full text with the median number of implementing documents (at least one). */
 async function medianRoot(driver: Driver): Promise<string | null> {
   const r = await driver.executeQuery(
@@ -345,6 +368,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error, explorer });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
+    log(`[${size}] gaps and implementation lag of 28-NQ/TW over GraphQL …`);
+    const analytics = await benchAnalytics(server.base);
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';
     log(`[${size}] lookup requests/s (autocannon, 8 connections, 8 s) …`);
     const lookup = await lookupRps(db.driver, server.base, lookupUid, 8);
@@ -360,6 +385,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       nodes: Number(counts.records[0]!.get('nodes')),
       relationships: Number(counts.records[0]!.get('rels')),
       cascades,
+      analytics,
       lookupRps: lookup.rps,
       lookupP95: lookup.p95,
       serverRssMb: rssMb(server.pid),

@@ -13,7 +13,7 @@ import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export'
 import { foldAssignees, shouldFold } from '../graph/fold';
 import { collapseExpansion, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
 import { visibleIds } from '../graph/visibility';
-import { useI18n } from '../i18n';
+import { formatCount, useI18n } from '../i18n';
 import type { Filters, ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
 import { DetailsPanel } from './DetailsPanel';
@@ -228,7 +228,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               )}
               {folded && !briefing && (
                 <div className="notice" role="status" data-testid="folded">
-                  {t('folded', { n: folded.organizations.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}{' '}
+                  {t('folded', { n: formatCount(lang, folded.organizations) })}{' '}
                   <button type="button" className="link" onClick={() => onView({ orgs: true })} data-testid="show-organizations">
                     {t('showOrganizations')}
                   </button>

@@ -1,7 +1,7 @@
 /** Organizations assigned tasks with no implementing plan found (highlighted in the graph too). */
 import { useEffect, useState } from 'react';
 import type { Gap } from '../api/types';
-import { levelName, useI18n } from '../i18n';
+import { formatCount, levelName, useI18n } from '../i18n';
 import { ErrorMessage, Loading } from './StatusMessage';
 
 interface Props {
@@ -29,7 +29,7 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
       {gaps?.length === 0 && <p className="muted">{t('gapsNone')}</p>}
       {gaps && gaps.length > GAP_PAGE && (
         <p className="muted small" data-testid="gap-count">
-          {t('gapsCount', { n: gaps.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}
+          {t('gapsCount', { n: formatCount(lang, gaps.length) })}
         </p>
       )}
       <ul>
@@ -50,7 +50,7 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
       </ul>
       {rest > 0 && (
         <button type="button" className="link" onClick={() => setShown((n) => n + GAP_PAGE)} data-testid="gaps-more">
-          {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: rest.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}
+          {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: formatCount(lang, rest) })}
         </button>
       )}
     </section>

@@ -18,7 +18,7 @@ export interface FoldedModel {
   assignees: Map<string, number>;
 }
 
-export function organizationCount(model: GraphModel): number {
+function organizationCount(model: GraphModel): number {
   let n = 0;
   for (const node of model.nodes.values()) if (node.kind === 'ORGANIZATION') n++;
   return n;

@@ -34,6 +34,11 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** A count with the language's digit grouping: 30.619 (vi), 30,619 (en). */
+export function formatCount(lang: Lang, n: number): string {
+  return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+}
+
 interface I18n {
   lang: Lang;
   t: Translate;

@@ -37,6 +37,8 @@ export interface Config {
   responseCacheTtlSeconds: number;
   /** How often the API reads the graph version to drop its caches after other processes' writes (0 = never). */
   graphVersionPollMs: number;
+  /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
+  httpCompression: boolean;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -84,5 +86,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT || '2mb',
     responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 60, env),
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
+    httpCompression: bool('HTTP_COMPRESSION', true, env),
   };
 }

@@ -1,4 +1,6 @@
-/** Production behaviour: masked errors, CORS allow-list, reads requiring a token. */
+/** Production behaviour: masked errors, CORS allow-list, reads requiring a token, compressed answers. */
+import http from 'node:http';
+import zlib from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig } from '../../server/src/config.js';
@@ -14,6 +16,7 @@ async function post(url: string, query: string, headers: Record<string, string> 
 describe('production server', () => {
   let dead: RunningServer;
   let strict: RunningServer;
+  let plain: RunningServer;
   const deadDriver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'x'), { connectionAcquisitionTimeout: 2000, connectionTimeout: 2000, maxTransactionRetryTime: 1000 });
   const liveDriver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
 
@@ -21,10 +24,12 @@ describe('production server', () => {
     const env = { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'prod-secret-0123456789abcdef', HOST: '127.0.0.1' };
     dead = await startHttpServer(deadDriver, readConfig({ ...env, PORT: String(await freePort()), NEO4J_URI: 'bolt://127.0.0.1:1' }), () => undefined);
     strict = await startHttpServer(liveDriver, readConfig({ ...env, PORT: String(await freePort()), NEO4J_URI: inject('neo4jUri'), CORS_ORIGINS: 'https://briefing.example', READS_REQUIRE_AUTH: 'true' }), () => undefined);
+    plain = await startHttpServer(liveDriver, readConfig({ ...env, PORT: String(await freePort()), NEO4J_URI: inject('neo4jUri'), HTTP_COMPRESSION: 'false' }), () => undefined);
   });
   afterAll(async () => {
     await dead.close();
     await strict.close();
+    await plain.close();
     await deadDriver.close();
     await liveDriver.close();
   });
@@ -64,5 +69,31 @@ describe('production server', () => {
     expect((await post(url, '{ roots { code } }', { authorization: 'Bearer not-a-token' })).res.status).toBe(401);
     const other = await fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('gzips answers for clients that accept it, unless switched off (HTTP_COMPRESSION=false)', async () => {
+    const query = JSON.stringify({ query: '{ cascade(code: "28-NQ/TW") { nodes { id label title } edges { id source target kind } } }' });
+    const raw = (url: string, headers: Record<string, string>) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const req = http.request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(query);
+      });
+    const base = inject('baseUrl');
+    const zipped = await raw(base, { 'accept-encoding': 'gzip' });
+    const unzipped = await raw(base, {});
+    expect(zipped.encoding).toBe('gzip');
+    expect(unzipped.encoding).toBeUndefined();
+    const answer = JSON.parse(zlib.gunzipSync(zipped.body).toString('utf8')) as { data: { cascade: { nodes: unknown[] } } };
+    expect(answer).toEqual(JSON.parse(unzipped.body.toString('utf8')));
+    expect(answer.data.cascade.nodes.length).toBeGreaterThan(10);
+    expect(zipped.body.length).toBeLessThan(unzipped.body.length / 3);
+    const off = await raw(plain.url.replace('localhost', '127.0.0.1'), { 'accept-encoding': 'gzip' });
+    expect(off.encoding).toBeUndefined();
+    expect(JSON.parse(off.body.toString('utf8'))).toEqual(answer);
   });
 });

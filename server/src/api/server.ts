@@ -12,6 +12,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Neo4jGraphQL } from '@neo4j/graphql';
+import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, isObjectType } from 'graphql';
@@ -99,6 +100,9 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   const config: Config = { ...givenConfig, neo4jDatabase: await homeDatabase(driver, givenConfig.neo4jDatabase) };
   const app = express();
   app.disable('x-powered-by');
+  // A national cascade is 2.4 MB of JSON, the app's script 0.5 MB: gzipped (level 1: ≈ 6 ms for the cascade,
+  // 12× smaller) for browsers and anyone sending Accept-Encoding; clients that do not ask get plain JSON.
+  if (config.httpCompression) app.use(compression({ level: 1, threshold: 1024 }));
   const httpServer = http.createServer(app);
   const schema = await buildSchema(driver);
   const armor = new ApolloArmor({

@@ -96,4 +96,19 @@ describe('production server', () => {
     expect(off.encoding).toBeUndefined();
     expect(JSON.parse(off.body.toString('utf8'))).toEqual(answer);
   });
+
+  it('caches the hashed assets of the web app for good and asks for the page every time', async () => {
+    const base = inject('baseUrl');
+    for (const page of ['/', '/?code=28-NQ/TW']) {
+      const res = await fetch(`${base}${page}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+    const html = await (await fetch(`${base}/`)).text();
+    const asset = /(?:src|href)="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const res = await fetch(`${base}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
 });

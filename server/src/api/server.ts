@@ -182,8 +182,19 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   app.get('/export/cascade.:format', corsMw, (req, res, next) => (['graphml', 'json'].includes(req.params.format as string) ? exportRoute(driver, config)(req, res) : next()));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|export|health).*/, (_req, res) => res.sendFile(path.join(config.webDist, 'index.html')));
+    // Vite names its assets after their content: cached for good. The page that names them is asked for again
+    // every time (a cheap 304 when unchanged), so a new version is picked up at the next load, not an hour later.
+    const noCache = (res: express.Response) => res.setHeader('Cache-Control', 'no-cache');
+    app.use(
+      express.static(config.webDist, {
+        index: 'index.html',
+        setHeaders: (res, file) => (file.includes(`${path.sep}assets${path.sep}`) ? res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') : noCache(res)),
+      }),
+    );
+    app.get(/^\/(?!graphql|export|health).*/, (_req, res) => {
+      noCache(res);
+      res.sendFile(path.join(config.webDist, 'index.html'));
+    });
   } else {
     app.get('/', (_req, res) => res.type('text/plain').send('Directive Graph API: the web app is not built (npm run build -w web). GraphQL at /graphql'));
   }

@@ -1,5 +1,5 @@
 /** Faults of the local Neo4j launcher: clear one-line errors, non-zero exits, no orphan JVM. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -49,6 +49,45 @@ describe('local Neo4j faults', () => {
       expect(r.stderr).toMatch(/^error: Port \d+ on 127\.0\.0\.1 is already in use/m);
     } finally {
       blocker.close();
+    }
+  });
+
+  it('npm start stops itself and its Neo4j when only its own process is signalled (a process manager, kill PID)', async () => {
+    // One Node process (no tsx wrapper, no process group): the signal reaches the server alone, not the JVM.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-stop-'));
+    // This start's own JVM (other test files start theirs meanwhile).
+    const ownJvm = () => spawnSync('pgrep', ['-f', `directivegraph.Launcher --home ${dataDir}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/start.ts'], {
+      cwd: repoRoot,
+      // NODE_ENV as deployed, not vitest's "test": outside tests Apollo Server installs signal handlers of its own,
+      // which raced ours (whether it hangs is a matter of timing; production.test.ts checks the cause directly).
+      env: { ...process.env, NODE_ENV: 'development', NEO4J_URI: '', NEO4J_BOLT_PORT: String(await freePort()), PORT: String(await freePort()), HOST: '127.0.0.1', NEO4J_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      const serving = new Promise<void>((resolve, reject) => {
+        const seen = (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('Directive Graph on')) resolve();
+        };
+        child.stdout!.on('data', seen);
+        child.stderr!.on('data', seen);
+        child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before serving: ${out}`)));
+      });
+      await serving;
+      expect(ownJvm()).toBe(1);
+      await new Promise((r) => setTimeout(r, 2000)); // serving for a while (its warm-up done), as a process manager finds it
+      const t0 = Date.now();
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 20_000))]);
+      expect(code).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(20_000);
+      await expect.poll(() => ownJvm(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -111,4 +111,11 @@ describe('production server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
+
+  it('closes once however many callers ask at the same time (a signal handler and a test teardown, say)', async () => {
+    const server = await startHttpServer(liveDriver, readConfig({ ...process.env, HOST: '127.0.0.1', PORT: String(await freePort()), NEO4J_URI: inject('neo4jUri') }), () => undefined);
+    const within = (p: Promise<unknown>) => Promise.race([p.then(() => 'closed'), new Promise((r) => setTimeout(() => r('hung'), 15_000))]);
+    expect(await within(Promise.all([server.close(), server.close()]))).toBe('closed');
+    expect(await within(server.close())).toBe('closed');
+  });
 });

@@ -136,6 +136,10 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     validationRules: [...protection.validationRules],
+    // The process's own SIGINT/SIGTERM handling (cli/start.ts) stops the server and then Neo4j. Apollo's handler
+    // would call stop() at the same moment, and the later of two concurrent stop() calls never returns (see close()):
+    // a signal sent to the Node process alone (a process manager's, `kill PID`) then left it hanging.
+    stopOnTerminationSignals: false,
     formatError: formatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
@@ -219,14 +223,20 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
   log(`Directive Graph on ${url}  (GraphQL: ${url}/graphql)`);
+  // One stop, however many callers: Apollo Server 5.5's stop() lets a second, concurrent call wait for a barrier
+  // that a successful stop never resolves, so that caller (and a process waiting on it) would hang.
+  let closing: Promise<void> | null = null;
   return {
     url,
     port,
-    async close() {
-      stopWatching();
-      await warm;
-      await apollo.stop();
-      httpServer.closeAllConnections?.();
+    close() {
+      closing ??= (async () => {
+        stopWatching();
+        await warm;
+        await apollo.stop();
+        httpServer.closeAllConnections?.();
+      })();
+      return closing;
     },
   };
 }

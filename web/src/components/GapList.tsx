@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Rows drawn at first and per "show more": a national root has tens of thousands of gaps. */
-export const GAP_PAGE = 200;
+const GAP_PAGE = 200;
 
 export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Props) {
   const { t, lang } = useI18n();

@@ -24,8 +24,8 @@ function organizationCount(model: GraphModel): number {
   return n;
 }
 
-export function shouldFold(model: GraphModel, threshold = FOLD_ORGANIZATIONS_ABOVE): boolean {
-  return organizationCount(model) > threshold;
+export function shouldFold(model: GraphModel): boolean {
+  return organizationCount(model) > FOLD_ORGANIZATIONS_ABOVE;
 }
 
 export function foldAssignees(model: GraphModel): FoldedModel {

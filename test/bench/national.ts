@@ -18,9 +18,9 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { readConfig, repoRoot } from '../../server/src/config.js';
-import { fetchCascade } from '../../server/src/graph/queries/cascade.js';
+import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph/queries/cascade.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -116,14 +116,12 @@ export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_0
   return { p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length };
 }
 
-/** The explorer's own request (web/src/api/queries.ts CASCADE_VIEW_QUERY): every node field it draws, edges without their evidence. */
-export const CASCADE_QUERY = `query Cascade($code: String!) {
-  cascade(code: $code, depth: 4, direction: DOWN) {
-    root { id }
-    nodes { id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent }
-    edges { id source target kind inferred lagDays }
-  }
-}`;
+/**
+ * The explorer's own request (CASCADE_VIEW_QUERY): every field it draws of the root, fewer of the other nodes (no
+ * titles), edges without their evidence; with the variables it sends for a cascade of depth 4 downwards.
+ */
+export const CASCADE_QUERY = CASCADE_VIEW_QUERY;
+export const cascadeVariables = (uid: string) => ({ code: uid, depth: 4, direction: 'DOWN' });
 
 /** One keep-alive connection per server: the figures are the server's, not a fresh TCP handshake's. */
 const agents = new Map<string, http.Agent>();
@@ -342,13 +340,15 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     const cascades: CascadeResult[] = [];
     for (const uid of roots) {
       // The same statement the API runs for CASCADE_QUERY (no quote/task fields asked → no evidence columns).
-      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false } as const;
+      // Like the resolver, titles and source files of the nodes only when CASCADE_QUERY asks for them below `nodes`.
+      const nodeColumns = /nodes \{[^}]*\b(title|sourceFile)\b/.test(CASCADE_QUERY) ? NODE_COLUMNS : LEAN_COLUMNS;
+      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false, nodeColumns } as const;
       const raw = await fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations] });
       if (!raw) continue;
       const n = big && uid.startsWith('28-NQ') ? 20 : 30;
       const viaDriver = () => fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations], database: 'neo4j' });
-      const viaGraphql = () => gql(server!.base, CASCADE_QUERY, { code: uid });
-      const viaCache = () => gql(cachedServer!.base, CASCADE_QUERY, { code: uid });
+      const viaGraphql = () => gql(server!.base, CASCADE_QUERY, cascadeVariables(uid));
+      const viaCache = () => gql(cachedServer!.base, CASCADE_QUERY, cascadeVariables(uid));
       const none: Timing = { p50: NaN, p95: NaN, n: 0 };
       let [driverT, graphqlT, cachedT] = [none, none, none];
       let error: string | undefined;

@@ -129,6 +129,47 @@ describe('cascade explorer', () => {
     await screenshot(page, 'details-panel');
   });
 
+  it('loads titles with the selected directive, not with every node, and marks synthetic texts', async () => {
+    // The explorer's cascade asks for every node's fields but their titles (the longest); the details panel shows the
+    // title of the directive's own record. A synthetic text (here: the real record marked so) gets a badge.
+    const other = await browser.newPage();
+    const cascadeQueries: string[] = [];
+    const titles = new Map<string, string>();
+    await other.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string };
+      const response = await route.fetch();
+      const json = await response.json();
+      if (body.query?.includes('cascade(')) cascadeQueries.push(body.query);
+      const d = body.query?.includes('directives(') ? json.data?.directives?.[0] : null;
+      if (d?.title) titles.set(d.uid, d.title);
+      if (d?.code === '58-CTr/TU') d.synthetic = true;
+      await route.fulfill({ response, json });
+    });
+    await other.goto(cascadeUrl.split('&sel=')[0]!);
+    await waitForGraph(other, 5);
+    expect(cascadeQueries.length).toBeGreaterThan(0);
+    for (const q of cascadeQueries) {
+      expect(q.match(/root \{([^}]*)\}/)![1]).toContain('title');
+      expect(q.match(/nodes \{([^}]*)\}/)![1]).not.toMatch(/\btitle\b/);
+    }
+    // The header still names the root's title.
+    expect(await other.locator('.cascade-title').textContent()).toContain('—');
+    const { nodes } = await readGraph(other);
+    const programme = nodes.find((n) => n.code === '58-CTr/TU' && !n.stub) ?? nodes.find((n) => n.code === '58-CTr/TU')!;
+    const plan = nodes.find((n) => n.kind === 'DIRECTIVE' && n.code && n.code !== ROOT && n.code !== '58-CTr/TU' && !n.stub)!;
+    await clickNode(other, plan.id);
+    const details = other.locator(`[data-testid=node-details][data-node="${plan.id}"]`);
+    await details.waitFor();
+    await expect.poll(() => titles.has(plan.id)).toBe(true);
+    await expect.poll(() => details.locator('dl.meta').textContent()).toContain(titles.get(plan.id)!.slice(0, 40));
+    expect(await details.locator('[data-testid=synthetic-badge]').count()).toBe(0);
+    await clickNode(other, programme.id);
+    const badge = other.locator(`[data-testid=node-details][data-node="${programme.id}"] [data-testid=synthetic-badge]`);
+    await badge.waitFor();
+    expect(await badge.getAttribute('title')).toMatch(/thử nghiệm|testing/);
+    await other.close();
+  });
+
   it('lays out again what the filters leave: no rows kept free for hidden assignees', async () => {
     const directives = async () => (await readGraph(page)).nodes.filter((n) => !n.hidden && n.kind === 'DIRECTIVE');
     const span = (ns: { y: number }[]) => Math.max(...ns.map((n) => n.y)) - Math.min(...ns.map((n) => n.y));

@@ -127,6 +127,19 @@ describe('cascade', () => {
     expect(bare.length).toBe(viaFragment.length);
   });
 
+  it('gives node titles when asked below nodes, also through a fragment, and the root\'s title always', async () => {
+    type N = { id: string; label: string; title?: string | null; sourceFile?: string | null };
+    type C = { cascade: { root: N; nodes: N[] } };
+    const lean = (await gqlData<C>('query { cascade(code: "28-NQ/TW") { root { id title } nodes { id label } } }')).cascade;
+    const full = (await gqlData<C>('query { cascade(code: "28-NQ/TW") { root { id title } nodes { id label ...T } } } fragment T on CascadeNode { title sourceFile }')).cascade;
+    expect(lean.root.title).toContain('phương thức lãnh đạo');
+    expect(lean.root).toEqual(full.root);
+    expect(lean.nodes).toEqual(full.nodes.map(({ id, label }) => ({ id, label })));
+    const programme = full.nodes.find((n) => n.label.startsWith('58-CTr/TU') && n.sourceFile)!;
+    expect(programme.title?.length).toBeGreaterThan(20);
+    expect(programme.sourceFile).toMatch(/^003/);
+  });
+
   it('gives the evidence of chosen edges by id, as the cascade with evidence has it', async () => {
     type E = { id: string; source: string; target: string; kind: string; quote: string | null; start: number | null; end: number | null; evidenceUid: string | null; tasks: string[] | null; timings: string[] | null };
     const FIELDS = 'id source target kind quote start end evidenceUid tasks timings';

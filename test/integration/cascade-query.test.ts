@@ -2,7 +2,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { homeDatabase } from '../../server/src/graph/home-database.js';
-import { cascadeCypher, fetchCascade, type RelationKind } from '../../server/src/graph/queries/cascade.js';
+import { shapeCascade, type CascadeNode } from '../../server/src/graph/cascade-shape.js';
+import { cascadeCypher, fetchCascade, LEAN_COLUMNS, ROWS_PER_RECORD, type RelationKind } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -60,6 +61,41 @@ describe('fetchCascade', () => {
     // the Bình Thuận guidance below the programme is still reached, and its assignees with it
     expect(within.edges.filter((e) => e.type === 'IMPLEMENTS').length).toBeGreaterThanOrEqual(2);
     expect(within.nodes.some((n) => n.labels.includes('Organization') && n.props.province === 'Bình Thuận')).toBe(true);
+  });
+
+  it('reads titles and source files only when asked, the root\'s always; arrives in many records, whole', async () => {
+    const full = (await fetchCascade(driver, root, { depth: 4, direction: 'BOTH', relations: ALL }))!;
+    const lean = (await fetchCascade(driver, root, { depth: 4, direction: 'BOTH', relations: ALL, nodeColumns: LEAN_COLUMNS }))!;
+    expect(lean.nodes.map((n) => n.uid)).toEqual(full.nodes.map((n) => n.uid));
+    expect(lean.edges.map((e) => e.id)).toEqual(full.edges.map((e) => e.id));
+    expect(lean.nodes.find((n) => n.uid === root)!.props).toEqual(full.nodes.find((n) => n.uid === root)!.props);
+    expect(String(lean.nodes.find((n) => n.uid === root)!.props.title)).toContain('phương thức lãnh đạo');
+    for (const n of lean.nodes.filter((x) => x.uid !== root)) {
+      expect(n.props).not.toHaveProperty('title');
+      expect(n.props).not.toHaveProperty('sourceFile');
+    }
+    // Shaped, the lean answer gives every field but those two exactly as the full one (labels, order, lags).
+    const omit = ({ title: _t, sourceFile: _s, ...rest }: CascadeNode) => rest;
+    const a = shapeCascade(full, 'BOTH');
+    const b = shapeCascade(lean, 'BOTH');
+    expect(b.nodes.map(omit)).toEqual(a.nodes.map(omit));
+    expect(b.root).toEqual(a.root);
+    expect(b.edges).toEqual(a.edges);
+    // More rows than one record carries: the records are put back in order.
+    expect(full.nodes.length + full.edges.length + 1).toBeGreaterThan(ROWS_PER_RECORD);
+  });
+
+  it('reports citing texts left out when the tree alone fills maxNodes (both directions)', async () => {
+    const programme = (await fetchCascade(driver, root, { depth: 1, direction: 'DOWN', relations: ['IMPLEMENTS'] }))!.nodes.find((n) => n.props.code === '58-CTr/TU')!.uid;
+    const tree = (await fetchCascade(driver, programme, { depth: 4, direction: 'BOTH', relations: ['IMPLEMENTS'], maxNodes: 1000 }))!;
+    const withCites = (await fetchCascade(driver, programme, { depth: 4, direction: 'BOTH', relations: ['IMPLEMENTS', 'CITES'], maxNodes: 1000 }))!;
+    const size = tree.nodes.length;
+    // The programme implements the resolution and is implemented in turn; texts cite both.
+    expect(withCites.nodes.length).toBeGreaterThan(size);
+    expect(withCites.truncated).toBe(false);
+    const full = (await fetchCascade(driver, programme, { depth: 4, direction: 'BOTH', relations: ['IMPLEMENTS', 'CITES'], maxNodes: size }))!;
+    expect(full.nodes.map((n) => n.uid).sort()).toEqual(tree.nodes.map((n) => n.uid).sort());
+    expect(full.truncated).toBe(true);
   });
 
   it('is null for an unknown uid', async () => {

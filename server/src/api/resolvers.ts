@@ -4,7 +4,7 @@ import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade, shapeEdge } from '../graph/cascade-shape.js';
 import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evidence.js';
 import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
-import { EVIDENCE_COLUMNS, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { EVIDENCE_COLUMNS, fetchCascade, FULL_COLUMN_FIELDS, LEAN_COLUMNS, MAX_CASCADE_NODES, NODE_COLUMNS, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
 import { roots } from '../graph/queries/roots.js';
 import { search } from '../graph/queries/search.js';
@@ -53,6 +53,8 @@ export const resolvers = {
         maxNodes: args.maxNodes,
         // Quotes and task lists are most of a large cascade's bytes: fetched only when the query asks for them.
         evidence: selectsAnyBelow(info, 'edges', EVIDENCE_COLUMNS),
+        // Titles and source files of every node only when asked for below `nodes` (the root's are always read).
+        nodeColumns: selectsAnyBelow(info, 'nodes', FULL_COLUMN_FIELDS) ? NODE_COLUMNS : LEAN_COLUMNS,
         database: ctx.config.neo4jDatabase,
         timeoutMs: ctx.config.txTimeoutMs,
       });

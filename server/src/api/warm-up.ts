@@ -6,19 +6,25 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { shapeCascade } from '../graph/cascade-shape.js';
-import { DEFAULT_CASCADE_NODES, fetchCascade, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { DEFAULT_CASCADE_NODES, fetchCascade, LEAN_COLUMNS, NODE_COLUMNS, type Direction, type NodeColumn, type RelationKind } from '../graph/queries/cascade.js';
 import { roots } from '../graph/queries/roots.js';
 
 const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
 /**
- * The explorer's three directions without evidence, its province-narrowed cascade, and downwards with evidence
- * (notebooks, the export route): [direction, evidence, provinces].
+ * The explorer's three directions without evidence or node titles, its province-narrowed cascade, and downwards with
+ * evidence and titles (notebooks, the export route): [direction, evidence, provinces, node columns].
  */
-const VARIANTS: [Direction, boolean, string[]][] = [['DOWN', false, []], ['UP', false, []], ['BOTH', false, []], ['DOWN', false, ['-']], ['DOWN', true, []]];
+const VARIANTS: [Direction, boolean, string[], readonly NodeColumn[]][] = [
+  ['DOWN', false, [], LEAN_COLUMNS],
+  ['UP', false, [], LEAN_COLUMNS],
+  ['BOTH', false, [], LEAN_COLUMNS],
+  ['DOWN', false, ['-'], LEAN_COLUMNS],
+  ['DOWN', true, [], NODE_COLUMNS],
+];
 
 export async function warmUp(driver: Driver, database?: string): Promise<void> {
-  for (const [direction, evidence, provinces] of VARIANTS) await fetchCascade(driver, '', { depth: 1, direction, relations: ALL, evidence, provinces, database });
+  for (const [direction, evidence, provinces, nodeColumns] of VARIANTS) await fetchCascade(driver, '', { depth: 1, direction, relations: ALL, evidence, provinces, nodeColumns, database });
   const top = await roots(driver, 20, database);
-  const raw = top[0] ? await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, maxNodes: DEFAULT_CASCADE_NODES, database }) : null;
+  const raw = top[0] ? await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, nodeColumns: LEAN_COLUMNS, maxNodes: DEFAULT_CASCADE_NODES, database }) : null;
   if (raw) shapeCascade(raw, 'DOWN');
 }

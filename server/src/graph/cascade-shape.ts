@@ -86,7 +86,7 @@ function label(p: Record<string, unknown>, isOrg: boolean): string {
   if (isOrg) return str(p.province) ? `${str(p.name)} (${str(p.province)})` : (str(p.name) ?? '?');
   const code = str(p.code);
   const province = str(p.province);
-  const head = code ?? str(p.typeName) ?? str(p.title)?.slice(0, 60) ?? '?';
+  const head = code ?? str(p.typeName) ?? str(p.title)?.slice(0, 60) ?? str(p.titleHead) ?? '?';
   return province ? `${head} · ${province}` : head;
 }
 
@@ -112,15 +112,20 @@ export function shapeEdge(e: RawEdge, lagDays: number | null): CascadeEdge {
 export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   // One edge per (source, target, kind): direct evidence wins over inferred.
   const present = new Set(raw.nodes.map((n) => n.uid));
-  const byKey = new Map<string, RawEdge>();
+  // Positions in `edges` of the edges kept, by source (a handful each): no string key built per edge.
+  const bySource = new Map<string, number[]>();
+  const edges: RawEdge[] = [];
   for (const e of raw.edges) {
     // ISSUED_BY is shown as metadata; an edge to a node left out by the maxNodes cap is dropped with it.
     if (e.type === 'ISSUED_BY' || !present.has(e.source) || !present.has(e.target)) continue;
-    const key = `${e.type}|${e.source}|${e.target}`;
-    const prev = byKey.get(key);
-    if (!prev || (prev.props.inferred && !e.props.inferred)) byKey.set(key, e);
+    let kept = bySource.get(e.source);
+    if (!kept) bySource.set(e.source, (kept = []));
+    const at = kept.find((i) => edges[i]!.type === e.type && edges[i]!.target === e.target);
+    if (at === undefined) {
+      kept.push(edges.length);
+      edges.push(e);
+    } else if (edges[at]!.props.inferred && !e.props.inferred) edges[at] = e;
   }
-  const edges = [...byKey.values()];
   const nodesById = new Map(raw.nodes.map((n) => [n.uid, n]));
   const issued = (id: string) => str(nodesById.get(id)?.props.issuedOn);
   // Issue dates as day numbers, parsed once per node (edges and nodes both ask).
@@ -215,9 +220,10 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       parent: par,
     };
   });
+  // One string per node orders it: depth, level rank, folded label (then byLabel's collator between equal forms).
   const sorted = nodes
-    .map((n) => ({ n, depth: n.depth, rank: n.levelRank ?? 99, key: foldDiacritics(n.label), label: n.label }))
-    .sort((a, b) => a.depth - b.depth || a.rank - b.rank || byLabel(a, b))
+    .map((n) => ({ n, key: String.fromCharCode(0x20 + Math.min(n.depth, 0xdf), 0x20 + Math.min(n.levelRank ?? 99, 0xdf)) + foldDiacritics(n.label), label: n.label }))
+    .sort(byLabel)
     .map((x) => x.n);
 
   const shapedEdges = edges.map((e) => shapeEdge(e, e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null));

@@ -34,16 +34,18 @@ export interface CascadeNode {
   code: string | null;
   type: string | null;
   typeName: string | null;
-  title: string | null;
+  /** Absent from the explorer's own query except on the root (CASCADE_VIEW_QUERY): the details panel loads it. */
+  title?: string | null;
   level: string | null;
   levelRank: number | null;
   province: string | null;
   issuedOn: string | null;
   stub: boolean;
-  synthetic: boolean;
+  /** Absent from the explorer's own query except on the root, like `title` and `parent`. */
+  synthetic?: boolean;
   depth: number;
   lagDays: number | null;
-  parent: string | null;
+  parent?: string | null;
 }
 
 export interface CascadeEdge {
@@ -92,6 +94,7 @@ export interface DirectiveDetails {
   province: string | null;
   level: string | null;
   stub: boolean;
+  synthetic: boolean;
   sourceFile: string | null;
   text: string | null;
   signerName: string | null;

@@ -106,6 +106,11 @@ function NodeDetails(props: Props & { nodeId: string }) {
       <h2>
         {node.kind === 'ORGANIZATION' ? node.label : (node.code ?? node.label)}
         {node.isRoot && <span className="badge">{t('rootLabel')}</span>}
+        {(d?.synthetic ?? node.synthetic) && (
+          <span className="badge synthetic" title={t('syntheticHint')} data-testid="synthetic-badge">
+            {t('syntheticBadge')}
+          </span>
+        )}
       </h2>
       <dl className="meta">
         <Meta label={t('type')} value={node.kind === 'ORGANIZATION' ? t('organizationNode') : typeName(lang, node.type, node.typeName)} />

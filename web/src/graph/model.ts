@@ -104,7 +104,8 @@ export function modelFromCascade(cascade: Cascade): GraphModel | null {
   if (!rootId) return null;
   const nodes = new Map<string, GNode>();
   for (const n of cascade.nodes) nodes.set(n.id, { ...n, isRoot: false, gen: n.depth, rank: n.levelRank ?? 0 });
-  if (cascade.root && !nodes.has(rootId)) nodes.set(rootId, { ...cascade.root, isRoot: true, gen: 0, rank: cascade.root.levelRank ?? 0 });
+  // The root as `root` gives it: the explorer asks for every field there (its title for the header), fewer on `nodes`.
+  if (cascade.root) nodes.set(rootId, { ...cascade.root, isRoot: true, gen: 0, rank: cascade.root.levelRank ?? 0 });
   const edges = new Map<string, GEdge>();
   for (const e of orientEdges(cascade, rootId)) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, e);
   return recompute({ rootId, nodes, edges, expansions: new Map() });

@@ -100,6 +100,8 @@ const vi = {
   verb: 'Động từ',
   evidence: 'Trích dẫn nguồn',
   rootLabel: 'Văn bản gốc',
+  syntheticBadge: 'tổng hợp',
+  syntheticHint: 'Văn bản sinh tự động để thử nghiệm quy mô, không phải văn bản thật',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -202,6 +204,8 @@ const en: Record<MessageKey, string> = {
   verb: 'Verb',
   evidence: 'Source quote',
   rootLabel: 'Root directive',
+  syntheticBadge: 'synthetic',
+  syntheticHint: 'Generated for scale testing, not a real document',
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -9,7 +9,7 @@ import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queri
 import { roots } from '../graph/queries/roots.js';
 import { search } from '../graph/queries/search.js';
 import { requireRole } from './auth.js';
-import { selectsAnyBelow } from './selection.js';
+import { selectsAny, selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
 import { userError } from './errors.js';
 
@@ -79,8 +79,8 @@ export const resolvers = {
     async implementationLag(_: unknown, args: DirectiveRef, ctx: ApiContext) {
       return implementationLag(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase, ctx.config.txTimeoutMs);
     },
-    async gaps(_: unknown, args: DirectiveRef, ctx: ApiContext) {
-      return gaps(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase);
+    async gaps(_: unknown, args: DirectiveRef, ctx: ApiContext, info: GraphQLResolveInfo) {
+      return gaps(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase, { assignedBy: selectsAny(info, ['assignedBy']) });
     },
   },
   Mutation: {

@@ -21,3 +21,9 @@ export function selectsAnyBelow(info: GraphQLResolveInfo, child: string, names: 
   }
   return false;
 }
+
+/** True when the query asks for any of `names` directly below the resolved field (e.g. gaps { assignedBy }). */
+export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  const wanted = new Set(names);
+  return info.fieldNodes.some((top) => fieldsOf(top.selectionSet, info).some((f) => wanted.has(f.name.value)));
+}

@@ -3,7 +3,7 @@
  * the subgraph around a root; shaping for Cytoscape (depth, parent, lag) happens in cascade-shape.ts.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { readQuery } from './read.js';
+import { readRows, rowsInRecords } from './read.js';
 
 /** A cascade lists at most this many directives per direction unless asked for more (up to the maximum). */
 export const DEFAULT_CASCADE_NODES = 2000;
@@ -145,8 +145,7 @@ WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, l
 WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.
 WITH [[root.uid, truncated, size(nodes), ${nodeRow('root', NODE_COLUMNS)}]] + [n IN nodes | ${nodeRow('n', nodeColumns)}] + [r IN rels | ${edgeRow('r', evidence)}] AS rows
-UNWIND range(0, size(rows) - 1, $rowsPerRecord) AS k
-RETURN k, rows[k..k + $rowsPerRecord] AS part`;
+${rowsInRecords('rows')}`;
 }
 
 export type Row = unknown[];
@@ -155,14 +154,12 @@ export type Row = unknown[];
 export const cascadeDepth = (depth: number): number => Math.max(1, Math.min(10, Math.trunc(depth)));
 
 /**
- * Rows per Bolt record. A whole cascade in one record (1–2.5 MB at national scale) reaches the driver as hundreds of
- * chunks, whose strings it then decodes byte by byte across chunk boundaries; records of 100 rows mostly fit one chunk
- * and decode from a plain buffer (national root: 97 → 76 ms for the statement, measured in the sixth session).
+ * Rows per Bolt record (read.ts rowsInRecords): a whole cascade in one record (1–2.5 MB at national scale) cost the
+ * national root's statement 97 ms, records of 100 rows 76 ms (sixth session).
  */
 export const ROWS_PER_RECORD = 100;
 
-function toRaw(parts: { k: number; part: Row[] }[], evidence: boolean, columns: readonly NodeColumn[]): RawCascade {
-  const rows = parts.length === 1 ? parts[0]!.part : parts.sort((a, b) => a.k - b.k).flatMap((p) => p.part);
+function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): RawCascade {
   const [rootUid, truncated, count, rootRow] = rows[0] as [string, boolean, { toNumber(): number }, Row];
   const nodeCount = count.toNumber();
   const nodeRows = rows.slice(1, 1 + nodeCount);
@@ -189,12 +186,12 @@ export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOpt
   const evidence = opts.evidence ?? true;
   const within = (opts.provinces ?? []).map((p) => p.normalize('NFC').trim()).filter(Boolean);
   const columns = opts.nodeColumns ?? NODE_COLUMNS;
-  const res = await readQuery(driver,
+  const rows = await readRows(driver,
     cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns),
-    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within, rowsPerRecord: neo4j.int(ROWS_PER_RECORD) },
+    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within },
+    ROWS_PER_RECORD,
     { database: opts.database, timeoutMs: opts.timeoutMs },
   );
-  if (!res.records.length) return null;
-  return toRaw(res.records.map((r) => ({ k: (r.get('k') as neo4j.Integer).toNumber(), part: r.get('part') as Row[] })), evidence, columns);
+  return rows.length ? toRaw(rows, evidence, columns) : null;
 }
 

@@ -4,7 +4,7 @@
  * which on this project's machines cost ~2 ms more per statement than the statement itself on small cascades.
  * A read that meets a retriable error (a cluster member gone, a leader change) is run once more.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type QueryResult, type RecordShape } from 'neo4j-driver';
 
 export interface ReadOptions {
   database?: string;
@@ -26,4 +26,20 @@ export async function readQuery<R extends RecordShape = RecordShape>(driver: Dri
     if ((e as { retriable?: boolean }).retriable) return once();
     throw e;
   }
+}
+
+/**
+ * The Cypher tail that sends a list of rows (`rowsVar`) as records of $rowsPerRecord rows each (`k`, `part`). One
+ * record holding thousands of rows reaches neo4j-driver as hundreds of Bolt chunks, whose strings it decodes byte by
+ * byte across chunk boundaries; records of a few hundred rows mostly fit one chunk and decode from a plain buffer.
+ */
+export const rowsInRecords = (rowsVar: string) => `UNWIND range(0, size(${rowsVar}) - 1, $rowsPerRecord) AS k
+RETURN k, ${rowsVar}[k..k + $rowsPerRecord] AS part`;
+
+/** Runs a statement ending in rowsInRecords() and gives its rows back in order (none when it matched nothing). */
+export async function readRows(driver: Driver, cypher: string, params: Record<string, unknown>, rowsPerRecord: number, opts: ReadOptions = {}): Promise<unknown[][]> {
+  const res = await readQuery(driver, cypher, { ...params, rowsPerRecord: neo4j.int(rowsPerRecord) }, opts);
+  const parts = res.records.map((r) => ({ k: (r.get('k') as Integer).toNumber(), part: r.get('part') as unknown[][] }));
+  if (parts.length === 1) return parts[0]!.part;
+  return parts.sort((a, b) => a.k - b.k).flatMap((p) => p.part);
 }

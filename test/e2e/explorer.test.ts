@@ -167,6 +167,7 @@ describe('cascade explorer', () => {
     const badge = other.locator(`[data-testid=node-details][data-node="${programme.id}"] [data-testid=synthetic-badge]`);
     await badge.waitFor();
     expect(await badge.getAttribute('title')).toMatch(/thử nghiệm|testing/);
+    await screenshot(other, 'synthetic-badge');
     await other.close();
   });
 

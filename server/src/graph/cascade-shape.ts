@@ -59,7 +59,8 @@ const collator = new Intl.Collator();
  * 4 000-node cascade this takes a fraction of the time of collator.compare on every pair (7.7 ms here).
  */
 function byLabel(a: { key: string; label: string }, b: { key: string; label: string }): number {
-  return a.key === b.key ? collator.compare(a.label, b.label) : a.key < b.key ? -1 : 1;
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  return a.label === b.label ? 0 : collator.compare(a.label, b.label);
 }
 
 function str(v: unknown): string | null {

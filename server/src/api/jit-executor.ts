@@ -8,12 +8,30 @@
  * An operation graphql-jit cannot compile falls back to graphql-js.
  */
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { execute, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export interface JitOptions {
+  /**
+   * Query fields whose whole answer our own resolvers build from plain, already valid values (strings, JS numbers,
+   * booleans, enum names, ISO dates): an operation that asks for nothing else skips the leaf serializers (the
+   * explorer's 1 839-node cascade: 1.8 → 0.7 ms to execute, same JSON).
+   */
+  plainRootFields?: readonly string[];
+}
+
+/** True when every field the operation selects at its root is one of `plain` (or __typename). */
+function onlyPlainRoots(document: DocumentNode, operationName: string | null | undefined, plain: ReadonlySet<string>): boolean {
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  if (!op || op.operation !== 'query') return false;
+  return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || plain.has(s.name.value)));
+}
+
+export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): GatewayInterface {
+  const plain = new Set(opts.plainRootFields ?? []);
   // Insertion-ordered map as a small LRU: a hit moves the entry to the end, the oldest goes first.
   const compiled = new Map<string, CompiledQuery | null>();
   return {
@@ -27,7 +45,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const key = `${rc.queryHash}|${rc.operationName ?? ''}`;
           let fn = compiled.get(key);
           if (fn === undefined) {
-            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined);
+            const leavesAsTheyAre = plain.size > 0 && onlyPlainRoots(rc.document, rc.operationName, plain);
+            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined, leavesAsTheyAre ? { disableLeafSerialization: true } : undefined);
             fn = isCompiledQuery(c) ? c : null;
             if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
           } else {

@@ -46,6 +46,8 @@ export interface RunningServer {
  * thousands of nodes and edges).
  */
 const PLAIN_OUTPUT_TYPES = ['Cascade', 'CascadeNode', 'CascadeEdge'];
+/** Query fields answering only with those types (api/jit-executor.ts: their leaves need no serializer). */
+const PLAIN_ROOT_FIELDS = ['cascade', 'edgeEvidence'];
 const NEO4J_DEFAULT_RESOLVERS = new Set(['defaultFieldResolver', 'numericalResolver', 'idResolver']);
 
 export async function buildSchema(driver: Driver) {
@@ -128,7 +130,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   });
   const apollo = new ApolloServer<ApiContext>({
     // Execution through graphql-jit (api/jit-executor.ts); parsing, validation and plugins stay Apollo's.
-    gateway: jitGateway(schema),
+    gateway: jitGateway(schema, { plainRootFields: PLAIN_ROOT_FIELDS }),
     ...protection,
     // graphql-armor ships CommonJS typings of Apollo's plugin type; the objects are the same at run time.
     plugins: [

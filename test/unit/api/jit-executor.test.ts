@@ -19,9 +19,9 @@ const rootResolvers: Record<string, (args: Record<string, unknown>) => unknown> 
 };
 for (const [name, fn] of Object.entries(rootResolvers)) schema.getQueryType()!.getFields()[name]!.resolve = (_s, args) => fn(args);
 
-async function executorFor(s: GraphQLSchema) {
+async function executorFor(s: GraphQLSchema, plainRootFields?: string[]) {
   let seen: GraphQLSchema | null = null;
-  const gateway = jitGateway(s);
+  const gateway = jitGateway(s, { plainRootFields });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (seen = apiSchema));
   const { executor } = await gateway.load({ apollo: { key: '', keyHash: '', graphRef: '' } as never });
   expect(seen).toBe(s);
@@ -49,6 +49,19 @@ describe('jitGateway', () => {
     expect(plain!.extensions).toEqual({});
     expect(plain!.originalError?.message).toBe('plain failure');
     expect(coded!.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('skips leaf serializers only for operations that ask nothing but the plain root fields', async () => {
+    // `code` resolves to a number: String's serializer makes it "7"; a plain root field's values go out as they are
+    // (our own resolvers give already valid values there).
+    const s = buildSchema('type Row { code: String, n: Int } type Query { plain: [Row!]!, other: [Row!]! }');
+    for (const name of ['plain', 'other']) s.getQueryType()!.getFields()[name]!.resolve = () => [{ code: 7, n: 1 }];
+    const run = await executorFor(s, ['plain']);
+    expect(await run('{ plain { code n } }')).toEqual({ data: { plain: [{ code: 7, n: 1 }] } });
+    expect(await run('{ __typename plain { code } }')).toEqual({ data: { __typename: 'Query', plain: [{ code: 7 }] } });
+    expect(await run('{ other { code n } }')).toEqual({ data: { other: [{ code: '7', n: 1 }] } });
+    expect(await run('{ plain { code } other { code } }')).toEqual({ data: { plain: [{ code: '7' }], other: [{ code: '7' }] } });
+    expect(await run('query A { plain { code } } query B { other { code } }', {}, 'B')).toEqual({ data: { other: [{ code: '7' }] } });
   });
 
   it('reports an operation it cannot run instead of throwing', async () => {

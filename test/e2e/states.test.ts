@@ -1,7 +1,8 @@
 /** Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { waitForGraph } from './app.js';
+import { gqlData } from '../support/graphql.js';
+import { readGraph, waitForGraph } from './app.js';
 import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -61,6 +62,41 @@ describe('loading, error and empty states', () => {
     expect(highlighted).toBeLessThanOrEqual(items);
     if (items > 0) expect(highlighted).toBeGreaterThan(0);
     await screenshot(page, 'gaps');
+    await page.close();
+  });
+
+  it('tabulates the days each level took, and narrows to a province from it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17`);
+    await waitForGraph(page, 5);
+    await page.click('[data-testid=lag-toggle]');
+    const table = page.locator('[data-testid=lag-table]');
+    await table.locator('tbody tr').first().waitFor();
+    expect(page.url()).toContain('lag=1');
+    // The rows are the API's, in its order (by level, then province).
+    const { implementationLag: api } = await gqlData<{ implementationLag: Array<{ province: string | null; documents: number; medianDays: number | null; minDays: number | null; maxDays: number | null }> }>(
+      '{ implementationLag(code: "28-NQ/TW") { province documents medianDays minDays maxDays } }',
+    );
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(api.length);
+    const programme = api.findIndex((r) => r.province === 'Bình Thuận' && r.minDays !== null);
+    expect(programme).toBeGreaterThanOrEqual(0);
+    const cells = await rows.nth(programme).locator('td').allTextContents();
+    expect(cells[0]).toBe('Bình Thuận');
+    expect(cells[2]).toContain(String(api[programme]!.documents));
+    expect(cells[3]).toBe(api[programme]!.medianDays!.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
+    expect(cells[4]).toBe(`${api[programme]!.minDays} – ${api[programme]!.maxDays}`);
+    // 58-CTr/TU came 133 days after the resolution: within the Bình Thuận provincial range.
+    expect(api[programme]!.minDays!).toBeLessThanOrEqual(133);
+    expect(api[programme]!.maxDays!).toBeGreaterThanOrEqual(133);
+    await screenshot(page, 'lag-table');
+    // A province name narrows the graph to that province.
+    await rows.nth(programme).locator('button').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('prov')).toBe('Bình Thuận');
+    expect(await rows.nth(programme).getAttribute('class')).toBe('on');
+    await expect
+      .poll(async () => new Set((await readGraph(page)).nodes.filter((n) => !n.hidden && n.kind === 'DIRECTIVE' && n.province).map((n) => n.province)))
+      .toEqual(new Set(['Bình Thuận']));
     await page.close();
   });
 

@@ -63,7 +63,7 @@ query Gaps($code: String!, $issuedOn: Date, $province: String) {
 
 export const LAG_QUERY = /* GraphQL */ `
 query Lag($code: String!, $issuedOn: Date, $province: String) {
-  implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level documents minDays medianDays maxDays }
+  implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level documents dated minDays medianDays maxDays }
 }`;
 
 export const COUNTS_QUERY = /* GraphQL */ `

@@ -115,6 +115,8 @@ export interface LagRow {
   province: string | null;
   level: string | null;
   documents: number;
+  /** Documents with an issue date on both ends: min / median / max are over these. */
+  dated: number;
   minDays: number | null;
   medianDays: number | null;
   maxDays: number | null;

@@ -5,8 +5,8 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { fetchCascade, fetchGaps } from '../api/operations';
-import type { Gap, RootRef, SearchHit } from '../api/types';
+import { fetchCascade, fetchGaps, fetchLag } from '../api/operations';
+import type { Gap, LagRow, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
@@ -20,6 +20,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { FilterBar } from './FilterBar';
 import { GapList } from './GapList';
 import { GraphCanvas, type Selection } from './GraphCanvas';
+import { LagTable } from './LagTable';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, errorText, Loading } from './StatusMessage';
@@ -73,6 +74,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   );
 
   const gaps = useAsync<Gap[] | undefined>((signal) => (view.gaps ? fetchGaps(rootRef, signal) : Promise.resolve(undefined)), `${view.gaps}:${JSON.stringify(rootRef)}`);
+  const lag = useAsync<LagRow[] | undefined>((signal) => (view.lag ? fetchLag(rootRef, signal) : Promise.resolve(undefined)), `${view.lag}:${JSON.stringify(rootRef)}`);
+  const onlyProvince = useCallback((province: string) => onView({ filters: { ...view.filters, provinces: [province] } }), [onView, view.filters]);
   // Organisation nodes by key, and by name + province: a national root has tens of thousands of gaps, so each is
   // found in a map rather than by a scan of the model.
   const orgIndex = useMemo(() => {
@@ -186,6 +189,9 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle">
               {t('gaps')}
             </button>
+            <button type="button" aria-pressed={view.lag} className={view.lag ? 'on' : ''} onClick={() => onView({ lag: !view.lag })} data-testid="lag-toggle">
+              {t('lagTable')}
+            </button>
             <button type="button" onClick={() => void doExport('png')} data-testid="export-png" disabled={!model}>
               {t('exportPng')}
             </button>
@@ -257,6 +263,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         </div>
         {!briefing && model && (
           <div className="sidebar">
+            {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} />}
             {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapNode} onSelect={focusNode} />}
             <DetailsPanel
               model={model}

@@ -1,0 +1,68 @@
+/** Implementation lag under the root: days each level took, per province and level (API implementationLag). */
+import type { LagRow } from '../api/types';
+import { formatCount, levelName, useI18n } from '../i18n';
+import { ErrorMessage, Loading } from './StatusMessage';
+
+interface Props {
+  rows: LagRow[] | undefined;
+  loading: boolean;
+  error: unknown;
+  retry: () => void;
+  /** Narrow the view to one province (the filter bar's province filter). */
+  onProvince: (province: string) => void;
+  /** Provinces the view is narrowed to: their rows are marked. */
+  current: string[];
+}
+
+export function LagTable({ rows, loading, error, retry, onProvince, current }: Props) {
+  const { t, lang } = useI18n();
+  const days = (n: number | null) => (n === null ? '–' : n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }));
+  return (
+    <section className="lag" data-testid="lag-table">
+      <h3>{t('lagTitle')}</h3>
+      {loading && <Loading />}
+      {error != null && <ErrorMessage error={error} onRetry={retry} />}
+      {rows?.length === 0 && <p className="muted">{t('lagNone')}</p>}
+      {rows && rows.length > 0 && (
+        <>
+          {rows.some((r) => r.province) && <p className="muted small">{t('lagHint')}</p>}
+          <div className="lag-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('lagProvince')}</th>
+                  <th>{t('lagLevel')}</th>
+                  <th className="num" title={t('lagDocumentsHint')}>{t('lagDocuments')}</th>
+                  <th className="num" title={t('lagMedianHint')}>{t('lagMedian')}</th>
+                  <th className="num" title={t('lagRangeHint')}>{t('lagRange')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.province ?? ''}|${r.level ?? ''}`} className={r.province && current.includes(r.province) ? 'on' : undefined}>
+                    <td>
+                      {r.province ? (
+                        <button type="button" className="link" onClick={() => onProvince(r.province!)}>
+                          {r.province}
+                        </button>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="nowrap">{levelName(t, r.level)}</td>
+                    <td className="num" title={t('lagDated', { n: formatCount(lang, r.dated) })}>
+                      {formatCount(lang, r.documents)}
+                      {r.dated < r.documents && <span className="muted small"> ({t('lagDated', { n: formatCount(lang, r.dated) })})</span>}
+                    </td>
+                    <td className="num">{days(r.medianDays)}</td>
+                    <td className="num">{r.minDays === null ? '–' : `${days(r.minDays)} – ${days(r.maxDays)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Gap } from '../api/types';
 import { formatCount, levelName, useI18n } from '../i18n';
-import { ErrorMessage, Loading } from './StatusMessage';
+import { SidebarSection } from './SidebarSection';
 
 interface Props {
   gaps: Gap[] | undefined;
@@ -22,11 +22,7 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
   useEffect(() => setShown(GAP_PAGE), [gaps]);
   const rest = (gaps?.length ?? 0) - shown;
   return (
-    <section className="gaps" data-testid="gap-list">
-      <h3>{t('gapsTitle')}</h3>
-      {loading && <Loading />}
-      {error != null && <ErrorMessage error={error} onRetry={retry} />}
-      {gaps?.length === 0 && <p className="muted">{t('gapsNone')}</p>}
+    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={loading} error={error} retry={retry} empty={gaps?.length === 0 ? t('gapsNone') : null}>
       {gaps && gaps.length > GAP_PAGE && (
         <p className="muted small" data-testid="gap-count">
           {t('gapsCount', { n: formatCount(lang, gaps.length) })}
@@ -53,6 +49,6 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
           {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: formatCount(lang, rest) })}
         </button>
       )}
-    </section>
+    </SidebarSection>
   );
 }

@@ -1,7 +1,7 @@
 /** Implementation lag under the root: days each level took, per province and level (API implementationLag). */
 import type { LagRow } from '../api/types';
 import { formatCount, levelName, useI18n } from '../i18n';
-import { ErrorMessage, Loading } from './StatusMessage';
+import { SidebarSection } from './SidebarSection';
 
 interface Props {
   rows: LagRow[] | undefined;
@@ -18,11 +18,7 @@ export function LagTable({ rows, loading, error, retry, onProvince, current }: P
   const { t, lang } = useI18n();
   const days = (n: number | null) => (n === null ? '–' : n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }));
   return (
-    <section className="lag" data-testid="lag-table">
-      <h3>{t('lagTitle')}</h3>
-      {loading && <Loading />}
-      {error != null && <ErrorMessage error={error} onRetry={retry} />}
-      {rows?.length === 0 && <p className="muted">{t('lagNone')}</p>}
+    <SidebarSection className="lag" testId="lag-table" title={t('lagTitle')} loading={loading} error={error} retry={retry} empty={rows?.length === 0 ? t('lagNone') : null}>
       {rows && rows.length > 0 && (
         <>
           {rows.some((r) => r.province) && <p className="muted small">{t('lagHint')}</p>}
@@ -63,6 +59,6 @@ export function LagTable({ rows, loading, error, retry, onProvince, current }: P
           </div>
         </>
       )}
-    </section>
+    </SidebarSection>
   );
 }

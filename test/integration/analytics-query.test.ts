@@ -1,7 +1,9 @@
-/** The gap list straight through the driver (the seed graph in the real Neo4j): rows sent in several records. */
+/** Gap list and lag table straight through the driver (the seed graph in the real Neo4j). */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { gaps } from '../../server/src/graph/queries/analytics.js';
+import { shapeCascade } from '../../server/src/graph/cascade-shape.js';
+import { gaps, implementationLag, median } from '../../server/src/graph/queries/analytics.js';
+import { fetchCascade, MAX_CASCADE_NODES } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -30,5 +32,38 @@ describe('gaps', () => {
 
   it('is empty for an unknown root', async () => {
     expect(await gaps(driver, 'nope@2000-01-01')).toEqual([]);
+  });
+});
+
+describe('implementationLag', () => {
+  it('gives, per province and level, the lags the cascade shows on its implementing texts', async () => {
+    // Reference: the cascade of IMPLEMENTS links as the explorer gets it, grouped here.
+    const cascade = shapeCascade((await fetchCascade(driver, root, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], maxNodes: MAX_CASCADE_NODES }))!, 'DOWN');
+    const groups = new Map<string, { province: string | null; level: string | null; lags: number[]; documents: number }>();
+    for (const n of cascade.nodes.filter((x) => x.depth > 0)) {
+      const key = `${n.province}|${n.level}`;
+      const g = groups.get(key) ?? { province: n.province, level: n.level, lags: [], documents: 0 };
+      g.documents += 1;
+      if (n.lagDays !== null) g.lags.push(n.lagDays);
+      groups.set(key, g);
+    }
+    const rows = await implementationLag(driver, root);
+    expect(rows.length).toBe(groups.size);
+    for (const r of rows) {
+      const g = groups.get(`${r.province}|${r.level}`)!;
+      expect(r.documents).toBe(g.documents);
+      expect(r.dated).toBe(g.lags.length);
+      expect(r.medianDays).toBe(median(g.lags));
+      expect(r.minDays).toBe(g.lags.length ? Math.min(...g.lags) : null);
+      expect(r.maxDays).toBe(g.lags.length ? Math.max(...g.lags) : null);
+    }
+    // 58-CTr/TU came 133 days after the resolution.
+    const binhThuan = rows.find((r) => r.province === 'Bình Thuận' && r.level === 'provincial')!;
+    expect(binhThuan.minDays).toBeLessThanOrEqual(133);
+    expect(binhThuan.maxDays).toBeGreaterThanOrEqual(133);
+  });
+
+  it('is empty for an unknown root', async () => {
+    expect(await implementationLag(driver, 'nope@2000-01-01')).toEqual([]);
   });
 });

@@ -110,6 +110,52 @@ export function shapeEdge(e: RawEdge, lagDays: number | null): CascadeEdge {
   };
 }
 
+/**
+ * Breadth-first from the root over each relation kind in turn (IMPLEMENTS and CITES in the requested direction,
+ * ASSIGNED_TO from assigner to assignee): the hops of every node reached and the node it was first reached from.
+ * Only IMPLEMENTS is followed further than one hop from the nodes reached before.
+ */
+export function reachedFrom(
+  rootUid: string,
+  edges: readonly { type: string; source: string; target: string }[],
+  direction: Direction,
+  kinds: readonly RelationKind[],
+): { depth: Map<string, number>; parent: Map<string, string | null> } {
+  const depth = new Map<string, number>([[rootUid, 0]]);
+  const parent = new Map<string, string | null>([[rootUid, null]]);
+  const neighbours = (kind: RelationKind) => {
+    const adj = new Map<string, string[]>();
+    const add = (a: string, b: string) => {
+      const list = adj.get(a);
+      if (list) list.push(b);
+      else adj.set(a, [b]);
+    };
+    for (const e of edges) {
+      if (e.type !== kind) continue;
+      if (kind === 'ASSIGNED_TO') add(e.source, e.target);
+      else {
+        if (direction !== 'UP') add(e.target, e.source);
+        if (direction !== 'DOWN') add(e.source, e.target);
+      }
+    }
+    return adj;
+  };
+  for (const kind of kinds) {
+    const adj = neighbours(kind);
+    const queue = [...depth.keys()].sort((a, b) => depth.get(a)! - depth.get(b)!);
+    for (let i = 0; i < queue.length; i++) {
+      const cur = queue[i]!;
+      for (const next of adj.get(cur) ?? []) {
+        if (depth.has(next)) continue;
+        depth.set(next, depth.get(cur)! + 1);
+        parent.set(next, cur);
+        if (kind === 'IMPLEMENTS') queue.push(next);
+      }
+    }
+  }
+  return { depth, parent };
+}
+
 export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   // One edge per (source, target, kind): direct evidence wins over inferred.
   const present = new Set(raw.nodes.map((n) => n.uid));
@@ -146,42 +192,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     return a === null || b === null ? null : Math.round(b - a);
   };
 
-  // Breadth-first from the root over IMPLEMENTS (in the requested direction), then CITES, then ASSIGNED_TO.
-  const depth = new Map<string, number>([[raw.rootUid, 0]]);
-  const parent = new Map<string, string | null>([[raw.rootUid, null]]);
-  const neighbours = (kind: RelationKind) => {
-    const adj = new Map<string, string[]>();
-    const add = (a: string, b: string) => {
-      const list = adj.get(a);
-      if (list) list.push(b);
-      else adj.set(a, [b]);
-    };
-    for (const e of edges) {
-      if (e.type !== kind) continue;
-      if (kind === 'ASSIGNED_TO') add(e.source, e.target);
-      else {
-        if (direction !== 'UP') add(e.target, e.source);
-        if (direction !== 'DOWN') add(e.source, e.target);
-      }
-    }
-    return adj;
-  };
-  const bfs = (kind: RelationKind) => {
-    const adj = neighbours(kind);
-    const queue = [...depth.keys()].sort((a, b) => depth.get(a)! - depth.get(b)!);
-    for (let i = 0; i < queue.length; i++) {
-      const cur = queue[i]!;
-      for (const next of adj.get(cur) ?? []) {
-        if (depth.has(next)) continue;
-        depth.set(next, depth.get(cur)! + 1);
-        parent.set(next, cur);
-        if (kind === 'IMPLEMENTS') queue.push(next);
-      }
-    }
-  };
-  bfs('IMPLEMENTS');
-  bfs('CITES');
-  bfs('ASSIGNED_TO');
+  const { depth, parent } = reachedFrom(raw.rootUid, edges, direction, ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO']);
 
   // Which nodes an IMPLEMENTS edge joins, either way round.
   const implementsWith = new Map<string, Set<string>>();

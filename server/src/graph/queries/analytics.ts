@@ -1,7 +1,7 @@
 /** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
-import type { Driver } from 'neo4j-driver';
-import { shapeCascade } from '../cascade-shape.js';
-import { DATE_COLUMNS, fetchCascade, MAX_CASCADE_NODES } from './cascade.js';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { daysBetween, reachedFrom } from '../cascade-shape.js';
+import { MAX_CASCADE_NODES } from './cascade.js';
 import { readQuery, readRows, rowsInRecords } from './read.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
@@ -37,13 +37,45 @@ export interface LagRow {
   maxDays: number | null;
 }
 
+/**
+ * The implementation tree below a root for the lag table: every text's issue date, province and level, and the
+ * IMPLEMENTS links as (implementer, implemented) pairs — no edge ids, labels or other columns (a national root's tree
+ * is ≈ 10 000 texts). Header row [root uid, number of node rows], then the node rows, then the link rows.
+ */
+const LAG_TREE = `
+MATCH (root:Directive {uid: $uid})
+CALL apoc.path.subgraphAll(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive', limit: $maxNodes})
+YIELD nodes, relationships
+WITH root, apoc.coll.toSet([root] + nodes) AS tree, [r IN relationships WHERE type(r) = 'IMPLEMENTS'] AS links
+WITH [[root.uid, size(tree)]] + [n IN tree | [n.uid, toString(n.issuedOn), n.province, n.level, n.levelRank]]
+     + [r IN links | [startNode(r).uid, endNode(r).uid]] AS rows
+${rowsInRecords('rows')}`;
+
+/** Days between two ISO dates, either way round (null when one is unknown). */
+const absDays = (a: string | null, b: string | null): number | null => {
+  const d = daysBetween(a, b);
+  return d === null ? null : Math.abs(d);
+};
+
+/** Rows per Bolt record of LAG_TREE (short rows). */
+const LAG_ROWS_PER_RECORD = 500;
+
 export async function implementationLag(driver: Driver, rootUid: string, database?: string, timeoutMs?: number): Promise<LagRow[]> {
-  const raw = await fetchCascade(driver, rootUid, { depth: 10, direction: 'DOWN', relations: ['IMPLEMENTS'], maxNodes: MAX_CASCADE_NODES, evidence: false, nodeColumns: DATE_COLUMNS, database, timeoutMs });
-  if (!raw) return [];
-  const cascade = shapeCascade(raw, 'DOWN');
+  const rows = await readRows(driver, LAG_TREE, { uid: rootUid, maxNodes: neo4j.int(MAX_CASCADE_NODES) }, LAG_ROWS_PER_RECORD, { database, timeoutMs });
+  if (!rows.length) return [];
+  const count = Number(rows[0]![1]);
+  const nodeRows = rows.slice(1, 1 + count) as [string, string | null, string | null, string | null, unknown][];
+  const links = rows.slice(1 + count).map(([source, target]) => ({ type: 'IMPLEMENTS', source: source as string, target: target as string }));
+  // The node each text was first reached from, as the cascade's shaping finds it (cascade-shape.ts).
+  const { depth, parent } = reachedFrom(rootUid, links, 'DOWN', ['IMPLEMENTS']);
+  const issued = new Map(nodeRows.map(([uid, on]) => [uid, on]));
+  const nodes = nodeRows.map(([uid, , province, level, levelRank]) => {
+    const par = parent.get(uid) ?? null;
+    return { depth: depth.get(uid) ?? 0, province, level, levelRank: levelRank === null ? null : Number(levelRank), lagDays: par === null ? null : absDays(issued.get(par) ?? null, issued.get(uid) ?? null) };
+  });
   const groups = new Map<string, { province: string | null; level: string | null; rank: number; lags: number[]; documents: number }>();
-  for (const n of cascade.nodes) {
-    if (n.depth === 0 || n.kind !== 'DIRECTIVE') continue;
+  for (const n of nodes) {
+    if (n.depth === 0) continue;
     const key = `${n.province ?? ''}|${n.level ?? ''}`;
     const g = groups.get(key) ?? { province: n.province, level: n.level, rank: n.levelRank ?? 99, lags: [], documents: 0 };
     g.documents += 1;

@@ -45,8 +45,6 @@ export const LEAN_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'ti
 export type NodeColumn = (typeof NODE_COLUMNS)[number] | 'titleHead';
 /** The node fields of the API (CascadeNode) that need the columns LEAN_COLUMNS leaves out. */
 export const FULL_COLUMN_FIELDS = ['title', 'sourceFile'] as const;
-/** What the lag figures need of a node (analytics): a national tree of 10 000 texts is read in half the time. */
-export const DATE_COLUMNS: readonly NodeColumn[] = ['issuedOn', 'province', 'level', 'levelRank'];
 /**
  * Edge columns always sent (the shaping needs `inferred`); EVIDENCE_COLUMNS only when asked for: quotes and task
  * lists are most of the bytes, and the stating document and verb matter only where the evidence is shown.
@@ -54,9 +52,17 @@ export const DATE_COLUMNS: readonly NodeColumn[] = ['issuedOn', 'province', 'lev
 const EDGE_COLUMNS = ['inferred'] as const;
 export const EVIDENCE_COLUMNS = ['verb', 'evidenceUid', 'quote', 'start', 'end', 'tasks', 'timings'] as const;
 
-const columnExpr = (n: string, c: NodeColumn): string =>
-  c === 'issuedOn' ? `toString(${n}.issuedOn)` : c === 'titleHead' ? `CASE WHEN ${n}.code IS NULL AND ${n}.typeName IS NULL THEN left(${n}.title, 60) END` : `${n}.${c}`;
-const nodeRow = (n: string, columns: readonly NodeColumn[]) => `[coalesce(${n}.uid, ${n}.key), ${n}:Organization, ${columns.map((c) => columnExpr(n, c)).join(', ')}]`;
+/**
+ * The rows of a list of nodes: [uid or key, is an organization, ...columns]. Each node's properties are read in one
+ * pass by a map projection (n {.a, .b, …}) and then laid out as a list: read one by one (n.a, n.b, …), each walks the
+ * node's property records again (national root's node rows: 43 → 36 ms, sixth session).
+ */
+const nodeRows = (nodes: string, columns: readonly NodeColumn[]) => {
+  const read = ['uid', 'key', ...columns.filter((c) => c !== 'titleHead')].map((c) => `.${c}`).join(', ');
+  const column = (c: NodeColumn) =>
+    c === 'issuedOn' ? 'toString(p[1].issuedOn)' : c === 'titleHead' ? 'CASE WHEN p[1].code IS NULL AND p[1].typeName IS NULL THEN left(p[0].title, 60) END' : `p[1].${c}`;
+  return `[p IN [n IN ${nodes} | [n, n {${read}}]] | [coalesce(p[1].uid, p[1].key), p[0]:Organization, ${columns.map(column).join(', ')}]]`;
+};
 export const edgeRow = (r: string, evidence: boolean) =>
   `[elementId(${r}), type(${r}), coalesce(startNode(${r}).uid, startNode(${r}).key), coalesce(endNode(${r}).uid, endNode(${r}).key), ${[
     ...EDGE_COLUMNS,
@@ -144,7 +150,7 @@ WITH root, truncated, directives, implRels + citeRels AS links, assignRels
 WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels
 WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.
-WITH [[root.uid, truncated, size(nodes), ${nodeRow('root', NODE_COLUMNS)}]] + [n IN nodes | ${nodeRow('n', nodeColumns)}] + [r IN rels | ${edgeRow('r', evidence)}] AS rows
+WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0]]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence)}] AS rows
 ${rowsInRecords('rows')}`;
 }
 

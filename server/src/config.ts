@@ -33,9 +33,13 @@ export interface Config {
   maxDepth: number;
   maxCost: number;
   bodyLimit: string;
-  /** Identical read queries are answered from memory for this long (0 = off). */
+  /**
+   * Identical read queries are answered from memory for at most this long (0 = off). Any write drops them sooner: at
+   * once for this process's ingests, within graphVersionPollMs for every other (so the TTL only bounds an entry's
+   * age, and matters for staleness only with the watch off).
+   */
   responseCacheTtlSeconds: number;
-  /** How often the API reads the graph version to drop its caches after other processes' writes (0 = never). */
+  /** How often the API reads the graph's version and last transaction to drop its caches after other writes (0 = never). */
   graphVersionPollMs: number;
   /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
   httpCompression: boolean;
@@ -84,7 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDepth: int('GRAPHQL_MAX_DEPTH', 8, env),
     maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
     bodyLimit: env.BODY_LIMIT || '2mb',
-    responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 60, env),
+    responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 3600, env),
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
     httpCompression: bool('HTTP_COMPRESSION', true, env),
   };

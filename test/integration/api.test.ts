@@ -336,15 +336,23 @@ describe('response cache', () => {
     }
   });
 
-  it('drops cached answers when another process raises the graph version (an ingest CLI, another replica)', async () => {
+  /** A server of its own, watching the graph every 200 ms, with cache entries that would live 10 minutes. */
+  async function ownServer() {
     const neo4jDriver = (await import('neo4j-driver')).default;
     const { readConfig } = await import('../../server/src/config.js');
     const { startHttpServer } = await import('../../server/src/api/server.js');
-    const { bumpGraphVersion, readGraphVersion } = await import('../../server/src/graph/graph-version.js');
     const driver = neo4jDriver.driver(inject('neo4jUri'), neo4jDriver.auth.basic('neo4j', 'x'));
-    // A server of its own, watching the version every 200 ms, with cache entries that would live 10 minutes.
     const config = readConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', RESPONSE_CACHE_TTL_S: '600', GRAPH_VERSION_POLL_MS: '200' });
     const server = await startHttpServer(driver, config, () => undefined);
+    return { driver, server };
+  }
+
+  it.each([
+    ['another process raises the graph version (an ingest CLI, another replica)', true],
+    ['somebody writes Cypher by hand (no graph version raised)', false],
+  ])('drops cached answers when %s', async (_what, bump) => {
+    const { bumpGraphVersion, readGraphVersion } = await import('../../server/src/graph/graph-version.js');
+    const { driver, server } = await ownServer();
     const q = JSON.stringify({ query: '{ levels(where: { key: { eq: "district" } }) { key name } }' });
     const name = async () => {
       const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q });
@@ -352,10 +360,16 @@ describe('response cache', () => {
     };
     const before = await name();
     try {
+      // The watch's first reading is taken before the write.
+      await new Promise((r) => setTimeout(r, 500));
+      const version = await readGraphVersion(driver);
       await driver.executeQuery("MATCH (l:Level {key: 'district'}) SET l.name = 'Huyện (đổi)'");
-      const v = await readGraphVersion(driver);
-      await bumpGraphVersion(driver);
-      expect(await readGraphVersion(driver)).toBeGreaterThan(v ?? 0);
+      if (bump) {
+        await bumpGraphVersion(driver);
+        expect(await readGraphVersion(driver)).toBeGreaterThan(version ?? 0);
+      } else {
+        expect(await readGraphVersion(driver)).toBe(version);
+      }
       const t0 = Date.now();
       let seen = await name();
       while (seen === before && Date.now() - t0 < 5000) {
@@ -366,6 +380,49 @@ describe('response cache', () => {
     } finally {
       await driver.executeQuery("MATCH (l:Level {key: 'district'}) SET l.name = $n", { n: before });
       await bumpGraphVersion(driver);
+      await server.close();
+      await driver.close();
+    }
+  });
+
+  it('keeps a gzipped copy of a large answer and sends it to clients that accept gzip', async () => {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    const { driver, server } = await ownServer();
+    const body = JSON.stringify({ query: CASCADE, variables: { code: '28-NQ/TW' } });
+    const post = (encoding: string | null) =>
+      new Promise<{ headers: import('node:http').IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+        if (encoding) headers['accept-encoding'] = encoding;
+        const req = http.request(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const miss = await post(null);
+      const plain = miss.bytes.toString('utf8');
+      expect(JSON.parse(plain).data.cascade.nodes.length).toBeGreaterThan(20);
+      // The gzipped copy is made after the answer left, in the thread pool: wait until a hit carries it.
+      const t0 = Date.now();
+      let hit = await post('gzip, deflate');
+      while (hit.headers['content-encoding'] !== 'gzip' && Date.now() - t0 < 5000) {
+        await new Promise((r) => setTimeout(r, 50));
+        hit = await post('gzip, deflate');
+      }
+      expect(hit.headers['content-encoding']).toBe('gzip');
+      expect(hit.headers.vary).toMatch(/accept-encoding/i);
+      expect(hit.bytes.length).toBeLessThan(miss.bytes.length / 3);
+      expect(zlib.gunzipSync(hit.bytes).toString('utf8') === plain).toBe(true);
+      // A client that does not accept gzip gets the same answer as plain JSON.
+      const again = await post(null);
+      expect(again.headers['content-encoding']).toBeUndefined();
+      expect(again.headers['content-type']).toMatch(/^application\/json/);
+      expect(again.bytes.toString('utf8') === plain).toBe(true);
+    } finally {
       await server.close();
       await driver.close();
     }

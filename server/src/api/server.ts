@@ -120,13 +120,17 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   });
   const protection = armor.protect();
   const secret = jwtSecret(config);
-  const cache = responseCache(config.responseCacheTtlSeconds, async (authorization) => {
-    try {
-      const viewer = await viewerFromHeader(authorization, secret);
-      return !config.readsRequireAuth || viewer.roles.length > 0;
-    } catch {
-      return false;
-    }
+  const cache = responseCache({
+    ttlSeconds: config.responseCacheTtlSeconds,
+    gzip: config.httpCompression,
+    mayRead: async (authorization) => {
+      try {
+        const viewer = await viewerFromHeader(authorization, secret);
+        return !config.readsRequireAuth || viewer.roles.length > 0;
+      } catch {
+        return false;
+      }
+    },
   });
   const apollo = new ApolloServer<ApiContext>({
     // Execution through graphql-jit (api/jit-executor.ts); parsing, validation and plugins stay Apollo's.

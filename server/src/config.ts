@@ -39,6 +39,8 @@ export interface Config {
    * age, and matters for staleness only with the watch off).
    */
   responseCacheTtlSeconds: number;
+  /** After a change, this many of the most asked-for cached answers are computed again in the background (0 = none). */
+  responseCacheRefresh: number;
   /** How often the API reads the graph's version and last transaction to drop its caches after other writes (0 = never). */
   graphVersionPollMs: number;
   /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
@@ -89,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
     bodyLimit: env.BODY_LIMIT || '2mb',
     responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 3600, env),
+    responseCacheRefresh: int('RESPONSE_CACHE_REFRESH', 8, env),
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
     httpCompression: bool('HTTP_COMPRESSION', true, env),
   };

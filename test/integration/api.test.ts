@@ -404,6 +404,7 @@ describe('response cache', () => {
       });
     try {
       const miss = await post(null);
+      expect(miss.headers['x-cache']).toBe('MISS');
       const plain = miss.bytes.toString('utf8');
       expect(JSON.parse(plain).data.cascade.nodes.length).toBeGreaterThan(20);
       // The gzipped copy is made after the answer left, in the thread pool: wait until a hit carries it.
@@ -414,6 +415,7 @@ describe('response cache', () => {
         hit = await post('gzip, deflate');
       }
       expect(hit.headers['content-encoding']).toBe('gzip');
+      expect(hit.headers['x-cache']).toBe('HIT');
       expect(hit.headers.vary).toMatch(/accept-encoding/i);
       expect(hit.bytes.length).toBeLessThan(miss.bytes.length / 3);
       expect(zlib.gunzipSync(hit.bytes).toString('utf8') === plain).toBe(true);
@@ -423,6 +425,28 @@ describe('response cache', () => {
       expect(again.headers['content-type']).toMatch(/^application\/json/);
       expect(again.bytes.toString('utf8') === plain).toBe(true);
     } finally {
+      await server.close();
+      await driver.close();
+    }
+  });
+  it('computes the most asked-for answers again after a change, before anybody asks (refresh-ahead)', async () => {
+    const { driver, server } = await ownServer();
+    const q = JSON.stringify({ query: '{ levels(where: { key: { eq: "provincial" } }) { key name } }' });
+    const ask = async () => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q });
+      return { cache: res.headers.get('x-cache'), name: ((await res.json()) as { data: { levels: Array<{ name: string }> } }).data.levels[0]!.name };
+    };
+    const first = await ask();
+    try {
+      expect(first.cache).toBe('MISS');
+      expect(await ask()).toEqual({ cache: 'HIT', name: first.name });
+      await new Promise((r) => setTimeout(r, 500));
+      await driver.executeQuery("MATCH (l:Level {key: 'provincial'}) SET l.name = 'Tỉnh (làm mới)'");
+      // The watch sees the write within 200 ms, the refresh waits 1 s of quiet and then runs: nobody asks meanwhile.
+      await new Promise((r) => setTimeout(r, 5000));
+      expect(await ask()).toEqual({ cache: 'HIT', name: 'Tỉnh (làm mới)' });
+    } finally {
+      await driver.executeQuery("MATCH (l:Level {key: 'provincial'}) SET l.name = $n", { n: first.name });
       await server.close();
       await driver.close();
     }

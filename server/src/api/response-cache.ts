@@ -4,9 +4,14 @@
  * touching Neo4j. Only successful queries are stored (never mutations, errors or partial results); this
  * process's ingests clear it at once (graph/changes.ts), any other write — another process's ingest, Cypher typed
  * by hand — within a second (the graph's version and last transaction, graph/graph-version.ts).
- * Answers are also kept gzipped (made once, off the main thread) for clients that accept gzip, so a hit on a
- * national cascade is not compressed again each time. Answers do not depend on who asks; when a token is sent, or
- * the server requires one, it is checked first.
+ *
+ * - Answers are also kept gzipped (made once, off the main thread) for clients that accept gzip, so a hit on a
+ *   national cascade is not compressed again each time.
+ * - After a change, the most asked-for answers are computed again in the background (refresh-ahead), once the graph
+ *   has been quiet for a moment: the next visitor of a national cascade does not pay for the change.
+ * - `X-Cache: HIT` / `MISS` tells clients (and the benchmarks) where an answer came from.
+ *
+ * Answers do not depend on who asks; when a token is sent, or the server requires one, it is checked first.
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -21,6 +26,15 @@ export interface ResponseCache {
   middleware: RequestHandler;
   /** Apollo plugin: stores successful query results. */
   plugin: ApolloServerPlugin<ApiContext>;
+  /** Stops a pending refresh (server shutdown); resolves when none is running. */
+  close(): Promise<void>;
+}
+
+/** A stored request: what `refresh` is given to compute its answer again. */
+export interface CachedRequest {
+  query: string;
+  variables: Record<string, unknown> | null;
+  operationName: string | null;
 }
 
 const gzip = promisify(zlib.gzip);
@@ -37,6 +51,12 @@ export interface ResponseCacheOptions {
   /** Keep and send gzipped copies (off when a proxy in front compresses: HTTP_COMPRESSION=false). */
   gzip: boolean;
   mayRead: (authorization: string | undefined) => Promise<boolean>;
+  /** Computes a request's answer again: its JSON text, or null when it failed (then it is not stored). */
+  refresh?: (request: CachedRequest) => Promise<string | null>;
+  /** How many of the most asked-for answers are computed again after a change (0 = none). */
+  refreshTop?: number;
+  /** The graph has to be quiet this long before they are (an ingest of many texts is many changes). */
+  refreshDelayMs?: number;
 }
 
 function keyOf(body: unknown): string | null {
@@ -46,23 +66,83 @@ function keyOf(body: unknown): string | null {
   return JSON.stringify([b.query, b.variables ?? null, b.operationName ?? null]);
 }
 
-export function responseCache({ ttlSeconds, gzip: withGzip, mayRead }: ResponseCacheOptions): ResponseCache | null {
+function requestOf(key: string): CachedRequest {
+  const [query, variables, operationName] = JSON.parse(key) as [string, Record<string, unknown> | null, string | null];
+  return { query, variables, operationName };
+}
+
+export function responseCache(opts: ResponseCacheOptions): ResponseCache | null {
+  const { ttlSeconds, gzip: withGzip, mayRead } = opts;
   if (ttlSeconds <= 0) return null;
   const cache = new InMemoryLRUCache<Entry>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (e) => e.json.length + (e.gzipped?.length ?? 0) });
+  /** How often each stored answer was asked for since it was stored (or refreshed): what refresh-ahead picks by. */
+  const hits = new Map<string, number>();
   // Raised by every change: an answer whose request started before a change is not stored (it may hold what the
-  // change replaced), nor is a gzipped copy finished after one.
+  // change replaced), nor is a gzipped copy or a refreshed answer finished after one.
   let epoch = 0;
+
+  const store = async (key: string, text: string, at: number, count: number) => {
+    const json = Buffer.from(text);
+    await cache.set(key, { json }, { ttl: ttlSeconds });
+    hits.set(key, count);
+    if (!withGzip || json.length < GZIP_FROM) return;
+    // Compressed in libuv's thread pool after the answer left: the next hit sends these bytes.
+    const gzipped = await gzip(json, { level: 1 }).catch(() => undefined);
+    if (gzipped && epoch === at && (await cache.get(key))?.json === json) await cache.set(key, { json, gzipped }, { ttl: ttlSeconds });
+  };
+
+  // Refresh-ahead: the keys to compute again (with how often they were asked for), the timer waiting for a quiet
+  // graph, and the refresh running now.
+  const pending = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let closed = false;
+  const refreshPending = async (at: number) => {
+    const todo = [...pending].sort((a, b) => b[1] - a[1]);
+    pending.clear();
+    for (const [key, count] of todo) {
+      if (epoch !== at || closed) return;
+      if (await cache.get(key)) continue; // asked for (and stored) meanwhile
+      const text = await opts.refresh!(requestOf(key)).catch(() => null);
+      // Half its count goes with it: an answer nobody asks for any more drops out after a few changes.
+      if (text !== null && epoch === at) await store(key, text, at, Math.floor(count / 2));
+    }
+  };
+
   onGraphChanged(() => {
     epoch++;
+    const top = opts.refresh ? (opts.refreshTop ?? 8) : 0;
+    if (top > 0) {
+      for (const key of cache.keys()) {
+        const count = hits.get(key) ?? 0;
+        if (count > 0) pending.set(key, Math.max(pending.get(key) ?? 0, count));
+      }
+      [...pending].sort((a, b) => b[1] - a[1]).slice(top).forEach(([key]) => pending.delete(key));
+    }
     cache.clear();
+    hits.clear();
+    if (!pending.size || closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const at = epoch;
+      running = running.then(() => refreshPending(at));
+    }, opts.refreshDelayMs ?? 1000);
+    timer.unref();
   });
+
   return {
     middleware: async (req, res, next) => {
       try {
         const key = req.method === 'POST' ? keyOf(req.body) : null;
-        const hit = key ? await cache.get(key) : undefined;
-        if (hit === undefined || !(await mayRead(req.headers.authorization))) return next();
-        res.status(200).type('application/json');
+        if (!key) return next();
+        const hit = await cache.get(key);
+        if (hit === undefined || !(await mayRead(req.headers.authorization))) {
+          res.setHeader('X-Cache', 'MISS');
+          return next();
+        }
+        hits.set(key, (hits.get(key) ?? 0) + 1);
+        res.status(200).type('application/json').setHeader('X-Cache', 'HIT');
         if (withGzip) res.vary('Accept-Encoding');
         if (hit.gzipped && req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(hit.gzipped);
         else res.send(hit.json);
@@ -80,18 +160,16 @@ export function responseCache({ ttlSeconds, gzip: withGzip, mayRead }: ResponseC
             const body = rc.response.body;
             if (body.kind !== 'single' || body.singleResult.errors?.length) return;
             const key = keyOf(rc.request.http.body);
-            if (!key) return;
             // The bytes Apollo sends for a miss (its JSON ends with a line break).
-            const json = Buffer.from(`${JSON.stringify(body.singleResult)}\n`);
-            await cache.set(key, { json }, { ttl: ttlSeconds });
-            if (!withGzip || json.length < GZIP_FROM) return;
-            // Compressed in libuv's thread pool after the answer left: the next hit sends these bytes.
-            void gzip(json, { level: 1 })
-              .then((gzipped) => (epoch === started ? cache.set(key, { json, gzipped }, { ttl: ttlSeconds }) : undefined))
-              .catch(() => undefined);
+            if (key) void store(key, `${JSON.stringify(body.singleResult)}\n`, started, 1);
           },
         };
       },
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

@@ -123,6 +123,15 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   const cache = responseCache({
     ttlSeconds: config.responseCacheTtlSeconds,
     gzip: config.httpCompression,
+    refreshTop: config.responseCacheRefresh,
+    // The answer as Apollo would send it over HTTP (same plugins, limits and executor), for nobody in particular.
+    refresh: async ({ query, variables, operationName }) => {
+      const res = await apollo.executeOperation(
+        { query, variables: variables ?? undefined, operationName: operationName ?? undefined },
+        { contextValue: makeContext(driver, config, { subject: null, roles: [] }) },
+      );
+      return res.body.kind === 'single' && !res.body.singleResult.errors?.length ? `${JSON.stringify(res.body.singleResult)}\n` : null;
+    },
     mayRead: async (authorization) => {
       try {
         const viewer = await viewerFromHeader(authorization, secret);
@@ -241,6 +250,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     close() {
       closing ??= (async () => {
         stopWatching();
+        await cache?.close();
         await warm;
         await apollo.stop();
         httpServer.closeAllConnections?.();

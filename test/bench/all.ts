@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument } from '../../server/src/extract/index.js';
-import { benchSize, type CascadeResult, type SizeResult } from './national.js';
+import { AFTER_CHANGE_MS, benchSize, type CascadeResult, type SizeResult } from './national.js';
 import type { SizeName } from './ingest.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -92,6 +92,12 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       row(`  GraphQL POST p50 / p95, ms`, 'p95 < 50 national', (r) => (casc(r, i) ? (casc(r, i)!.error ? (/timeout|terminated/i.test(casc(r, i)!.error!) ? 'failed: API transaction timeout (NEO4J_TX_TIMEOUT_MS)' : `failed: ${casc(r, i)!.error!.replace(/\|/g, '/').slice(0, 80)}`) : `${f1(casc(r, i)!.graphql.p50)} / ${f1(casc(r, i)!.graphql.p95)}`) : 'n/a')),
       row(`  GraphQL / driver (p50)`, '≤ 1.5×', (r) => (casc(r, i) ? `${casc(r, i)!.ratio.toFixed(2)}×` : 'n/a')),
       row(`  GraphQL, response cache on: p50 / p95, ms`, '', (r) => (casc(r, i)?.cached?.n ? `${f1(casc(r, i)!.cached.p50)} / ${f1(casc(r, i)!.cached.p95)}` : 'n/a')),
+      ...(i < 2
+        ? [row(`  GraphQL, response cache on, first request ${AFTER_CHANGE_MS / 1000} s after a change (refresh-ahead): p50 / p95, ms (hits)`, '', (r) => {
+            const a = casc(r, i)?.afterChange;
+            return a?.n ? `${f1(a.p50)} / ${f1(a.p95)} (${a.hits}/${a.n})` : 'n/a';
+          })]
+        : []),
       ...(i < 2 ? [row(`  explorer (headless Chromium): page load → graph drawn, ms; pan fps`, '', (r) => explorerCell(casc(r, i)?.explorer))] : []),
     ]),
     row('gaps of 28-NQ/TW (explorer query): rows (MB); GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? `failed: ${r.analytics.error.replace(/\|/g, '/').slice(0, 80)}` : `${f0(r.analytics.gapRows)} (${f1(r.analytics.gapMb)}); ${f1(r.analytics.gaps.p50)} / ${f1(r.analytics.gaps.p95)}`)),

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
 import { readConfig, repoRoot } from '../../server/src/config.js';
+import { bumpGraphVersion } from '../../server/src/graph/graph-version.js';
 import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph/queries/cascade.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
 import { CASCADE_VIEW_QUERY, GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
@@ -39,6 +40,12 @@ export interface CascadeResult {
   graphql: Timing;
   /** The same request to a server with the response cache on (RESPONSE_CACHE_TTL_S=60), after one miss. */
   cached: Timing;
+  /**
+   * The cached server's first answer AFTER_CHANGE_MS after a writer raised the graph version (as every ingest
+   * does): what refresh-ahead leaves for the next visitor (national and provincial root); `hits` = answers it
+   * marked X-Cache: HIT.
+   */
+  afterChange?: Timing & { hits: number };
   driver: Timing;
   ratio: number;
   /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
@@ -102,6 +109,30 @@ export async function timeInterleaved(fns: Array<() => Promise<unknown>>, n = 30
   return xs.map((x) => ({ p50: pct(x, 50), p95: pct(x, 95), n: x.length }));
 }
 
+/** Wait after a change before asking: the server's watch (1 s) + refresh-ahead's quiet second + its work. */
+export const AFTER_CHANGE_MS = 3000;
+const AFTER_CHANGE_ROUNDS = 8;
+
+/**
+ * Rounds of: raise the graph version (what every ingest does), wait AFTER_CHANGE_MS, ask the cached server for each
+ * root's cascade once. Without refresh-ahead each of these answers would be computed anew.
+ */
+async function timeAfterChange(driver: Driver, base: string, uids: string[]): Promise<Array<Timing & { hits: number }>> {
+  const xs = uids.map(() => [] as number[]);
+  const hits = uids.map(() => 0);
+  for (let round = 0; round < AFTER_CHANGE_ROUNDS; round++) {
+    await bumpGraphVersion(driver);
+    await new Promise((r) => setTimeout(r, AFTER_CHANGE_MS));
+    for (const [i, uid] of uids.entries()) {
+      const t = performance.now();
+      const res = await gql(base, CASCADE_QUERY, cascadeVariables(uid));
+      xs[i]!.push(performance.now() - t);
+      if (res.cache === 'HIT') hits[i]!++;
+    }
+  }
+  return xs.map((x, i) => ({ p50: pct(x, 50), p95: pct(x, 95), n: x.length, hits: hits[i]! }));
+}
+
 /** Repeats fn: 2 warm-up runs, then until `n` runs or `budgetMs` spent (at least 5). */
 export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_000): Promise<Timing> {
   await fn();
@@ -130,7 +161,7 @@ const agents = new Map<string, http.Agent>();
  * POST a GraphQL request with node:http on a keep-alive connection and parse the answer. (fetch adds its
  * WHATWG streams: ~0.7–1 ms per request on this machine, a fifth of a small cascade's time.)
  */
-export function gql(base: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }> {
+export function gql(base: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[]; cache?: string }> {
   let agent = agents.get(base);
   if (!agent) agents.set(base, (agent = new http.Agent({ keepAlive: true, maxSockets: 4 })));
   const body = JSON.stringify({ query, variables });
@@ -141,9 +172,9 @@ export function gql(base: string, query: string, variables: Record<string, unkno
       res.on('error', reject);
       res.on('end', () => {
         try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[] };
+          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[]; cache?: string };
           if (parsed.errors?.length) reject(new Error(`GraphQL: ${JSON.stringify(parsed.errors).slice(0, 300)}`));
-          else resolve(parsed);
+          else resolve({ ...parsed, cache: res.headers['x-cache'] as string | undefined });
         } catch (e) {
           reject(new Error(`GraphQL: HTTP ${res.statusCode}, unreadable answer: ${(e as Error).message}`));
         }
@@ -367,6 +398,12 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       }
       cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error, explorer });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
+    }
+    const large = cascades.slice(0, 2).filter((c) => !c.error);
+    if (large.length) {
+      log(`[${size}] response cache: first request ${AFTER_CHANGE_MS / 1000} s after a change, ${AFTER_CHANGE_ROUNDS} rounds …`);
+      const after = await timeAfterChange(db.driver, cachedServer.base, large.map((c) => c.root));
+      large.forEach((c, i) => (c.afterChange = after[i]));
     }
     log(`[${size}] gaps and implementation lag of 28-NQ/TW over GraphQL …`);
     const analytics = await benchAnalytics(server.base);

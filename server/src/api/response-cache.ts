@@ -97,11 +97,17 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  const top = opts.refresh ? Math.max(0, opts.refreshTop ?? 8) : 0;
   const refreshPending = async (at: number) => {
-    const todo = [...pending].sort((a, b) => b[1] - a[1]);
+    const todo = [...pending].sort((a, b) => b[1] - a[1]).slice(0, top);
     pending.clear();
-    for (const [key, count] of todo) {
-      if (epoch !== at || closed) return;
+    for (const [i, [key, count]] of todo.entries()) {
+      if (closed) return;
+      if (epoch !== at) {
+        // Another change came meanwhile: what is left waits for the refresh it scheduled.
+        for (const [k, c] of todo.slice(i)) pending.set(k, Math.max(pending.get(k) ?? 0, c));
+        return;
+      }
       if (await cache.get(key)) continue; // asked for (and stored) meanwhile
       const text = await opts.refresh!(requestOf(key)).catch(() => null);
       // Half its count goes with it: an answer nobody asks for any more drops out after a few changes.
@@ -111,13 +117,11 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
 
   onGraphChanged(() => {
     epoch++;
-    const top = opts.refresh ? (opts.refreshTop ?? 8) : 0;
     if (top > 0) {
       for (const key of cache.keys()) {
         const count = hits.get(key) ?? 0;
         if (count > 0) pending.set(key, Math.max(pending.get(key) ?? 0, count));
       }
-      [...pending].sort((a, b) => b[1] - a[1]).slice(top).forEach(([key]) => pending.delete(key));
     }
     cache.clear();
     hits.clear();

@@ -74,9 +74,16 @@ function requestOf(key: string): CachedRequest {
 export function responseCache(opts: ResponseCacheOptions): ResponseCache | null {
   const { ttlSeconds, gzip: withGzip, mayRead } = opts;
   if (ttlSeconds <= 0) return null;
-  const cache = new InMemoryLRUCache<Entry>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (e) => e.json.length + (e.gzipped?.length ?? 0) });
   /** How often each stored answer was asked for since it was stored (or refreshed): what refresh-ahead picks by. */
   const hits = new Map<string, number>();
+  const cache = new InMemoryLRUCache<Entry>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (e) => e.json.length + (e.gzipped?.length ?? 0),
+    // An answer that leaves the cache (evicted, expired, cleared) takes its count along; replacing it keeps it.
+    dispose: (_entry, key, reason) => {
+      if (reason !== 'set') hits.delete(key);
+    },
+  });
   // Raised by every change: an answer whose request started before a change is not stored (it may hold what the
   // change replaced), nor is a gzipped copy or a refreshed answer finished after one.
   let epoch = 0;
@@ -124,7 +131,6 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       }
     }
     cache.clear();
-    hits.clear();
     if (!pending.size || closed) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {

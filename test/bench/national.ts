@@ -390,7 +390,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
         driverT = await timeIt(viaDriver, n);
       }
-      // The explorer on the two large roots, served by the uncached server (what a visitor meets after an ingest).
+      // The explorer on the two large roots, served by the uncached server (what a visitor meets on a large cascade
+      // nobody has asked for since the graph last changed).
       let explorer: CascadeResult['explorer'];
       if (cascades.length < 2) {
         const unavailable = explorerUnavailable();

@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Servers started by the tests (and the processes they spawn) keep no request list in the developer's .cache.
+    env: { RESPONSE_CACHE_KEYS_FILE: '' },
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -41,6 +41,8 @@ export interface Config {
   responseCacheTtlSeconds: number;
   /** After a change, this many of the most asked-for cached answers are computed again in the background (0 = none). */
   responseCacheRefresh: number;
+  /** Where the most asked-for requests are kept from a stop to the next start, to be answered again (null = nowhere). */
+  responseCacheKeysFile: string | null;
   /** How often the API reads the graph's version and last transaction to drop its caches after other writes (0 = never). */
   graphVersionPollMs: number;
   /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
@@ -92,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT || '2mb',
     responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 3600, env),
     responseCacheRefresh: int('RESPONSE_CACHE_REFRESH', 8, env),
+    responseCacheKeysFile: env.RESPONSE_CACHE_KEYS_FILE === undefined ? path.join(cacheDir, 'response-cache-keys.json') : env.RESPONSE_CACHE_KEYS_FILE ? path.resolve(env.RESPONSE_CACHE_KEYS_FILE) : null,
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
     httpCompression: bool('HTTP_COMPRESSION', true, env),
   };

@@ -153,7 +153,7 @@ export async function benchApi(opts: ApiBenchOptions = {}): Promise<ApiBenchRow[
   let server: RunningServer | null = null;
   let baseUrl = opts.baseUrl;
   if (!baseUrl) {
-    const config = readConfig({ ...process.env, NEO4J_URI: 'bolt://unused', PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0', ...(opts.database ? { NEO4J_DATABASE: opts.database } : {}) });
+    const config = readConfig({ ...process.env, NEO4J_URI: 'bolt://unused', PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0', RESPONSE_CACHE_KEYS_FILE: '', ...(opts.database ? { NEO4J_DATABASE: opts.database } : {}) });
     server = await startHttpServer(driver, config, () => undefined);
     baseUrl = `http://127.0.0.1:${server.port}`;
   }
@@ -322,7 +322,7 @@ export async function startApiBenchStack(log: (m: string) => void = (m) => conso
     log(`api bench: starting Neo4j on bolt://127.0.0.1:${port} (data: ${dir}) …`);
     neo = await startLocalNeo4j({ cacheDir: base.cacheDir, dataDir: path.join(dir, 'neo4j'), port, heap: '1g', pageCache: '256m', log: () => undefined });
     // Timings measure the query path, so this server caches nothing; a second one shows the response cache.
-    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0' });
+    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_TTL_S: '0', RESPONSE_CACHE_KEYS_FILE: '' });
     driver = createDriver(neo.uri, config);
     await driver.verifyConnectivity({ database: config.neo4jDatabase });
     await applySchema(driver, config.neo4jDatabase);

@@ -192,7 +192,7 @@ export async function startServerChild(boltUri: string, env: Record<string, stri
   const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
     // Deployed as in the Dockerfile (NODE_ENV=production: graphql-js skips its development checks); no response cache
     // unless asked for, so the figures are the work of each request.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0', RESPONSE_CACHE_KEYS_FILE: '', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = await new Promise<number>((resolve, reject) => {

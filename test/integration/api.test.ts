@@ -455,6 +455,43 @@ describe('response cache', () => {
       await driver.close();
     }
   });
+  it('answers the requests asked for most before a restart from memory right after it', async () => {
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-keys-'));
+    const file = path.join(dir, 'response-cache-keys.json');
+    const body = JSON.stringify({ query: CASCADE, variables: { code: '28-NQ/TW' } });
+    const ask = async (port: number) => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).headers.get('x-cache');
+    try {
+      const before = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      try {
+        await before.server.warmedUp;
+        expect(await ask(before.server.port)).toBe('MISS');
+        expect(await ask(before.server.port)).toBe('HIT');
+      } finally {
+        await before.server.close();
+        await before.driver.close();
+      }
+      // Only the request and how often it was asked for are kept, not the answer (the graph may change meanwhile).
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual([[JSON.stringify([CASCADE, { code: '28-NQ/TW' }, null]), 2]]);
+      const after = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      try {
+        await after.server.warmedUp;
+        expect(await ask(after.server.port)).toBe('HIT');
+      } finally {
+        await after.server.close();
+        await after.driver.close();
+      }
+      // A server stopped before it read the file (during its warm-up) keeps what the file held.
+      const held = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<[string, number]>;
+      expect(held.map(([key]) => key)).toEqual([JSON.stringify([CASCADE, { code: '28-NQ/TW' }, null])]);
+      const quick = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      await quick.server.close();
+      await quick.driver.close();
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(held);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('hardening', () => {

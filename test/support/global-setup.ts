@@ -29,7 +29,8 @@ export async function setup(project: TestProject): Promise<void> {
   const jwtSecret = 'test-secret-for-this-run-only-0123456789';
   // The suites run in parallel and write to this database: with the graph-version watch on, another suite's ingest
   // could clear this server's cache in the middle of a cache test. The watch is tested on a server of its own.
-  const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0' });
+  // Nor does it keep its most asked-for requests in the developer's .cache (RESPONSE_CACHE_KEYS_FILE, tested apart).
+  const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0', RESPONSE_CACHE_KEYS_FILE: '' });
   driver = createDriver(neo.uri, config);
   await applySchema(driver);
   const seeded = await ingestPaths(driver, [config.seedDir]);

@@ -9,10 +9,14 @@
  *   national cascade is not compressed again each time.
  * - After a change, the most asked-for answers are computed again in the background (refresh-ahead), once the graph
  *   has been quiet for a moment: the next visitor of a national cascade does not pay for the change.
+ * - Which requests those are is kept in a small file when the server stops (only the requests: the graph may change
+ *   while it is down), and their answers are computed again after the next start.
  * - `X-Cache: HIT` / `MISS` tells clients (and the benchmarks) where an answer came from.
  *
  * Answers do not depend on who asks; when a token is sent, or the server requires one, it is checked first.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -26,7 +30,9 @@ export interface ResponseCache {
   middleware: RequestHandler;
   /** Apollo plugin: stores successful query results. */
   plugin: ApolloServerPlugin<ApiContext>;
-  /** Stops a pending refresh (server shutdown); resolves when none is running. */
+  /** Computes again the answers asked for most before the last stop (keysFile); resolves when done. */
+  restore(): Promise<void>;
+  /** Stops a pending refresh and keeps the most asked-for requests in keysFile (server shutdown). */
   close(): Promise<void>;
 }
 
@@ -57,7 +63,12 @@ export interface ResponseCacheOptions {
   refreshTop?: number;
   /** The graph has to be quiet this long before they are (an ingest of many texts is many changes). */
   refreshDelayMs?: number;
+  /** Where the most asked-for requests are kept between a stop and the next start (null = nowhere). */
+  keysFile?: string | null;
 }
+
+/** A request longer than this is not kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB). */
+const KEPT_KEY_MAX = 64 * 1024;
 
 function keyOf(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
@@ -69,6 +80,20 @@ function keyOf(body: unknown): string | null {
 function requestOf(key: string): CachedRequest {
   const [query, variables, operationName] = JSON.parse(key) as [string, Record<string, unknown> | null, string | null];
   return { query, variables, operationName };
+}
+
+/** The [request key, count] pairs kept in `file`; none when it is missing or not what this module writes. */
+function readKeys(file: string): Array<[string, number]> {
+  let kept: unknown;
+  try {
+    kept = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(kept)) return [];
+  return kept.filter(
+    (item): item is [string, number] => Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'number' && item[0].length <= KEPT_KEY_MAX,
+  );
 }
 
 export function responseCache(opts: ResponseCacheOptions): ResponseCache | null {
@@ -104,14 +129,16 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  // Whether keysFile was read (after the warm-up): a server stopped before that adds to the file, keeping what it held.
+  let restored = false;
   const top = opts.refresh ? Math.max(0, opts.refreshTop ?? 8) : 0;
   const refreshPending = async (at: number) => {
     const todo = [...pending].sort((a, b) => b[1] - a[1]).slice(0, top);
     pending.clear();
     for (const [i, [key, count]] of todo.entries()) {
-      if (closed) return;
-      if (epoch !== at) {
-        // Another change came meanwhile: what is left waits for the refresh it scheduled.
+      if (closed || epoch !== at) {
+        // Another change came meanwhile (what is left waits for the refresh it scheduled), or the server stops (what
+        // is left is kept for the next start).
         for (const [k, c] of todo.slice(i)) pending.set(k, Math.max(pending.get(k) ?? 0, c));
         return;
       }
@@ -176,10 +203,31 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
         };
       },
     },
+    async restore() {
+      if (!top || !opts.keysFile || closed || restored) return;
+      restored = true;
+      for (const [key, count] of readKeys(opts.keysFile)) pending.set(key, Math.max(pending.get(key) ?? 0, count));
+      const at = epoch;
+      running = running.then(() => refreshPending(at));
+      await running;
+    },
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
       await running;
+      if (!top || !opts.keysFile) return;
+      // Stopped before it read the file (during its warm-up): what the file held still counts.
+      const counts = new Map(restored ? [] : readKeys(opts.keysFile));
+      for (const [key, count] of pending) counts.set(key, Math.max(counts.get(key) ?? 0, count));
+      for (const key of cache.keys()) counts.set(key, Math.max(counts.get(key) ?? 0, hits.get(key) ?? 0));
+      const kept = [...counts].filter(([key, n]) => n > 0 && key.length <= KEPT_KEY_MAX).sort((a, b) => b[1] - a[1]).slice(0, top);
+      try {
+        fs.mkdirSync(path.dirname(opts.keysFile), { recursive: true });
+        fs.writeFileSync(`${opts.keysFile}.tmp`, JSON.stringify(kept));
+        fs.renameSync(`${opts.keysFile}.tmp`, opts.keysFile);
+      } catch {
+        // a read-only disk: the next start begins with an empty cache, as without the file
+      }
     },
   };
 }

@@ -37,6 +37,8 @@ import { watchGraphVersion } from '../graph/graph-version.js';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Resolves when the background work after the start (warm-up, answers kept from the last run) is done. */
+  warmedUp: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     ttlSeconds: config.responseCacheTtlSeconds,
     gzip: config.httpCompression,
     refreshTop: config.responseCacheRefresh,
+    keysFile: config.responseCacheKeysFile,
     // The answer as Apollo would send it over HTTP (same plugins, limits and executor), for nobody in particular.
     refresh: async ({ query, variables, operationName }) => {
       const res = await apollo.executeOperation(
@@ -236,7 +239,10 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   // Another process's ingest (the CLI, another replica) raises the graph version: drop cached answers then.
   const stopWatching = config.graphVersionPollMs > 0 ? watchGraphVersion(driver, config.neo4jDatabase, config.graphVersionPollMs, graphChanged) : () => undefined;
   // In the background, once serving: the first roots list and cascade on a cold Neo4j (api/warm-up.ts).
-  const warm = warmUp(driver, config.neo4jDatabase).catch(() => undefined);
+  // Then the answers asked for most before the last stop (api/response-cache.ts).
+  const warm = warmUp(driver, config.neo4jDatabase)
+    .catch(() => undefined)
+    .then(() => cache?.restore());
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
@@ -247,6 +253,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   return {
     url,
     port,
+    warmedUp: warm.then(() => undefined),
     close() {
       closing ??= (async () => {
         stopWatching();

@@ -149,7 +149,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     }
   };
 
-  onGraphChanged(() => {
+  const stopListening = onGraphChanged(() => {
     epoch++;
     if (top > 0) {
       for (const key of cache.keys()) {
@@ -213,6 +213,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     },
     async close() {
       closed = true;
+      stopListening();
       if (timer) clearTimeout(timer);
       await running;
       if (!top || !opts.keysFile) return;

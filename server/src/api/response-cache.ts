@@ -22,14 +22,17 @@ import zlib from 'node:zlib';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
+import type { FormattedExecutionResult } from 'graphql';
 import { onGraphChanged } from '../graph/changes.js';
 import type { ApiContext } from './context.js';
 
 export interface ResponseCache {
   /** Express middleware in front of Apollo: answers hits. */
   middleware: RequestHandler;
-  /** Apollo plugin: stores successful query results. */
+  /** Apollo plugin: picks the successful query results to store. */
   plugin: ApolloServerPlugin<ApiContext>;
+  /** Apollo's stringifyResult: an answer's text, stored when the plugin picked it (one JSON.stringify per answer). */
+  stringifyResult(result: FormattedExecutionResult): string;
   /** Computes again the answers asked for most before the last stop (keysFile); resolves when done. */
   restore(): Promise<void>;
   /** Stops a pending refresh and keeps the most asked-for requests in keysFile (server shutdown). */
@@ -168,7 +171,17 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     timer.unref();
   });
 
+  // Answers to store, found again by their `data` object when Apollo makes their text.
+  const toStore = new WeakMap<object, { key: string; started: number }>();
+
   return {
+    stringifyResult(result) {
+      // What Apollo sends by default (JSON and a line break).
+      const text = `${JSON.stringify(result)}\n`;
+      const pendingStore = result.data ? toStore.get(result.data) : undefined;
+      if (pendingStore && epoch === pendingStore.started) void store(pendingStore.key, text, pendingStore.started, 1);
+      return text;
+    },
     middleware: async (req, res, next) => {
       try {
         const key = req.method === 'POST' ? keyOf(req.body) : null;
@@ -197,8 +210,8 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
             const body = rc.response.body;
             if (body.kind !== 'single' || body.singleResult.errors?.length) return;
             const key = keyOf(rc.request.http.body);
-            // The bytes Apollo sends for a miss (its JSON ends with a line break).
-            if (key) void store(key, `${JSON.stringify(body.singleResult)}\n`, started, 1);
+            // Stored when Apollo turns the answer into text (stringifyResult below): the same bytes, made once.
+            if (key && body.singleResult.data) toStore.set(body.singleResult.data, { key, started });
           },
         };
       },

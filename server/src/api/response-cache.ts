@@ -60,8 +60,8 @@ export interface ResponseCacheOptions {
   /** Keep and send gzipped copies (off when a proxy in front compresses: HTTP_COMPRESSION=false). */
   gzip: boolean;
   mayRead: (authorization: string | undefined) => Promise<boolean>;
-  /** Computes a request's answer again: its JSON text, or null when it failed (then it is not stored). */
-  refresh?: (request: CachedRequest) => Promise<string | null>;
+  /** Computes a request's answer again, or null when it failed (then it is not stored). */
+  refresh?: (request: CachedRequest) => Promise<FormattedExecutionResult | null>;
   /** How many of the most asked-for answers are computed again after a change (0 = none). */
   refreshTop?: number;
   /** The graph has to be quiet this long before they are (an ingest of many texts is many changes). */
@@ -78,6 +78,14 @@ function keyOf(body: unknown): string | null {
   const b = body as { query?: unknown; variables?: unknown; operationName?: unknown };
   if (typeof b.query !== 'string') return null;
   return JSON.stringify([b.query, b.variables ?? null, b.operationName ?? null]);
+}
+
+/** An answer's text as Apollo sends it by default: JSON and a line break. */
+const toText = (result: FormattedExecutionResult): string => `${JSON.stringify(result)}\n`;
+
+/** Raises `map`'s count for `key` to at least `count`. */
+function raise(map: Map<string, number>, key: string, count: number): void {
+  map.set(key, Math.max(map.get(key) ?? 0, count));
 }
 
 function requestOf(key: string): CachedRequest {
@@ -142,13 +150,13 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       if (closed || epoch !== at) {
         // Another change came meanwhile (what is left waits for the refresh it scheduled), or the server stops (what
         // is left is kept for the next start).
-        for (const [k, c] of todo.slice(i)) pending.set(k, Math.max(pending.get(k) ?? 0, c));
+        for (const [k, c] of todo.slice(i)) raise(pending, k, c);
         return;
       }
       if (await cache.get(key)) continue; // asked for (and stored) meanwhile
-      const text = await opts.refresh!(requestOf(key)).catch(() => null);
+      const result = await opts.refresh!(requestOf(key)).catch(() => null);
       // Half its count goes with it: an answer nobody asks for any more drops out after a few changes.
-      if (text !== null && epoch === at) await store(key, text, at, Math.floor(count / 2));
+      if (result && epoch === at) await store(key, toText(result), at, Math.floor(count / 2));
     }
   };
 
@@ -157,7 +165,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     if (top > 0) {
       for (const key of cache.keys()) {
         const count = hits.get(key) ?? 0;
-        if (count > 0) pending.set(key, Math.max(pending.get(key) ?? 0, count));
+        if (count > 0) raise(pending, key, count);
       }
     }
     cache.clear();
@@ -176,8 +184,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
 
   return {
     stringifyResult(result) {
-      // What Apollo sends by default (JSON and a line break).
-      const text = `${JSON.stringify(result)}\n`;
+      const text = toText(result);
       const pendingStore = result.data ? toStore.get(result.data) : undefined;
       if (pendingStore && epoch === pendingStore.started) void store(pendingStore.key, text, pendingStore.started, 1);
       return text;
@@ -219,7 +226,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     async restore() {
       if (!top || !opts.keysFile || closed || restored) return;
       restored = true;
-      for (const [key, count] of readKeys(opts.keysFile)) pending.set(key, Math.max(pending.get(key) ?? 0, count));
+      for (const [key, count] of readKeys(opts.keysFile)) raise(pending, key, count);
       const at = epoch;
       running = running.then(() => refreshPending(at));
       await running;
@@ -232,8 +239,8 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       if (!top || !opts.keysFile) return;
       // Stopped before it read the file (during its warm-up): what the file held still counts.
       const counts = new Map(restored ? [] : readKeys(opts.keysFile));
-      for (const [key, count] of pending) counts.set(key, Math.max(counts.get(key) ?? 0, count));
-      for (const key of cache.keys()) counts.set(key, Math.max(counts.get(key) ?? 0, hits.get(key) ?? 0));
+      for (const [key, count] of pending) raise(counts, key, count);
+      for (const key of cache.keys()) raise(counts, key, hits.get(key) ?? 0);
       const kept = [...counts].filter(([key, n]) => n > 0 && key.length <= KEPT_KEY_MAX).sort((a, b) => b[1] - a[1]).slice(0, top);
       try {
         fs.mkdirSync(path.dirname(opts.keysFile), { recursive: true });

@@ -133,7 +133,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
         { query, variables: variables ?? undefined, operationName: operationName ?? undefined },
         { contextValue: makeContext(driver, config, { subject: null, roles: [] }) },
       );
-      return res.body.kind === 'single' && !res.body.singleResult.errors?.length ? `${JSON.stringify(res.body.singleResult)}\n` : null;
+      return res.body.kind === 'single' && !res.body.singleResult.errors?.length ? res.body.singleResult : null;
     },
     mayRead: async (authorization) => {
       try {

@@ -19,8 +19,10 @@ export async function bumpGraphVersion(driver: Driver, database?: string): Promi
 }
 
 /** The current version, or null when nothing has raised it yet. */
+const READ_VERSION = "OPTIONAL MATCH (v:GraphVersion {key: 'graph'}) RETURN v.version AS version";
+
 export async function readGraphVersion(driver: Driver, database?: string): Promise<number | null> {
-  const res = await readQuery(driver, "OPTIONAL MATCH (v:GraphVersion {key: 'graph'}) RETURN v.version AS version", {}, { database });
+  const res = await readQuery(driver, READ_VERSION, {}, { database });
   const v = res.records[0]?.get('version') as { toNumber(): number } | number | null | undefined;
   return v === null || v === undefined ? null : typeof v === 'number' ? v : v.toNumber();
 }
@@ -33,7 +35,7 @@ export async function readGraphVersion(driver: Driver, database?: string): Promi
 export async function readGraphState(driver: Driver, database?: string): Promise<string> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    const res = await session.run("OPTIONAL MATCH (v:GraphVersion {key: 'graph'}) RETURN v.version AS version");
+    const res = await session.run(READ_VERSION);
     const v = res.records[0]?.get('version') as { toString(): string } | null | undefined;
     return JSON.stringify([v === null || v === undefined ? null : v.toString(), session.lastBookmarks()]);
   } finally {

@@ -43,6 +43,13 @@ export interface Config {
   responseCacheRefresh: number;
   /** Where the most asked-for requests are kept from a stop to the next start, to be answered again (null = nowhere). */
   responseCacheKeysFile: string | null;
+  /**
+   * After a change (and once a cascade is asked for), the most asked-for cascade request is also answered ahead for
+   * this many of the largest cascades (0 = none): the first visitor of a provincial programme finds it in memory.
+   */
+  responseCacheAhead: number;
+  /** Memory for cached answers (plain and gzipped), in MB; least recently used answers leave first. */
+  responseCacheMegabytes: number;
   /** How often the API reads the graph's version and last transaction to drop its caches after other writes (0 = never). */
   graphVersionPollMs: number;
   /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
@@ -95,6 +102,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 3600, env),
     responseCacheRefresh: int('RESPONSE_CACHE_REFRESH', 8, env),
     responseCacheKeysFile: env.RESPONSE_CACHE_KEYS_FILE === undefined ? path.join(cacheDir, 'response-cache-keys.json') : env.RESPONSE_CACHE_KEYS_FILE ? path.resolve(env.RESPONSE_CACHE_KEYS_FILE) : null,
+    responseCacheAhead: int('RESPONSE_CACHE_AHEAD', 80, env),
+    responseCacheMegabytes: int('RESPONSE_CACHE_MB', 256, env),
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
     httpCompression: bool('HTTP_COMPRESSION', true, env),
   };

@@ -455,6 +455,48 @@ describe('response cache', () => {
       await driver.close();
     }
   });
+  it.each([
+    ['answers the largest cascades ahead, in the shape of the cascade request asked for', '80'],
+    ['answers nothing ahead with RESPONSE_CACHE_AHEAD=0', '0'],
+  ])('%s', async (_what, ahead) => {
+    const { largestCascades } = await import('../../server/src/graph/queries/largest-cascades.js');
+    const { CASCADE_VIEW_QUERY } = await import('../../web/src/api/queries.js');
+    const { driver, server } = await ownServer({ RESPONSE_CACHE_AHEAD: ahead });
+    // Written as the explorer writes it: code, then the date and the province when the directive has them.
+    const body = (d: { code: string; issuedOn: string | null; province: string | null }) =>
+      JSON.stringify({ query: CASCADE_VIEW_QUERY, variables: { code: d.code, issuedOn: d.issuedOn ?? undefined, province: d.province ?? undefined, depth: 4, direction: 'DOWN' } });
+    const ask = async (port: number, d: Parameters<typeof body>[0]) => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(d) });
+      return { cache: res.headers.get('x-cache'), text: await res.text() };
+    };
+    const health = async () => ((await (await fetch(`http://127.0.0.1:${server.port}/health`)).json()) as { responseCache: { entries: number; refreshing: boolean } }).responseCache;
+    try {
+      await server.warmedUp;
+      const largest = await largestCascades(driver, 80);
+      // On the seed: the central texts cited or implemented by most of the five (28-NQ/TW among them), largest first.
+      expect(largest.map((d) => d.code)).toContain('28-NQ/TW');
+      expect(largest.length).toBeGreaterThan(5);
+      expect(largest.map((d) => d.size)).toEqual(largest.map((d) => d.size).sort((a, b) => b - a));
+      const [first, ...others] = largest;
+      expect((await ask(server.port, first!)).cache).toBe('MISS');
+      // After 1 s with nothing new, the other largest cascades are computed in the background.
+      const t0 = Date.now();
+      await new Promise((r) => setTimeout(r, 300));
+      while ((await health()).refreshing && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 100));
+      expect((await health()).entries).toBe(ahead === '0' ? 1 : largest.length);
+      for (const d of others) {
+        const answer = await ask(server.port, d);
+        expect(answer.cache).toBe(ahead === '0' ? 'MISS' : 'HIT');
+        // The same answer as computed on request (the shared test server; its own cache holds nothing of this server's).
+        const fresh = await fetch(`${inject('baseUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(d) });
+        expect(answer.text === (await fresh.text())).toBe(true);
+      }
+    } finally {
+      await server.close();
+      await driver.close();
+    }
+  });
+
   it('answers the requests asked for most before a restart from memory right after it', async () => {
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-keys-'));

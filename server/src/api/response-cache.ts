@@ -9,6 +9,8 @@
  *   national cascade is not compressed again each time.
  * - After a change, the most asked-for answers are computed again in the background (refresh-ahead), once the graph
  *   has been quiet for a moment: the next visitor of a national cascade does not pay for the change.
+ * - Answers ahead: requests like the most asked-for one are computed too, before anybody asks (the largest cascades
+ *   in the shape of the explorer's cascade request: api/cascade-ahead.ts), after a change and once one is asked.
  * - Which requests those are is kept in a small file when the server stops (only the requests: the graph may change
  *   while it is down), and their answers are computed again after the next start.
  * - `X-Cache: HIT` / `MISS` tells clients (and the benchmarks) where an answer came from.
@@ -37,6 +39,8 @@ export interface ResponseCache {
   restore(): Promise<void>;
   /** Stops a pending refresh and keeps the most asked-for requests in keysFile (server shutdown). */
   close(): Promise<void>;
+  /** What the cache holds and whether it is computing answers in the background (for /health and benchmarks). */
+  status(): { entries: number; refreshing: boolean };
 }
 
 /** A stored request: what `refresh` is given to compute its answer again. */
@@ -68,6 +72,13 @@ export interface ResponseCacheOptions {
   refreshDelayMs?: number;
   /** Where the most asked-for requests are kept between a stop and the next start (null = nowhere). */
   keysFile?: string | null;
+  /**
+   * Requests to answer ahead, given the cached ones (most asked-for first): asked after each refresh, and after an
+   * answer is stored while none was answered ahead since the last change. Their answers start with no count.
+   */
+  ahead?: (asked: CachedRequest[]) => Promise<CachedRequest[]>;
+  /** Memory for stored answers, plain and gzipped (least recently used go first); default 64 MB. */
+  maxBytes?: number;
 }
 
 /** A request longer than this is not kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB). */
@@ -79,6 +90,8 @@ function keyOf(body: unknown): string | null {
   if (typeof b.query !== 'string') return null;
   return JSON.stringify([b.query, b.variables ?? null, b.operationName ?? null]);
 }
+
+const keyOfRequest = (r: CachedRequest): string => JSON.stringify([r.query, r.variables ?? null, r.operationName ?? null]);
 
 /** An answer's text as Apollo sends it by default: JSON and a line break. */
 const toText = (result: FormattedExecutionResult): string => `${JSON.stringify(result)}\n`;
@@ -113,7 +126,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
   /** How often each stored answer was asked for since it was stored (or refreshed): what refresh-ahead picks by. */
   const hits = new Map<string, number>();
   const cache = new InMemoryLRUCache<Entry>({
-    maxSize: 64 * 1024 * 1024,
+    maxSize: opts.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (e) => e.json.length + (e.gzipped?.length ?? 0),
     // An answer that leaves the cache (evicted, expired, cleared) takes its count along; replacing it keeps it.
     dispose: (_entry, key, reason) => {
@@ -143,7 +156,33 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
   // Whether keysFile was read (after the warm-up): a server stopped before that adds to the file, keeping what it held.
   let restored = false;
   const top = opts.refresh ? Math.max(0, opts.refreshTop ?? 8) : 0;
+  // The epoch whose answers ahead were computed (or are being computed): one pass per change.
+  let aheadAt = -1;
+  let refreshing = 0;
+  const answerAhead = async (at: number) => {
+    if (!opts.ahead || !opts.refresh || closed || epoch !== at || aheadAt === at) return;
+    const asked = [...hits].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([key]) => requestOf(key));
+    const more = await opts.ahead(asked).catch(() => []);
+    if (!more.length || epoch !== at) return;
+    aheadAt = at;
+    for (const request of more) {
+      if (closed || epoch !== at) return;
+      const key = keyOfRequest(request);
+      if (await cache.get(key)) continue;
+      const result = await opts.refresh(request).catch(() => null);
+      if (result && epoch === at && !(await cache.get(key))) await store(key, toText(result), at, 0);
+    }
+  };
   const refreshPending = async (at: number) => {
+    refreshing++;
+    try {
+      await refreshTop(at);
+      await answerAhead(at);
+    } finally {
+      refreshing--;
+    }
+  };
+  const refreshTop = async (at: number) => {
     const todo = [...pending].sort((a, b) => b[1] - a[1]).slice(0, top);
     pending.clear();
     for (const [i, [key, count]] of todo.entries()) {
@@ -160,6 +199,18 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     }
   };
 
+  /** Refreshes (and answers ahead) once nothing happened for refreshDelayMs. */
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const at = epoch;
+      running = running.then(() => refreshPending(at));
+    }, opts.refreshDelayMs ?? 1000);
+    timer.unref();
+  };
+
   const stopListening = onGraphChanged(() => {
     epoch++;
     if (top > 0) {
@@ -169,14 +220,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       }
     }
     cache.clear();
-    if (!pending.size || closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      const at = epoch;
-      running = running.then(() => refreshPending(at));
-    }, opts.refreshDelayMs ?? 1000);
-    timer.unref();
+    if (pending.size) schedule();
   });
 
   // Answers to store, found again by their `data` object when Apollo makes their text.
@@ -186,7 +230,11 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     stringifyResult(result) {
       const text = toText(result);
       const pendingStore = result.data ? toStore.get(result.data) : undefined;
-      if (pendingStore && epoch === pendingStore.started) void store(pendingStore.key, text, pendingStore.started, 1);
+      if (pendingStore && epoch === pendingStore.started) {
+        void store(pendingStore.key, text, pendingStore.started, 1);
+        // The first answers of an epoch may show what to answer ahead (a cascade request, seen for the first time).
+        if (opts.ahead && aheadAt !== epoch) schedule();
+      }
       return text;
     },
     middleware: async (req, res, next) => {
@@ -230,6 +278,9 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       const at = epoch;
       running = running.then(() => refreshPending(at));
       await running;
+    },
+    status() {
+      return { entries: cache.keys().length, refreshing: refreshing > 0 || timer !== null };
     },
     async close() {
       closed = true;

@@ -22,6 +22,7 @@ import { homeDatabase } from '../graph/home-database.js';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
+import { largestCascades } from '../graph/queries/largest-cascades.js';
 import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
@@ -29,6 +30,7 @@ import { formatError } from './errors.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { resolvers } from './resolvers.js';
 import { responseCache } from './response-cache.js';
+import { cascadesAhead } from './cascade-ahead.js';
 import { jitGateway } from './jit-executor.js';
 import { typeDefs } from './typedefs/index.js';
 import { graphChanged } from '../graph/changes.js';
@@ -127,6 +129,8 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     gzip: config.httpCompression,
     refreshTop: config.responseCacheRefresh,
     keysFile: config.responseCacheKeysFile,
+    maxBytes: config.responseCacheMegabytes * 1024 * 1024,
+    ahead: cascadesAhead((count) => largestCascades(driver, count, { database: config.neo4jDatabase }), config.responseCacheAhead),
     // The answer as Apollo would send it over HTTP (same plugins, limits and executor), for nobody in particular.
     refresh: async ({ query, variables, operationName }) => {
       const res = await apollo.executeOperation(
@@ -180,7 +184,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   app.get('/health', async (_req, res) => {
     try {
       await driver.executeQuery('RETURN 1', {}, { database: config.neo4jDatabase });
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', ...(cache ? { responseCache: cache.status() } : {}) });
     } catch (e) {
       res.status(503).json({ status: 'neo4j unavailable', message: (e as Error).message });
     }

@@ -460,11 +460,10 @@ describe('response cache', () => {
     ['answers nothing ahead with RESPONSE_CACHE_AHEAD=0', '0'],
   ])('%s', async (_what, ahead) => {
     const { largestCascades } = await import('../../server/src/graph/queries/largest-cascades.js');
-    const { CASCADE_VIEW_QUERY } = await import('../../web/src/api/queries.js');
+    const { CASCADE_VIEW_QUERY, cascadeVariables } = await import('../../web/src/api/queries.js');
     const { driver, server } = await ownServer({ RESPONSE_CACHE_AHEAD: ahead });
-    // Written as the explorer writes it: code, then the date and the province when the directive has them.
-    const body = (d: { code: string; issuedOn: string | null; province: string | null }) =>
-      JSON.stringify({ query: CASCADE_VIEW_QUERY, variables: { code: d.code, issuedOn: d.issuedOn ?? undefined, province: d.province ?? undefined, depth: 4, direction: 'DOWN' } });
+    // The explorer's request: code, then the date and the province when the directive has them.
+    const body = (d: { code: string; issuedOn: string | null; province: string | null }) => JSON.stringify({ query: CASCADE_VIEW_QUERY, variables: cascadeVariables(d, 4, 'DOWN') });
     const ask = async (port: number, d: Parameters<typeof body>[0]) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(d) });
       return { cache: res.headers.get('x-cache'), text: await res.text() };

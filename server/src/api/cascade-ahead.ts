@@ -42,12 +42,17 @@ export function rootVariables(request: CachedRequest): RootVariables | null {
   return vars.code ? (vars as RootVariables) : null;
 }
 
-/** `request` asked for `root` instead of its own. */
+/**
+ * `request` asked for `root` instead of its own. A request naming its root by id (`code: "28-NQ/TW@2022-11-17"`, as the
+ * explorer does when opened from a link `?code=ID`) names the other root by id too, with no date or province.
+ */
 export function withRoot(request: CachedRequest, names: RootVariables, root: CascadeRoot): CachedRequest {
   const rest = Object.entries(request.variables ?? {}).filter(([k]) => k !== names.code && k !== names.issuedOn && k !== names.province);
-  const variables: Record<string, unknown> = { [names.code]: root.code };
-  if (names.issuedOn && root.issuedOn) variables[names.issuedOn] = root.issuedOn;
-  if (names.province && root.province) variables[names.province] = root.province;
+  const given = request.variables?.[names.code];
+  const byId = typeof given === 'string' && (given.startsWith('doc:') || given.includes('@'));
+  const variables: Record<string, unknown> = { [names.code]: byId ? root.uid : root.code };
+  if (!byId && names.issuedOn && root.issuedOn) variables[names.issuedOn] = root.issuedOn;
+  if (!byId && names.province && root.province) variables[names.province] = root.province;
   return { ...request, variables: { ...variables, ...Object.fromEntries(rest) } };
 }
 

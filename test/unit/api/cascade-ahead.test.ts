@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { cascadesAhead, rootVariables, withRoot } from '../../../server/src/api/cascade-ahead.js';
 import type { CascadeRoot } from '../../../server/src/graph/queries/largest-cascades.js';
-import { CASCADE_VIEW_QUERY } from '../../../web/src/api/queries.js';
-import { cascadeVariables } from '../../../web/src/api/operations.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables } from '../../../web/src/api/queries.js';
+
 
 const request = (query: string, variables: Record<string, unknown> | null = null, operationName: string | null = null) => ({ query, variables, operationName });
 const root = (code: string, issuedOn: string | null, province: string | null): CascadeRoot => ({ uid: `${code}@${issuedOn}`, code, issuedOn, province, size: 100 });
@@ -47,6 +47,12 @@ describe('withRoot', () => {
         }
       }
     }
+  });
+
+  it('names the other root by id when the request named its root by id (a shared link)', () => {
+    const byId = JSON.parse(JSON.stringify({ query: CASCADE_VIEW_QUERY, variables: cascadeVariables({ code: '28-NQ/TW@2022-11-17' }, 4, 'DOWN') }));
+    const made = withRoot(request(byId.query, byId.variables), rootVariables(request(byId.query))!, provincial);
+    expect(made.variables).toEqual({ code: provincial.uid, depth: 4, direction: 'DOWN' });
   });
 
   it('keeps the request’s other variables and leaves out the root variables it does not take', () => {

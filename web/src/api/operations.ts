@@ -1,6 +1,6 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
 import type { Cascade, DirectiveDetails, EdgeEvidence, Gap, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
@@ -8,18 +8,6 @@ export const fetchRoots = (first = 20, signal?: AbortSignal) =>
 
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);
-
-export function cascadeVariables(ref: RootRef, depth: number, direction: 'DOWN' | 'UP' | 'BOTH', relations?: Relation[], provinces?: string[]) {
-  return {
-    code: ref.code,
-    issuedOn: ref.issuedOn || undefined,
-    province: ref.province || undefined,
-    depth,
-    direction,
-    relations,
-    provinces: provinces?.length ? provinces : undefined,
-  };
-}
 
 /** `provinces`: follow only those provinces' directives (the server's cut of a national cascade). */
 export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[]) =>

@@ -43,6 +43,28 @@ export const CASCADE_QUERY = cascadeQuery(CASCADE_NODE_FIELDS, `${EDGE_FIELDS} $
  */
 export const CASCADE_VIEW_QUERY = cascadeQuery(VIEW_NODE_FIELDS, EDGE_FIELDS);
 
+/**
+ * The variables sent with a cascade query: the root by code, then its date and province when known (the server's
+ * response cache writes the same for the cascades it answers ahead: server/src/api/cascade-ahead.ts).
+ */
+export function cascadeVariables(
+  ref: { code: string; issuedOn?: string | null; province?: string | null },
+  depth: number,
+  direction: 'DOWN' | 'UP' | 'BOTH',
+  relations?: string[],
+  provinces?: string[],
+) {
+  return {
+    code: ref.code,
+    issuedOn: ref.issuedOn || undefined,
+    province: ref.province || undefined,
+    depth,
+    direction,
+    relations,
+    provinces: provinces?.length ? provinces : undefined,
+  };
+}
+
 export const EDGE_EVIDENCE_QUERY = /* GraphQL */ `
 query EdgeEvidence($ids: [ID!]!) {
   edgeEvidence(ids: $ids) { id ${EVIDENCE_FIELDS} }

@@ -107,7 +107,7 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
     row('gaps of 28-NQ/TW (explorer query): rows (MB); GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? `failed: ${r.analytics.error.replace(/\|/g, '/').slice(0, 80)}` : `${f0(r.analytics.gapRows)} (${f1(r.analytics.gapMb)}); ${f1(r.analytics.gaps.p50)} / ${f1(r.analytics.gaps.p95)}`)),
     row('implementation lag of 28-NQ/TW: GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? 'failed' : `${f1(r.analytics.lag.p50)} / ${f1(r.analytics.lag.p95)}`)),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
-    row('API server RSS, MB', '', (r) => f0(r.serverRssMb)),
+    row('API server RSS, MB: uncached / response cache on (holding the largest cascades)', '', (r) => `${f0(r.serverRssMb)} / ${f0(r.cachedServerRssMb)}`),
     row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),
   ];
   return lines.join('\n');

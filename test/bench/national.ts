@@ -78,6 +78,8 @@ export interface SizeResult {
   lookupRps: number;
   lookupP95: number;
   serverRssMb: number;
+  /** The server with the response cache on, at the end (its cache full of the largest cascades). */
+  cachedServerRssMb: number;
   neo4jRssMb: number;
   neo4jVersion: string;
 }
@@ -477,6 +479,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       lookupRps: lookup.rps,
       lookupP95: lookup.p95,
       serverRssMb: rssMb(server.pid),
+      cachedServerRssMb: rssMb(cachedServer.pid),
       neo4jRssMb: rssMb(db.neo.pid),
       neo4jVersion: db.version,
     };

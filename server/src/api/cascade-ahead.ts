@@ -4,11 +4,12 @@
  * meets an answer from memory, not 50–60 ms of Neo4j and JSON (a national resolution: 130–190 ms).
  *
  * A request qualifies when it selects `cascade` alone and names its root through variables (`code`, and optionally
- * `issuedOn` and `province`). Another root is put in as the explorer writes it (api/operations.ts in the web app):
+ * `issuedOn` and `province`). Another root is put in as the explorer writes it (`cascadeVariables` in the web app's
+ * api/queries.ts):
  * code, then the date and the province when the directive has them, then the request's other variables unchanged —
  * so the stored answer's key is the one the explorer's request will have.
  */
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, parse } from 'graphql';
 import type { CascadeRoot } from '../graph/queries/largest-cascades.js';
 import type { CachedRequest } from './response-cache.js';
 
@@ -19,15 +20,29 @@ export interface RootVariables {
   province?: string;
 }
 
+/** Parsed queries: a cache holds thousands of requests but few distinct query texts. */
+const parsed = new Map<string, RootVariables | null>();
+const PARSED_MAX = 256;
+
 export function rootVariables(request: CachedRequest): RootVariables | null {
+  const key = `${request.operationName ?? ''}\n${request.query}`;
+  let names = parsed.get(key);
+  if (names === undefined) {
+    names = readRootVariables(request);
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, names);
+  }
+  return names;
+}
+
+function readRootVariables(request: CachedRequest): RootVariables | null {
   let doc;
   try {
     doc = parse(request.query, { noLocation: true });
   } catch {
     return null;
   }
-  const operations = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const op = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations.length === 1 ? operations[0] : undefined;
+  const op = getOperationAST(doc, request.operationName);
   if (!op || op.operation !== 'query' || op.selectionSet.selections.length !== 1) return null;
   const field = op.selectionSet.selections[0]!;
   if (field.kind !== Kind.FIELD || field.name.value !== 'cascade') return null;

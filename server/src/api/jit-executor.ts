@@ -8,7 +8,7 @@
  * An operation graphql-jit cannot compile falls back to graphql-js.
  */
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from 'graphql';
+import { execute, getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
@@ -24,8 +24,7 @@ export interface JitOptions {
 
 /** True when every field the operation selects at its root is one of `plain` (or __typename). */
 function onlyPlainRoots(document: DocumentNode, operationName: string | null | undefined, plain: ReadonlySet<string>): boolean {
-  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  const op = getOperationAST(document, operationName);
   if (!op || op.operation !== 'query') return false;
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || plain.has(s.name.value)));
 }

@@ -77,21 +77,21 @@ export interface ResponseCacheOptions {
    * answer is stored while none was answered ahead since the last change. Their answers start with no count.
    */
   ahead?: (asked: CachedRequest[]) => Promise<CachedRequest[]>;
-  /** Memory for stored answers, plain and gzipped (least recently used go first); default 64 MB. */
+  /** Memory for stored answers, plain and gzipped (least recently used go first); default 64 MB, 0 = no cache. */
   maxBytes?: number;
 }
 
 /** A request longer than this is not kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB). */
 const KEPT_KEY_MAX = 64 * 1024;
 
+const keyOfRequest = (r: CachedRequest): string => JSON.stringify([r.query, r.variables ?? null, r.operationName ?? null]);
+
 function keyOf(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
   const b = body as { query?: unknown; variables?: unknown; operationName?: unknown };
   if (typeof b.query !== 'string') return null;
-  return JSON.stringify([b.query, b.variables ?? null, b.operationName ?? null]);
+  return keyOfRequest({ query: b.query, variables: (b.variables ?? null) as CachedRequest['variables'], operationName: (b.operationName ?? null) as string | null });
 }
-
-const keyOfRequest = (r: CachedRequest): string => JSON.stringify([r.query, r.variables ?? null, r.operationName ?? null]);
 
 /** An answer's text as Apollo sends it by default: JSON and a line break. */
 const toText = (result: FormattedExecutionResult): string => `${JSON.stringify(result)}\n`;
@@ -122,7 +122,7 @@ function readKeys(file: string): Array<[string, number]> {
 
 export function responseCache(opts: ResponseCacheOptions): ResponseCache | null {
   const { ttlSeconds, gzip: withGzip, mayRead } = opts;
-  if (ttlSeconds <= 0) return null;
+  if (ttlSeconds <= 0 || opts.maxBytes === 0) return null;
   /** How often each stored answer was asked for since it was stored (or refreshed): what refresh-ahead picks by. */
   const hits = new Map<string, number>();
   const cache = new InMemoryLRUCache<Entry>({

@@ -130,7 +130,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     refreshTop: config.responseCacheRefresh,
     keysFile: config.responseCacheKeysFile,
     maxBytes: config.responseCacheMegabytes * 1024 * 1024,
-    ahead: cascadesAhead((count) => largestCascades(driver, count, { database: config.neo4jDatabase }), config.responseCacheAhead),
+    ahead: cascadesAhead((count) => largestCascades(driver, count, { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs }), config.responseCacheAhead),
     // The answer as Apollo would send it over HTTP (same plugins, limits and executor), for nobody in particular.
     refresh: async ({ query, variables, operationName }) => {
       const res = await apollo.executeOperation(

@@ -21,7 +21,7 @@ export interface CascadeRoot {
  * Only directives with at least `minTexts` implementing or citing texts are measured: nationally 4 800 of 40 000
  * directives with 3, measured in ≈ 0.5 s (9 300 with 2: 0.8 s); a cascade below that is small anyway.
  */
-export async function largestCascades(driver: Driver, first: number, opts: { minTexts?: number; database?: string } = {}): Promise<CascadeRoot[]> {
+export async function largestCascades(driver: Driver, first: number, opts: { minTexts?: number; database?: string; timeoutMs?: number } = {}): Promise<CascadeRoot[]> {
   if (first <= 0) return [];
   const res = await readQuery(
     driver,
@@ -31,7 +31,7 @@ export async function largestCascades(driver: Driver, first: number, opts: { min
      ORDER BY size DESC, d.uid LIMIT $first
      RETURN d.uid AS uid, d.code AS code, toString(d.issuedOn) AS issuedOn, d.province AS province, size`,
     { minTexts: neo4j.int(opts.minTexts ?? 3), cap: neo4j.int(DEFAULT_CASCADE_NODES), first: neo4j.int(Math.trunc(first)) },
-    { database: opts.database },
+    { database: opts.database, timeoutMs: opts.timeoutMs },
   );
   return res.records.map((r) => ({
     uid: r.get('uid') as string,

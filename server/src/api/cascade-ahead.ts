@@ -11,7 +11,7 @@
  */
 import { getOperationAST, Kind, parse } from 'graphql';
 import type { CascadeRoot } from '../graph/queries/largest-cascades.js';
-import type { CachedRequest } from './response-cache.js';
+import type { AheadOptions, CachedRequest } from './response-cache.js';
 
 /** The variables naming a cascade's root in a request, or null when the request is not one cascade by variables. */
 export interface RootVariables {
@@ -72,16 +72,19 @@ export function withRoot(request: CachedRequest, names: RootVariables, root: Cas
 }
 
 /**
- * The cache's `ahead`: given the cached requests, most asked-for first, the first cascade among them asked for the
- * `count` largest cascades (none when no cascade was asked for).
+ * The cache's `ahead`: the pattern is the first cascade among the cached requests (most asked-for first), and the
+ * requests like it are the same cascade request for the `count` largest cascades.
  */
-export function cascadesAhead(largest: (count: number) => Promise<CascadeRoot[]>, count: number): (asked: CachedRequest[]) => Promise<CachedRequest[]> {
-  return async (asked) => {
-    if (count <= 0) return [];
-    for (const request of asked) {
-      const names = rootVariables(request);
-      if (names) return (await largest(count)).map((root) => withRoot(request, names, root));
-    }
-    return [];
+export function cascadesAhead(largest: (count: number) => Promise<CascadeRoot[]>, count: number): AheadOptions {
+  return {
+    pattern(asked) {
+      for (const request of asked) if (rootVariables(request)) return request;
+      return null;
+    },
+    async requests(pattern) {
+      const names = rootVariables(pattern);
+      if (!names || count <= 0) return [];
+      return (await largest(count)).map((root) => withRoot(pattern, names, root));
+    },
   };
 }

@@ -73,12 +73,19 @@ export interface ResponseCacheOptions {
   /** Where the most asked-for requests are kept between a stop and the next start (null = nowhere). */
   keysFile?: string | null;
   /**
-   * Requests to answer ahead, given the cached ones (most asked-for first): asked after each refresh, and after an
-   * answer is stored while none was answered ahead since the last change. Their answers start with no count.
+   * Answers computed ahead, after each refresh and once an answer is stored while none were since the last change:
+   * `pattern` picks a request among the cached ones (most asked-for first) — kept until another is picked, so that it
+   * outlives its own answer's count —, and `requests` gives the requests like it to answer. Their answers start with
+   * no count.
    */
-  ahead?: (asked: CachedRequest[]) => Promise<CachedRequest[]>;
+  ahead?: AheadOptions;
   /** Memory for stored answers, plain and gzipped (least recently used go first); default 64 MB, 0 = no cache. */
   maxBytes?: number;
+}
+
+export interface AheadOptions {
+  pattern(asked: Iterable<CachedRequest>): CachedRequest | null;
+  requests(pattern: CachedRequest): Promise<CachedRequest[]>;
 }
 
 /** A request longer than this is not kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB). */
@@ -158,11 +165,17 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
   const top = opts.refresh ? Math.max(0, opts.refreshTop ?? 8) : 0;
   // The epoch whose answers ahead were computed (or are being computed): one pass per change.
   let aheadAt = -1;
+  // The request whose like are answered ahead (null until one is found among the cached ones).
+  let pattern: CachedRequest | null = null;
   let refreshing = 0;
+  function* cachedRequests(): Iterable<CachedRequest> {
+    for (const [key] of [...hits].sort((a, b) => b[1] - a[1])) yield requestOf(key);
+  }
   const answerAhead = async (at: number) => {
     if (!opts.ahead || !opts.refresh || closed || epoch !== at || aheadAt === at) return;
-    const asked = [...hits].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([key]) => requestOf(key));
-    const more = await opts.ahead(asked).catch(() => []);
+    pattern = opts.ahead.pattern(cachedRequests()) ?? pattern;
+    if (!pattern) return;
+    const more = await opts.ahead.requests(pattern).catch(() => []);
     if (!more.length || epoch !== at) return;
     aheadAt = at;
     for (const request of more) {
@@ -220,7 +233,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       }
     }
     cache.clear();
-    if (pending.size) schedule();
+    if (pending.size || pattern) schedule();
   });
 
   // Answers to store, found again by their `data` object when Apollo makes their text.
@@ -292,6 +305,8 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       const counts = new Map(restored ? [] : readKeys(opts.keysFile));
       for (const [key, count] of pending) raise(counts, key, count);
       for (const key of cache.keys()) raise(counts, key, hits.get(key) ?? 0);
+      // The pattern of the answers computed ahead, so that the next start answers them again.
+      if (pattern) raise(counts, keyOfRequest(pattern), 1);
       const kept = [...counts].filter(([key, n]) => n > 0 && key.length <= KEPT_KEY_MAX).sort((a, b) => b[1] - a[1]).slice(0, top);
       try {
         fs.mkdirSync(path.dirname(opts.keysFile), { recursive: true });

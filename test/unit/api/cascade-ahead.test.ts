@@ -64,16 +64,18 @@ describe('withRoot', () => {
 describe('cascadesAhead', () => {
   const largest = async (n: number) => [root('28-NQ/TW', '2022-11-17', null), root('58-CTr/TU', '2023-03-30', 'Bình Thuận')].slice(0, n);
 
-  it('puts the most asked-for cascade request to the largest roots, and nothing when no cascade was asked for', async () => {
+  it('takes the most asked-for cascade request as the pattern, and puts it to the largest roots', async () => {
     const levels = request('{ levels { key } }');
     const asked = explorer(root('86-HD/BTGTU', '2023-06-01', 'Bình Thuận'), 'UP');
     const ahead = cascadesAhead(largest, 2);
-    const made = await ahead([levels, request(asked.query, asked.variables), request(CASCADE_VIEW_QUERY, explorer(root('1', null, null)).variables)]);
-    expect(made.map((r) => r.variables)).toEqual([
+    const pattern = ahead.pattern([levels, request(asked.query, asked.variables), request(CASCADE_VIEW_QUERY, explorer(root('1', null, null)).variables)]);
+    expect(pattern?.variables).toEqual(asked.variables);
+    expect((await ahead.requests(pattern!)).map((r) => r.variables)).toEqual([
       { code: '28-NQ/TW', issuedOn: '2022-11-17', depth: 4, direction: 'UP' },
       { code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận', depth: 4, direction: 'UP' },
     ]);
-    expect(await ahead([levels])).toEqual([]);
-    expect(await cascadesAhead(largest, 0)([request(asked.query, asked.variables)])).toEqual([]);
+    expect(ahead.pattern([levels])).toBeNull();
+    expect(await cascadesAhead(largest, 0).requests(pattern!)).toEqual([]);
+    expect(await ahead.requests(levels)).toEqual([]);
   });
 });

@@ -129,11 +129,12 @@ function readKeys(file: string): Array<[string, number]> {
 
 export function responseCache(opts: ResponseCacheOptions): ResponseCache | null {
   const { ttlSeconds, gzip: withGzip, mayRead } = opts;
-  if (ttlSeconds <= 0 || opts.maxBytes === 0) return null;
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  if (ttlSeconds <= 0 || maxBytes <= 0) return null;
   /** How often each stored answer was asked for since it was stored (or refreshed): what refresh-ahead picks by. */
   const hits = new Map<string, number>();
   const cache = new InMemoryLRUCache<Entry>({
-    maxSize: opts.maxBytes ?? 64 * 1024 * 1024,
+    maxSize: maxBytes,
     sizeCalculation: (e) => e.json.length + (e.gzipped?.length ?? 0),
     // An answer that leaves the cache (evicted, expired, cleared) takes its count along; replacing it keeps it.
     dispose: (_entry, key, reason) => {
@@ -178,12 +179,17 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     const more = await opts.ahead.requests(pattern).catch(() => []);
     if (!more.length || epoch !== at) return;
     aheadAt = at;
+    // Answers nobody asked for yet take at most half the cache: they never push out the ones that were asked for.
+    let taken = 0;
     for (const request of more) {
-      if (closed || epoch !== at) return;
+      if (closed || epoch !== at || taken > maxBytes / 2) return;
       const key = keyOfRequest(request);
       if (await cache.get(key)) continue;
       const result = await opts.refresh(request).catch(() => null);
-      if (result && epoch === at && !(await cache.get(key))) await store(key, toText(result), at, 0);
+      if (!result || epoch !== at || (await cache.get(key))) continue;
+      const text = toText(result);
+      taken += 1.1 * Buffer.byteLength(text); // with its gzipped copy (a tenth of it for a cascade)
+      if (taken <= maxBytes / 2) await store(key, text, at, 0);
     }
   };
   const refreshPending = async (at: number) => {

@@ -499,7 +499,10 @@ describe('response cache', () => {
       const { bumpGraphVersion } = await import('../../server/src/graph/graph-version.js');
       for (let i = 0; i < 3; i++) {
         await bumpGraphVersion(driver);
-        await idle(700); // the watch (every 200 ms here) sees the change first
+        // The watch (every 200 ms here) sees the change; the refresh then waits a quiet second, so this is not missed.
+        const t0 = Date.now();
+        while (!(await health()).refreshing && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 100));
+        await idle(0);
       }
       expect((await health()).entries).toBe(largest.length);
       for (const d of largest) expect((await ask(server.port, d)).cache).toBe('HIT');

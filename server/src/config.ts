@@ -52,8 +52,12 @@ export interface Config {
   responseCacheMegabytes: number;
   /** How often the API reads the graph's version and last transaction to drop its caches after other writes (0 = never). */
   graphVersionPollMs: number;
-  /** gzip responses for clients that accept it (off when a proxy in front already compresses). */
-  httpCompression: boolean;
+  /**
+   * gzip answers for clients that accept it: `network` (default) for clients elsewhere or behind a proxy, not for a
+   * client on this machine reached directly (api/compression-wanted.ts); `always`; `off` when a proxy in front
+   * already compresses.
+   */
+  httpCompression: CompressionMode;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -70,6 +74,18 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** off: never; network: for clients elsewhere or behind a proxy (the default); always: also for clients on this machine. */
+export type CompressionMode = 'off' | 'network' | 'always';
+
+/** HTTP_COMPRESSION: true (or unset) = network, false = off, always. */
+function compressionMode(raw: string | undefined): CompressionMode {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || v === 'network' || /^(1|true|yes|on)$/.test(v)) return 'network';
+  if (v === 'always') return 'always';
+  if (/^(0|false|no|off)$/.test(v)) return 'off';
+  throw new Error(`HTTP_COMPRESSION must be true (clients elsewhere), always or false, got "${raw}"`);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +121,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheAhead: int('RESPONSE_CACHE_AHEAD', 80, env),
     responseCacheMegabytes: int('RESPONSE_CACHE_MB', 256, env),
     graphVersionPollMs: int('GRAPH_VERSION_POLL_MS', 1000, env),
-    httpCompression: bool('HTTP_COMPRESSION', true, env),
+    httpCompression: compressionMode(env.HTTP_COMPRESSION),
   };
 }

@@ -385,15 +385,17 @@ describe('response cache', () => {
     }
   });
 
-  it('keeps a gzipped copy of a large answer and sends it to clients that accept gzip', async () => {
+  it('keeps a gzipped copy of a large answer and sends it to clients elsewhere that accept gzip, plain JSON on this machine', async () => {
     const http = await import('node:http');
     const zlib = await import('node:zlib');
     const { driver, server } = await ownServer();
     const body = JSON.stringify({ query: CASCADE, variables: { code: '28-NQ/TW' } });
-    const post = (encoding: string | null) =>
+    // Through a proxy (X-Forwarded-For), the answer goes on to a client elsewhere; without, the client is on this machine.
+    const post = (encoding: string | null, viaProxy = true) =>
       new Promise<{ headers: import('node:http').IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
         const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
         if (encoding) headers['accept-encoding'] = encoding;
+        if (viaProxy) headers['x-forwarded-for'] = '203.0.113.7';
         const req = http.request(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -424,6 +426,11 @@ describe('response cache', () => {
       expect(again.headers['content-encoding']).toBeUndefined();
       expect(again.headers['content-type']).toMatch(/^application\/json/);
       expect(again.bytes.toString('utf8') === plain).toBe(true);
+      // A client on this machine, reached directly, gets plain JSON although it accepts gzip.
+      const local = await post('gzip, deflate', false);
+      expect(local.headers['x-cache']).toBe('HIT');
+      expect(local.headers['content-encoding']).toBeUndefined();
+      expect(local.bytes.toString('utf8') === plain).toBe(true);
     } finally {
       await server.close();
       await driver.close();

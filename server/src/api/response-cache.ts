@@ -18,6 +18,7 @@
  * Answers do not depend on who asks; when a token is sent, or the server requires one, it is checked first.
  */
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -63,6 +64,8 @@ export interface ResponseCacheOptions {
   ttlSeconds: number;
   /** Keep and send gzipped copies (off when a proxy in front compresses: HTTP_COMPRESSION=false). */
   gzip: boolean;
+  /** Whether a request should get the gzipped copy when it accepts gzip (default: yes). */
+  compressFor?: (req: IncomingMessage) => boolean;
   mayRead: (authorization: string | undefined) => Promise<boolean>;
   /** Computes a request's answer again, or null when it failed (then it is not stored). */
   refresh?: (request: CachedRequest) => Promise<FormattedExecutionResult | null>;
@@ -268,7 +271,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
         hits.set(key, (hits.get(key) ?? 0) + 1);
         res.status(200).type('application/json').setHeader('X-Cache', 'HIT');
         if (withGzip) res.vary('Accept-Encoding');
-        if (hit.gzipped && req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(hit.gzipped);
+        if (hit.gzipped && (opts.compressFor?.(req) ?? true) && req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(hit.gzipped);
         else res.send(hit.json);
       } catch (e) {
         next(e);

@@ -23,6 +23,7 @@ import { shapeCascade } from '../graph/cascade-shape.js';
 import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { largestCascades } from '../graph/queries/largest-cascades.js';
+import { compressionWanted } from './compression-wanted.js';
 import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
@@ -110,8 +111,10 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   // a validator POST requests never use. Static files keep theirs (express.static / sendFile set their own).
   app.set('etag', false);
   // A national cascade is 2.4 MB of JSON, the app's script 0.5 MB: gzipped (level 1: ≈ 6 ms for the cascade,
-  // 12× smaller) for browsers and anyone sending Accept-Encoding; clients that do not ask get plain JSON.
-  if (config.httpCompression) app.use(compression({ level: 1, threshold: 1024 }));
+  // 12× smaller) for browsers and anyone sending Accept-Encoding, unless they are on this machine (compression-wanted.ts);
+  // clients that do not ask get plain JSON.
+  const compress = (req: http.IncomingMessage) => compressionWanted(config.httpCompression, req);
+  if (config.httpCompression !== 'off') app.use(compression({ level: 1, threshold: 1024, filter: (req, res) => compress(req) && compression.filter(req, res) }));
   const httpServer = http.createServer(app);
   const schema = await buildSchema(driver);
   const armor = new ApolloArmor({
@@ -126,7 +129,8 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   const secret = jwtSecret(config);
   const cache = responseCache({
     ttlSeconds: config.responseCacheTtlSeconds,
-    gzip: config.httpCompression,
+    gzip: config.httpCompression !== 'off',
+    compressFor: compress,
     refreshTop: config.responseCacheRefresh,
     keysFile: config.responseCacheKeysFile,
     maxBytes: config.responseCacheMegabytes * 1024 * 1024,

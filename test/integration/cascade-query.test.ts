@@ -35,6 +35,22 @@ describe('fetchCascade', () => {
     expect(full.nodes.filter((n) => n.labels.includes('Organization')).length).toBeGreaterThan(3);
   });
 
+  it('names the two ends of every edge by the uid (or key) of the nodes it joins, in every direction', async () => {
+    for (const direction of ['DOWN', 'UP', 'BOTH'] as const) {
+      const c = (await fetchCascade(driver, '58-CTr/TU@2023-03-30#binh-thuan', { depth: 4, direction, relations: ALL }))!;
+      expect(c.edges.length).toBeGreaterThan(3);
+      const res = await driver.executeQuery(
+        'MATCH (a)-[r]->(b) WHERE elementId(r) IN $ids RETURN elementId(r) AS id, coalesce(a.uid, a.key) AS source, coalesce(b.uid, b.key) AS target',
+        { ids: c.edges.map((e) => e.id) },
+      );
+      const stored = new Map(res.records.map((r) => [r.get('id') as string, [r.get('source'), r.get('target')]]));
+      expect(stored.size).toBe(c.edges.length);
+      for (const e of c.edges) expect([e.source, e.target], `${direction} ${e.type} ${e.id}`).toEqual(stored.get(e.id));
+      const uids = new Set(c.nodes.map((n) => n.uid));
+      for (const e of c.edges) expect(uids.has(e.source) && uids.has(e.target)).toBe(true);
+    }
+  });
+
   it('takes the depth as a parameter: one statement text for every depth, deeper levels only when asked', async () => {
     const implementsOnly: RelationKind[] = ['IMPLEMENTS'];
     const one = (await fetchCascade(driver, root, { depth: 1, direction: 'DOWN', relations: implementsOnly }))!;

@@ -22,7 +22,7 @@ import { bumpGraphVersion } from '../../server/src/graph/graph-version.js';
 import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph/queries/cascade.js';
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { CASCADE_VIEW_QUERY, GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_ORGANIZATIONS_ABOVE, GAPS_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -193,10 +193,11 @@ export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_0
 
 /**
  * The explorer's own request (CASCADE_VIEW_QUERY): every field it draws of the root, fewer of the other nodes (no
- * titles), edges without their evidence; with the variables it sends for a cascade of depth 4 downwards.
+ * titles), edges without their evidence, organisations left out above the explorer's fold threshold; with the
+ * variables it sends for a cascade of depth 4 downwards.
  */
 export const CASCADE_QUERY = CASCADE_VIEW_QUERY;
-export const cascadeVariables = (uid: string) => ({ code: uid, depth: 4, direction: 'DOWN' });
+export const cascadeVariables = (uid: string) => explorerVariables({ code: uid }, 4, 'DOWN', undefined, undefined, FOLD_ORGANIZATIONS_ABOVE);
 
 /** One keep-alive connection per server: the figures are the server's, not a fresh TCP handshake's. */
 const agents = new Map<string, http.Agent>();
@@ -418,7 +419,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       // The same statement the API runs for CASCADE_QUERY (no quote/task fields asked → no evidence columns).
       // Like the resolver, titles and source files of the nodes only when CASCADE_QUERY asks for them below `nodes`.
       const nodeColumns = /nodes \{[^}]*\b(title|sourceFile)\b/.test(CASCADE_QUERY) ? NODE_COLUMNS : LEAN_COLUMNS;
-      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false, nodeColumns } as const;
+      // Like the explorer, organisations folded by the server above FOLD_ORGANIZATIONS_ABOVE (web/src/graph/fold.ts).
+      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false, nodeColumns, foldOrganizationsAbove: FOLD_ORGANIZATIONS_ABOVE } as const;
       const raw = await fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations] });
       if (!raw) continue;
       const n = big && uid.startsWith('28-NQ') ? 20 : 30;

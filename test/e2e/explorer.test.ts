@@ -261,6 +261,7 @@ describe('cascade explorer', () => {
     await waitForGraph(other, 5);
     const notice = other.locator('[data-testid=folded]');
     await notice.waitFor();
+    // The notice counts the assignments folded away (one per organisation a directive assigns tasks to).
     const total = Number((await notice.textContent())!.match(/^([\d.]+)/)![1]!.replace(/\./g, ''));
     expect(total).toBeGreaterThan(EXTRA);
     // Only directives on the canvas; the root says how many organisations it assigns tasks to.
@@ -278,8 +279,57 @@ describe('cascade explorer', () => {
     // One click draws them all, and the address keeps that choice.
     await other.click('[data-testid=show-organizations]');
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBe(total);
+    await expect.poll(async () => (await readGraph(other)).edges.filter((e) => e.kind === 'ASSIGNED_TO').length).toBe(total);
+    expect((await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBeGreaterThan(EXTRA);
     expect(other.url()).toContain('orgs=1');
+    await other.close();
+  });
+
+  it('lets the server leave the organisations of a large cascade out, and loads a directive\'s own for its details', async () => {
+    // The explorer asks the server to fold above 400 organisations; the seed has a few dozen, so the threshold in
+    // its requests is lowered to 3 here: everything else — folding, counts, the details' own request — is real.
+    const other = await browser.newPage();
+    const asked: Array<{ relations?: string[]; foldOrganizationsAbove?: number; depth?: number }> = [];
+    let answer: { foldedAssignments: number; root: { id: string; assignees: number | null }; nodes: Array<{ id: string; kind: string; assignees: number | null }> } | null = null;
+    await other.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
+      if (!body.query?.includes('cascade(')) return route.continue();
+      const variables = { ...body.variables };
+      if (variables.foldOrganizationsAbove === 400) variables.foldOrganizationsAbove = 3;
+      asked.push(variables);
+      const response = await route.fetch({ postData: JSON.stringify({ ...body, variables }) });
+      const json = await response.json();
+      if (variables.foldOrganizationsAbove === 3) answer = json.data.cascade;
+      await route.fulfill({ response, json });
+    });
+    await other.goto(cascadeUrl.split('&sel=')[0]!);
+    await waitForGraph(other, 5);
+    const notice = other.locator('[data-testid=folded]');
+    await notice.waitFor();
+    expect(answer).not.toBeNull();
+    const folded = answer!;
+    expect(folded.foldedAssignments).toBeGreaterThan(5);
+    expect(folded.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    expect(Number((await notice.textContent())!.match(/^([\d.]+)/)![1]!.replace(/\./g, ''))).toBe(folded.foldedAssignments);
+    const drawn = await readGraph(other);
+    expect(drawn.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    expect(drawn.edges.filter((e) => e.kind === 'ASSIGNED_TO')).toEqual([]);
+    // A directive's label says how many organisations it assigns tasks to, as the server counted them.
+    const programme = folded.nodes.find((n) => n.id.startsWith('58-CTr/TU@'))!;
+    expect(programme.assignees).toBeGreaterThan(5);
+    const label = (await other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(programme.id)}).data('label')`)) as string;
+    expect(label).toContain(`+${programme.assignees} cơ quan`);
+    // Selected, it asks for its own organisations and lists them; the canvas stays folded.
+    await clickNode(other, programme.id);
+    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count()).toBe(programme.assignees);
+    expect(asked.some((v) => v.relations?.join() === 'ASSIGNED_TO' && v.depth === 1)).toBe(true);
+    expect((await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    await screenshot(other, 'folded-by-server');
+    // "Show all" asks for the whole cascade, organisations included.
+    await other.click('[data-testid=show-organizations]');
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBeGreaterThan(5);
+    expect(asked.at(-1)!.foldOrganizationsAbove).toBeUndefined();
     await other.close();
   });
 

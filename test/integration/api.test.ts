@@ -172,6 +172,36 @@ describe('cascade', () => {
     expect(cappedAssigned.every((e) => e.source === capped.root.id)).toBe(true);
   });
 
+  it('folds the organisations into their directives above foldOrganizationsAbove, and says how many each assigns', async () => {
+    type Folded = { cascade: { foldedAssignments: number; truncated: boolean; nodes: Array<{ id: string; kind: string; assignees: number | null }>; edges: Array<{ id: string; kind: string; source: string; target: string }> } };
+    const q = (fold: number | null) =>
+      gql<Folded>(
+        `query($fold: Int) { cascade(code: "28-NQ/TW", foldOrganizationsAbove: $fold) { foldedAssignments truncated nodes { id kind assignees } edges { id kind source target } } }`,
+        { fold },
+      );
+    const full = (await q(null)).data!.cascade;
+    const orgs = full.nodes.filter((n) => n.kind === 'ORGANIZATION');
+    const assigned = full.edges.filter((e) => e.kind === 'ASSIGNED_TO');
+    expect(orgs.length).toBeGreaterThan(5);
+    expect(full.foldedAssignments).toBe(0);
+    expect(full.nodes.every((n) => n.assignees === null)).toBe(true);
+    // At or above the number of organisations: nothing is folded, the same answer as without the argument.
+    expect((await q(orgs.length)).data!.cascade).toEqual(full);
+    // Below it: no organisation and no ASSIGNED_TO edge; each directive counts what it assigns, as the full answer has it.
+    const folded = (await q(orgs.length - 1)).data!.cascade;
+    expect(folded.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    expect(folded.edges.filter((e) => e.kind === 'ASSIGNED_TO')).toEqual([]);
+    expect(folded.edges.map((e) => e.id).sort()).toEqual(full.edges.filter((e) => e.kind !== 'ASSIGNED_TO').map((e) => e.id).sort());
+    expect(folded.nodes.map((n) => n.id).sort()).toEqual(full.nodes.filter((n) => n.kind === 'DIRECTIVE').map((n) => n.id).sort());
+    const made = new Map<string, number>();
+    for (const e of assigned) made.set(e.source, (made.get(e.source) ?? 0) + 1);
+    expect(made.size).toBeGreaterThan(1);
+    for (const n of folded.nodes) expect(n.assignees, n.id).toBe(made.get(n.id) ?? 0);
+    expect(folded.foldedAssignments).toBe(assigned.length);
+    const bad = await q(-1);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers unknown and malformed codes with NOT_FOUND / BAD_USER_INPUT', async () => {
     const nf = await gql(CASCADE, { code: '999-NQ/TW' });
     expect(nf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

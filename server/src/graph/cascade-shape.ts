@@ -23,6 +23,8 @@ export interface CascadeNode {
   depth: number;
   lagDays: number | null;
   parent: string | null;
+  /** Folded cascades: the assignments this directive makes, left out (null otherwise). */
+  assignees: number | null;
 }
 
 export interface CascadeEdge {
@@ -47,6 +49,8 @@ export interface Cascade {
   truncated: boolean;
   nodes: CascadeNode[];
   edges: CascadeEdge[];
+  /** Assignments left out of a folded cascade (0 when it was not folded). */
+  foldedAssignments: number;
 }
 
 const DAY = 86_400_000;
@@ -230,6 +234,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       depth: depth.get(n.uid) ?? 0,
       lagDays: Number.isNaN(lag) ? null : lag,
       parent: par,
+      assignees: raw.folded ? (raw.folded.get(n.uid) ?? 0) : null,
     };
   });
   // One string per node orders it: depth, level rank, folded label (then byLabel's collator between equal forms).
@@ -239,5 +244,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     .map((x) => x.n);
 
   const shapedEdges = edges.map((e) => shapeEdge(e, e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null));
-  return { root: sorted.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes: sorted, edges: shapedEdges };
+  let foldedAssignments = 0;
+  for (const n of raw.folded?.values() ?? []) foldedAssignments += n;
+  return { root: sorted.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes: sorted, edges: shapedEdges, foldedAssignments };
 }

@@ -9,9 +9,16 @@ export const fetchRoots = (first = 20, signal?: AbortSignal) =>
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);
 
-/** `provinces`: follow only those provinces' directives (the server's cut of a national cascade). */
-export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[]) =>
-  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces), signal).then((d) => d.cascade);
+/**
+ * `provinces`: follow only those provinces' directives (the server's cut of a national cascade); `foldAbove`: leave
+ * the organisations out when there are more than this many (each directive then says how many it assigns tasks to).
+ */
+export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[], foldAbove?: number) =>
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces, foldAbove), signal).then((d) => d.cascade);
+
+/** One directive (by uid) with the organisations it assigns tasks to: what a folded cascade left out of it. */
+export const fetchAssignments = (uid: string, signal?: AbortSignal) =>
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables({ code: uid }, 1, 'DOWN', ['ASSIGNED_TO']), signal).then((d) => d.cascade);
 
 /** The server takes at most 5 000 ids per request (edgeEvidence); a national root's node can touch more edges. */
 const EVIDENCE_CHUNK = 2000;

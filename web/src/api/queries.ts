@@ -13,20 +13,21 @@ query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { id kind label code title type province issuedOn score snippet }
 }`;
 
-const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent';
+const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent assignees';
 /**
  * What the explorer draws of every node. Titles (the longest field), `synthetic` and `parent` are left out: the
  * details panel loads the selected directive's own record (DIRECTIVE_QUERY) and the header the root's; on the
  * national root this is a fifth of the answer's bytes.
  */
-const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays';
+const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays assignees';
 const EDGE_FIELDS = 'id source target kind inferred lagDays';
 const EVIDENCE_FIELDS = 'verb evidenceUid quote start end tasks timings';
 
 const cascadeQuery = (nodeFields: string, edgeFields: string) => /* GraphQL */ `
-query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!], $provinces: [String!]) {
-  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations, provinces: $provinces) {
+query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!], $provinces: [String!], $foldOrganizationsAbove: Int) {
+  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations, provinces: $provinces, foldOrganizationsAbove: $foldOrganizationsAbove) {
     truncated
+    foldedAssignments
     root { ${CASCADE_NODE_FIELDS} }
     nodes { ${nodeFields} }
     edges { ${edgeFields} }
@@ -43,9 +44,13 @@ export const CASCADE_QUERY = cascadeQuery(CASCADE_NODE_FIELDS, `${EDGE_FIELDS} $
  */
 export const CASCADE_VIEW_QUERY = cascadeQuery(VIEW_NODE_FIELDS, EDGE_FIELDS);
 
+/** More organisations than this in a cascade: the explorer draws them folded into their directives until asked. */
+export const FOLD_ORGANIZATIONS_ABOVE = 400;
+
 /**
  * The variables sent with a cascade query: the root by code, then its date and province when known (the server's
- * response cache writes the same for the cascades it answers ahead: server/src/api/cascade-ahead.ts).
+ * response cache writes the same for the cascades it answers ahead: server/src/api/cascade-ahead.ts). `foldAbove`:
+ * the server leaves the organisations out when there are more than this many (graph/fold.ts).
  */
 export function cascadeVariables(
   ref: { code: string; issuedOn?: string | null; province?: string | null },
@@ -53,6 +58,7 @@ export function cascadeVariables(
   direction: 'DOWN' | 'UP' | 'BOTH',
   relations?: string[],
   provinces?: string[],
+  foldAbove?: number,
 ) {
   return {
     code: ref.code,
@@ -62,6 +68,7 @@ export function cascadeVariables(
     direction,
     relations,
     provinces: provinces?.length ? provinces : undefined,
+    foldOrganizationsAbove: foldAbove,
   };
 }
 

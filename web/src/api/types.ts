@@ -46,6 +46,8 @@ export interface CascadeNode {
   depth: number;
   lagDays: number | null;
   parent?: string | null;
+  /** In a cascade whose organisations the server folded: the assignments this directive makes (else null). */
+  assignees?: number | null;
 }
 
 export interface CascadeEdge {
@@ -82,6 +84,8 @@ export interface Cascade {
   root: CascadeNode | null;
   nodes: CascadeNode[];
   edges: CascadeEdge[];
+  /** Assignments left out because the server folded the organisations (0 when it did not). */
+  foldedAssignments?: number;
 }
 
 export interface DirectiveDetails {

@@ -5,13 +5,14 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { fetchCascade, fetchGaps, fetchLag } from '../api/operations';
+import { fetchAssignments, fetchCascade, fetchGaps, fetchLag } from '../api/operations';
+import { FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import type { Gap, LagRow, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
-import { foldAssignees, shouldFold } from '../graph/fold';
-import { collapseExpansion, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
+import { foldAssignees, foldedByServer, shouldFold } from '../graph/fold';
+import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
 import { visibleIds } from '../graph/visibility';
 import { formatCount, useI18n } from '../i18n';
 import type { Filters, ViewState } from '../state/url';
@@ -42,12 +43,14 @@ const isNotFound = (err: unknown) => err instanceof ApiError && (err.code === 'N
 export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const { t, lang } = useI18n();
   const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
-  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal), JSON.stringify(rootRef));
+  // Unless every organisation is to be drawn, the server leaves them out of a large cascade (graph/fold.ts).
+  const foldAbove = view.orgs ? undefined : FOLD_ORGANIZATIONS_ABOVE;
+  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal, undefined, foldAbove), `${JSON.stringify(rootRef)}|${foldAbove}`);
   // A cascade cut by the server's cap (a national resolution) and filtered to provinces: ask for just those
   // provinces, which the cap had mostly cut away. Until that answer arrives the filtered full cascade stays shown.
   const narrowTo = cascade.data?.truncated ? view.filters.provinces : [];
-  const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}` : '';
-  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo) : Promise.resolve(undefined)), narrowKey);
+  const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}|${foldAbove}` : '';
+  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo, foldAbove) : Promise.resolve(undefined)), narrowKey);
   const shown = (narrowTo.length ? narrowed.data : undefined) ?? cascade.data;
   const [model, setModel] = useState<GraphModel | null>(null);
   const [expanding, setExpanding] = useState(false);
@@ -59,8 +62,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   useEffect(() => setModel(shown ? modelFromCascade(shown) : null), [shown]);
 
   // What the canvas draws: the model, or (large cascade) the model with its organisations folded into their
-  // directives. The details panel, search and gap list keep the whole model.
-  const folded = useMemo(() => (model && !view.orgs && shouldFold(model) ? foldAssignees(model) : null), [model, view.orgs]);
+  // directives — by the server, or here. The details panel, search and gap list keep the whole model.
+  const folded = useMemo(() => (model && !view.orgs && (foldedByServer(model) || shouldFold(model)) ? foldAssignees(model) : null), [model, view.orgs]);
   const drawn = folded?.model ?? model;
   const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
@@ -97,6 +100,20 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   }, [model, view.selected]);
 
   const select = useCallback((sel: Selection | null) => onView({ selected: sel?.id ?? null }), [onView]);
+
+  // A selected directive whose organisations the server folded away: load them for the details panel.
+  const selectedNode = selection?.group === 'nodes' ? model?.nodes.get(selection.id) : undefined;
+  const missingAssignments = selectedNode && (selectedNode.assignees ?? 0) > 0 && model && !hasAssignments(model, selectedNode.id) ? selectedNode.id : null;
+  useEffect(() => {
+    if (!missingAssignments) return;
+    const ctrl = new AbortController();
+    fetchAssignments(missingAssignments, ctrl.signal)
+      .then((around) => setModel((m) => (m ? mergeAssignments(m, missingAssignments, around) : m)))
+      .catch((err: unknown) => {
+        if (!ctrl.signal.aborted) setNotice(errorText(err, t));
+      });
+    return () => ctrl.abort();
+  }, [missingAssignments]); // eslint-disable-line react-hooks/exhaustive-deps
   const focusNode = useCallback(
     (id: string) => {
       onView({ selected: id });
@@ -234,7 +251,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               )}
               {folded && !briefing && (
                 <div className="notice" role="status" data-testid="folded">
-                  {t('folded', { n: formatCount(lang, folded.organizations) })}{' '}
+                  {t('folded', { n: formatCount(lang, folded.assignments) })}{' '}
                   <button type="button" className="link" onClick={() => onView({ orgs: true })} data-testid="show-organizations">
                     {t('showOrganizations')}
                   </button>

@@ -3,17 +3,19 @@
  * organisations: drawn one by one they double the elements on the canvas (and the time to its first frame) and
  * bury the chain of directives. Above a threshold the explorer draws the directives only, each labelled with how
  * many organisations it assigns tasks to; the details panel still lists them, and one click shows them all.
+ * The explorer asks the server to fold them already (foldOrganizationsAbove: half the answer of a national cascade,
+ * which then says per directive how many it left out); what it folds itself is a cascade grown past the threshold
+ * in the browser, and organisations loaded for the details panel.
  */
+import { FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import type { GraphModel } from './model';
 
-/** More organisations than this in a cascade: draw them folded into their directives until asked. */
-export const FOLD_ORGANIZATIONS_ABOVE = 400;
 
 export interface FoldedModel {
   /** The model without organisations and ASSIGNED_TO edges (nodes and edges are the same objects). */
   model: GraphModel;
-  /** How many organisations were left out. */
-  organizations: number;
+  /** Assignments left out (ASSIGNED_TO edges, one per organisation a directive assigns tasks to). */
+  assignments: number;
   /** Directive id → number of organisations it assigns tasks to. */
   assignees: Map<string, number>;
 }
@@ -28,14 +30,19 @@ export function shouldFold(model: GraphModel): boolean {
   return organizationCount(model) > FOLD_ORGANIZATIONS_ABOVE;
 }
 
+/** Whether the server left the organisations out (its directives then carry their number of assignees). */
+export function foldedByServer(model: GraphModel): boolean {
+  for (const n of model.nodes.values()) if (n.assignees != null) return true;
+  return false;
+}
+
+/**
+ * The model without its organisations. Each directive's count is the larger of what the server said it left out
+ * (`assignees` on the node) and the ASSIGNED_TO edges the model holds.
+ */
 export function foldAssignees(model: GraphModel): FoldedModel {
   const nodes = new Map(model.nodes);
-  let organizations = 0;
-  for (const [id, n] of model.nodes) {
-    if (n.kind !== 'ORGANIZATION' || id === model.rootId) continue;
-    nodes.delete(id);
-    organizations++;
-  }
+  for (const [id, n] of model.nodes) if (n.kind === 'ORGANIZATION' && id !== model.rootId) nodes.delete(id);
   const edges = new Map(model.edges);
   const assignees = new Map<string, number>();
   for (const [id, e] of model.edges) {
@@ -44,5 +51,11 @@ export function foldAssignees(model: GraphModel): FoldedModel {
     // Edges are oriented parent → child: the directive is the source of its ASSIGNED_TO edges.
     if (e.kind === 'ASSIGNED_TO' && nodes.has(e.source)) assignees.set(e.source, (assignees.get(e.source) ?? 0) + 1);
   }
-  return { model: { ...model, nodes, edges }, organizations, assignees };
+  let assignments = 0;
+  for (const [id, n] of nodes) {
+    const count = Math.max(n.assignees ?? 0, assignees.get(id) ?? 0);
+    if (count > 0) assignees.set(id, count);
+    assignments += count;
+  }
+  return { model: { ...model, nodes, edges }, assignments, assignees };
 }

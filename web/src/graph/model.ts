@@ -133,6 +133,29 @@ export function mergeExpansion(model: GraphModel, fromId: string, cascade: Casca
   return recompute({ ...model, nodes, edges, expansions });
 }
 
+/** Whether the model holds the organisations `id` assigns tasks to (none are held when a folded cascade left them out). */
+export function hasAssignments(model: GraphModel, id: string): boolean {
+  for (const e of model.edges.values()) if (e.kind === 'ASSIGNED_TO' && e.source === id) return true;
+  return false;
+}
+
+/**
+ * Adds the organisations `id` assigns tasks to, and those ASSIGNED_TO edges, from a cascade around it (what a folded
+ * cascade left out); nothing else of that answer, and no expansion to undo.
+ */
+export function mergeAssignments(model: GraphModel, id: string, cascade: Cascade): GraphModel {
+  const nodes = new Map(model.nodes);
+  const edges = new Map(model.edges);
+  const byId = new Map(cascade.nodes.map((n) => [n.id, n]));
+  for (const e of orientEdges(cascade, cascade.root?.id ?? id)) {
+    const org = byId.get(e.target);
+    if (e.kind !== 'ASSIGNED_TO' || e.source !== id || !org || edges.has(e.id)) continue;
+    if (!nodes.has(org.id)) nodes.set(org.id, { ...org, isRoot: false, gen: 0, rank: org.levelRank ?? 0 });
+    edges.set(e.id, e);
+  }
+  return recompute({ ...model, nodes, edges });
+}
+
 /** Undo an expansion: remove what it added (except the root and what other expansions also rely on). */
 export function collapseExpansion(model: GraphModel, fromId: string): GraphModel {
   const first = model.expansions.get(fromId);

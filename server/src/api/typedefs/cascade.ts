@@ -41,6 +41,8 @@ type CascadeNode {
   lagDays: Int
   "Uid of the directive this node was reached from."
   parent: ID
+  "In a cascade whose organizations were folded (foldOrganizationsAbove): the assignments to organizations this directive makes, left out of the answer. Null otherwise."
+  assignees: Int
 }
 
 type CascadeEdge {
@@ -66,6 +68,8 @@ type Cascade {
   root: CascadeNode
   nodes: [CascadeNode!]!
   edges: [CascadeEdge!]!
+  "Assignments to organizations left out because the cascade assigns tasks to more organizations than foldOrganizationsAbove (0 when none were): their directives say how many each (CascadeNode.assignees)."
+  foldedAssignments: Int!
 }
 
 type Query {
@@ -85,6 +89,8 @@ type Query {
     maxNodes: Int = 2000
     "Follow only directives of these provinces (central ones too; at most 100 names): one province's part of a national cascade that maxNodes would cut."
     provinces: [String!]
+    "Leave the organizations and their ASSIGNED_TO edges out when the directives assign tasks to more organizations than this (what a drawing that folds them into their directives needs: a national cascade's answer is then half as large); each directive then says how many it assigns. Default: never."
+    foldOrganizationsAbove: Int
   ): Cascade!
   """
   The evidence of cascade edges — verb, stating document, quote, offsets, task lists — by their ids (at most 5000;

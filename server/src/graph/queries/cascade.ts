@@ -32,6 +32,11 @@ export interface RawCascade {
   truncated: boolean;
   nodes: RawNode[];
   edges: RawEdge[];
+  /**
+   * Organisations left out (foldOrganizationsAbove): per directive uid, its assignments (ASSIGNED_TO edges, one per
+   * organisation it assigns tasks to); null when none were left out.
+   */
+  folded?: Map<string, number> | null;
 }
 
 /** Node columns, in order: sent as lists (not maps), so thousands of rows do not repeat their keys over Bolt. */
@@ -89,6 +94,11 @@ export interface CascadeOptions {
   provinces?: string[];
   /** Node properties to read (default: all a cascade shows); the root's are all read whatever this says. */
   nodeColumns?: readonly NodeColumn[];
+  /**
+   * When the directives assign tasks to more organisations than this, leave them and their ASSIGNED_TO edges out and
+   * say instead how many assignments each directive makes (what a drawing that folds them needs). Default: never.
+   */
+  foldOrganizationsAbove?: number | null;
   database?: string;
   timeoutMs?: number;
 }
@@ -98,9 +108,18 @@ export interface CascadeOptions {
  * $maxNodes, $maxAssignments), not text: Neo4j plans each distinct text once (≈ 0.3–0.4 s for this one, 2 s on a
  * cold JVM), so changing the depth does not pay a new plan.
  */
-export function cascadeCypher(direction: Direction, relations: RelationKind[], evidence = true, withinProvinces = false, nodeColumns: readonly NodeColumn[] = NODE_COLUMNS): string {
+export function cascadeCypher(
+  direction: Direction,
+  relations: RelationKind[],
+  evidence = true,
+  withinProvinces = false,
+  nodeColumns: readonly NodeColumn[] = NODE_COLUMNS,
+  fold = false,
+): string {
   const withCites = relations.includes('CITES');
   const withAssigned = relations.includes('ASSIGNED_TO');
+  // fold: more than $foldAbove organisations → none of them, each directive's number of assignees instead.
+  const folding = fold && withAssigned;
   // withinProvinces: only directives of $provinces (and central ones) are followed, and only they count as citers.
   const scope = withinProvinces ? 'root, allowed' : 'root';
   const whitelist = withinProvinces ? ', whitelistNodes: allowed' : '';
@@ -145,18 +164,27 @@ CALL (tree, room, truncated) {
 }
 WITH root, implRels, tree, citeRels[0..room] AS citeRels, truncated OR citersLeftOut OR size(citeRels) > room AS truncated
 WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
-// Assignments of the directives nearest the root first, at most maxNodes of them (the LIMIT stops the expansion).
+// Folding: whether the directives assign tasks to more than $foldAbove organisations (the LIMIT ends the count there).
 CALL (directives) {
-  ${withAssigned ? `UNWIND directives AS x
+  ${folding ? `UNWIND directives AS x
+  MATCH (x)-[:ASSIGNED_TO]->(o:Organization)
+  WITH DISTINCT o LIMIT $foldAbove + 1
+  RETURN count(o) > $foldAbove AS folded` : 'RETURN false AS folded'}
+}
+// Assignments of the directives nearest the root first, at most maxNodes of them (the LIMIT stops the expansion).
+CALL (directives, folded) {
+  ${withAssigned ? `UNWIND CASE WHEN folded THEN [] ELSE directives END AS x
   MATCH (x)-[r:ASSIGNED_TO]->(:Organization)
   WITH r LIMIT $maxAssignments
   RETURN collect(r) AS assignRels` : 'RETURN [] AS assignRels'}
 }
-WITH root, truncated, directives, implRels + citeRels AS links, assignRels
-WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels
-WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes
+// Folded: [internal id, organisations it assigns tasks to] of each directive that assigns any.
+WITH root, truncated, directives, implRels + citeRels AS links, assignRels, folded,
+     ${folding ? `[x IN CASE WHEN folded THEN directives ELSE [] END | [id(x), COUNT { MATCH (x)-[:ASSIGNED_TO]->(o) RETURN DISTINCT o }]]` : '[]'} AS assignees
+WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels, folded, assignees
+WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes, folded, [a IN assignees WHERE a[1] > 0] AS assignees
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.
-WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0]]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence, 'ids')}] AS rows
+WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0], folded, assignees]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence, 'ids')}] AS rows
 ${rowsInRecords('rows')}`;
 }
 
@@ -172,7 +200,7 @@ export const cascadeDepth = (depth: number): number => Math.max(1, Math.min(10, 
 export const ROWS_PER_RECORD = 100;
 
 function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): RawCascade {
-  const [rootUid, truncated, count, rootRow] = rows[0] as [string, boolean, { toNumber(): number }, Row];
+  const [rootUid, truncated, count, rootRow, folded, assignees] = rows[0] as [string, boolean, { toNumber(): number }, Row, boolean, [unknown, unknown][]];
   const nodeCount = count.toNumber();
   const nodeRows = rows.slice(1, 1 + nodeCount);
   const edgeRows = rows.slice(1 + nodeCount);
@@ -184,7 +212,13 @@ function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): 
   const uidOf = new Map<number, string>();
   for (const row of nodeRows) uidOf.set(internalId(row[2]), row[0] as string);
   const nodes = nodeRows.map((row) => (row[0] === rootUid ? node(rootRow, NODE_COLUMNS) : node(row, columns)));
-  return { rootUid, truncated, nodes, edges: edgeRows.map((row) => rawEdge(row, evidence, uidOf)) };
+  return {
+    rootUid,
+    truncated,
+    nodes,
+    edges: edgeRows.map((row) => rawEdge(row, evidence, uidOf)),
+    folded: folded ? new Map(assignees.map(([id, n]) => [uidOf.get(internalId(id))!, internalId(n)])) : null,
+  };
 }
 
 /** An internal id as the driver gives it (a neo4j Integer; a number with disableLosslessIntegers). */
@@ -204,9 +238,11 @@ export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOpt
   const evidence = opts.evidence ?? true;
   const within = (opts.provinces ?? []).map((p) => p.normalize('NFC').trim()).filter(Boolean);
   const columns = opts.nodeColumns ?? NODE_COLUMNS;
+  const foldAbove = opts.foldOrganizationsAbove == null ? null : Math.max(0, Math.trunc(opts.foldOrganizationsAbove));
+  const fold = foldAbove !== null;
   const rows = await readRows(driver,
-    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns),
-    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within },
+    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns, fold),
+    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within, foldAbove: neo4j.int(foldAbove ?? 0) },
     ROWS_PER_RECORD,
     { database: opts.database, timeoutMs: opts.timeoutMs },
   );

@@ -49,6 +49,13 @@ export interface CascadeResult {
   afterChange?: Timing & { hits: number; readyMs: number };
   driver: Timing;
   ratio: number;
+  /** Directive–organisation pairs the server left out of the explorer's request (0: nothing folded). */
+  foldedAssignments: number;
+  /**
+   * The same cascade with every organisation (the explorer's "show all", a notebook's request), national and provincial
+   * root: its size, and driver / GraphQL timings.
+   */
+  whole?: { nodes: number; edges: number; driver: Timing; graphql: Timing };
   /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
   error?: string;
   /** The explorer opened on this root in headless Chromium (national and provincial root), or why not. */
@@ -441,6 +448,15 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         log(`[${size}] GraphQL cascade ${uid} failed: ${error}`);
         driverT = await timeIt(viaDriver, n);
       }
+      // The whole cascade, organisations included (no folding), on the two large roots.
+      let whole: CascadeResult['whole'];
+      if (cascades.length < 2 && !error) {
+        const all = { ...opts, relations: [...opts.relations], foldOrganizationsAbove: null, database: 'neo4j' };
+        const rawAll = (await fetchCascade(db.driver, uid, all))!;
+        const { foldOrganizationsAbove: _fold, ...unfolded } = cascadeVariables(uid);
+        const [d, g] = await timeInterleaved([() => fetchCascade(db.driver, uid, all), () => gql(server!.base, CASCADE_QUERY, unfolded)], n);
+        whole = { nodes: rawAll.nodes.length, edges: rawAll.edges.length, driver: d!, graphql: g! };
+      }
       // The explorer on the two large roots, served by the uncached server (what a visitor meets on a large cascade
       // nobody has asked for since the graph last changed).
       let explorer: CascadeResult['explorer'];
@@ -448,7 +464,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         const unavailable = explorerUnavailable();
         explorer = unavailable ? { unavailable } : await benchExplorer(server.base, uid);
       }
-      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, error, explorer });
+      const foldedAssignments = [...(raw.folded?.values() ?? [])].reduce((a, b) => a + b, 0);
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, foldedAssignments, whole, error, explorer });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
     const large = cascades.slice(0, 2).filter((c) => !c.error);

@@ -23,7 +23,7 @@ export interface CascadeNode {
   depth: number;
   lagDays: number | null;
   parent: string | null;
-  /** Folded cascades: the assignments this directive makes, left out (null otherwise). */
+  /** Folded cascades: how many organisations this directive assigns tasks to, left out (null otherwise). */
   assignees: number | null;
 }
 
@@ -49,7 +49,7 @@ export interface Cascade {
   truncated: boolean;
   nodes: CascadeNode[];
   edges: CascadeEdge[];
-  /** Assignments left out of a folded cascade (0 when it was not folded). */
+  /** Directive–organisation pairs left out of a folded cascade (0 when it was not folded). */
   foldedAssignments: number;
 }
 

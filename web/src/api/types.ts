@@ -46,7 +46,7 @@ export interface CascadeNode {
   depth: number;
   lagDays: number | null;
   parent?: string | null;
-  /** In a cascade whose organisations the server folded: the assignments this directive makes (else null). */
+  /** In a cascade whose organisations the server folded: how many organisations it assigns tasks to (else null). */
   assignees?: number | null;
 }
 
@@ -84,7 +84,7 @@ export interface Cascade {
   root: CascadeNode | null;
   nodes: CascadeNode[];
   edges: CascadeEdge[];
-  /** Assignments left out because the server folded the organisations (0 when it did not). */
+  /** Directive–organisation pairs left out because the server folded the organisations (0 when it did not). */
   foldedAssignments?: number;
 }
 

@@ -14,7 +14,7 @@ import type { GraphModel } from './model';
 export interface FoldedModel {
   /** The model without organisations and ASSIGNED_TO edges (nodes and edges are the same objects). */
   model: GraphModel;
-  /** Assignments left out (ASSIGNED_TO edges, one per organisation a directive assigns tasks to). */
+  /** Assignments left out: directive–organisation pairs (the ASSIGNED_TO edges a whole cascade draws). */
   assignments: number;
   /** Directive id → number of organisations it assigns tasks to. */
   assignees: Map<string, number>;

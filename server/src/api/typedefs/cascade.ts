@@ -41,7 +41,7 @@ type CascadeNode {
   lagDays: Int
   "Uid of the directive this node was reached from."
   parent: ID
-  "In a cascade whose organizations were folded (foldOrganizationsAbove): the assignments to organizations this directive makes, left out of the answer. Null otherwise."
+  "In a cascade whose organizations were folded (foldOrganizationsAbove): how many organizations this directive assigns tasks to (left out of the answer). Null otherwise."
   assignees: Int
 }
 
@@ -68,7 +68,7 @@ type Cascade {
   root: CascadeNode
   nodes: [CascadeNode!]!
   edges: [CascadeEdge!]!
-  "Assignments to organizations left out because the cascade assigns tasks to more organizations than foldOrganizationsAbove (0 when none were): their directives say how many each (CascadeNode.assignees)."
+  "Assignments left out — directive–organization pairs, the ASSIGNED_TO edges the answer would hold — because the cascade assigns tasks to more organizations than foldOrganizationsAbove (0 when none were): the sum of the directives' assignees."
   foldedAssignments: Int!
 }
 

@@ -16,9 +16,12 @@ export const searchDirectives = (text: string, first = 10, signal?: AbortSignal)
 export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[], foldAbove?: number) =>
   gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces, foldAbove), signal).then((d) => d.cascade);
 
-/** One directive (by uid) with the organisations it assigns tasks to: what a folded cascade left out of it. */
+/**
+ * One directive (by uid) with the organisations it assigns tasks to: what a folded cascade left out of it. Upwards,
+ * so that the one level the cascade always follows is the few texts it implements, not the hundreds implementing it.
+ */
 export const fetchAssignments = (uid: string, signal?: AbortSignal) =>
-  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables({ code: uid }, 1, 'DOWN', ['ASSIGNED_TO']), signal).then((d) => d.cascade);
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables({ code: uid }, 1, 'UP', ['ASSIGNED_TO']), signal).then((d) => d.cascade);
 
 /** The server takes at most 5 000 ids per request (edgeEvidence); a national root's node can touch more edges. */
 const EVIDENCE_CHUNK = 2000;

@@ -273,24 +273,26 @@ describe('cascade explorer', () => {
     expect(rootAssignees).toBeGreaterThanOrEqual(EXTRA);
     // The details panel still lists the folded assignees of the selected directive.
     await clickNode(other, rootId);
-    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count()).toBe(rootAssignees);
+    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count(), { timeout: 10_000 }).toBe(rootAssignees);
     expect(await other.locator('[data-testid=assignments]').first().textContent()).toContain('Tổ chức thử 449');
     await screenshot(other, 'folded-organisations');
     // One click draws them all, and the address keeps that choice.
     await other.click('[data-testid=show-organizations]');
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await readGraph(other)).edges.filter((e) => e.kind === 'ASSIGNED_TO').length).toBe(total);
+    await expect.poll(async () => (await readGraph(other)).edges.filter((e) => e.kind === 'ASSIGNED_TO').length, { timeout: 10_000 }).toBe(total);
     expect((await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBeGreaterThan(EXTRA);
     expect(other.url()).toContain('orgs=1');
     await other.close();
   });
 
-  it('lets the server leave the organisations of a large cascade out, and loads a directive\'s own for its details', async () => {
-    // The explorer asks the server to fold above 400 organisations; the seed has a few dozen, so the threshold in
-    // its requests is lowered to 3 here: everything else — folding, counts, the details' own request — is real.
+  /**
+   * A page whose cascade requests ask the server to fold above 3 organisations instead of the explorer's 400: the
+   * seed has a few dozen, a national cascade thousands. Everything else — folding, counts, later requests — is real.
+   */
+  async function foldingPage() {
     const other = await browser.newPage();
     const asked: Array<{ relations?: string[]; foldOrganizationsAbove?: number; depth?: number }> = [];
-    let answer: { foldedAssignments: number; root: { id: string; assignees: number | null }; nodes: Array<{ id: string; kind: string; assignees: number | null }> } | null = null;
+    const answers: Array<{ foldedAssignments: number; root: { id: string; assignees: number | null }; nodes: Array<{ id: string; kind: string; assignees: number | null }> }> = [];
     await other.route('**/graphql', async (route) => {
       const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
       if (!body.query?.includes('cascade(')) return route.continue();
@@ -299,15 +301,20 @@ describe('cascade explorer', () => {
       asked.push(variables);
       const response = await route.fetch({ postData: JSON.stringify({ ...body, variables }) });
       const json = await response.json();
-      if (variables.foldOrganizationsAbove === 3) answer = json.data.cascade;
+      if (variables.foldOrganizationsAbove === 3) answers.push(json.data.cascade);
       await route.fulfill({ response, json });
     });
+    return { other, asked, answers };
+  }
+
+  it('lets the server leave the organisations of a large cascade out, and loads a directive\'s own for its details', async () => {
+    const { other, asked, answers } = await foldingPage();
     await other.goto(cascadeUrl.split('&sel=')[0]!);
     await waitForGraph(other, 5);
     const notice = other.locator('[data-testid=folded]');
     await notice.waitFor();
-    expect(answer).not.toBeNull();
-    const folded = answer!;
+    expect(answers.length).toBe(1);
+    const folded = answers[0]!;
     expect(folded.foldedAssignments).toBeGreaterThan(5);
     expect(folded.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
     expect(Number((await notice.textContent())!.match(/^([\d.]+)/)![1]!.replace(/\./g, ''))).toBe(folded.foldedAssignments);
@@ -321,15 +328,42 @@ describe('cascade explorer', () => {
     expect(label).toContain(`+${programme.assignees} cơ quan`);
     // Selected, it asks for its own organisations and lists them; the canvas stays folded.
     await clickNode(other, programme.id);
-    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count()).toBe(programme.assignees);
+    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count(), { timeout: 10_000 }).toBe(programme.assignees);
     expect(asked.some((v) => v.relations?.join() === 'ASSIGNED_TO' && v.depth === 1)).toBe(true);
     expect((await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
     await screenshot(other, 'folded-by-server');
     // "Show all" asks for the whole cascade, organisations included.
     await other.click('[data-testid=show-organizations]');
     await notice.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length).toBeGreaterThan(5);
+    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length, { timeout: 10_000 }).toBeGreaterThan(5);
     expect(asked.at(-1)!.foldOrganizationsAbove).toBeUndefined();
+    await other.close();
+  });
+
+  it('leads from a gap or a searched organisation to the organisations a server-folded cascade left out', async () => {
+    const { other, answers } = await foldingPage();
+    await other.goto(`${cascadeUrl.split('&sel=')[0]!}&gaps=1`);
+    await waitForGraph(other, 5);
+    await other.locator('[data-testid=folded]').waitFor();
+    expect(answers.length).toBe(1);
+    // Searching an organisation: the notice says the cascade's organisations are folded.
+    await other.fill('[data-testid=search-input]', 'ban tuyen giao');
+    const hit = other.locator('[data-testid=suggestion][data-kind=ORGANIZATION]').first();
+    await hit.waitFor();
+    await hit.click();
+    await expect.poll(async () => (await other.locator('.notices [role=alert]').textContent()) ?? '', { timeout: 10_000 }).toContain('đang gộp');
+    // A gap's organisation is not on the canvas, yet its row leads there: every organisation drawn, that one selected.
+    const row = other.locator('[data-testid=gap-list] li button').first();
+    await row.waitFor();
+    expect(await row.isEnabled()).toBe(true);
+    const name = (await row.textContent())!;
+    await row.click();
+    await expect.poll(() => other.url(), { timeout: 10_000 }).toContain('orgs=1');
+    await other.locator('[data-testid=folded]').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await other.locator('[data-testid=node-details]').textContent()) ?? '', { timeout: 10_000 }).toContain(name);
+    const selected = new URL(other.url()).searchParams.get('sel')!;
+    expect((await readGraph(other)).nodes.find((n) => n.id === selected)?.kind).toBe('ORGANIZATION');
+    await screenshot(other, 'folded-gap-selected');
     await other.close();
   });
 

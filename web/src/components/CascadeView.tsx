@@ -60,10 +60,13 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const rootEl = useRef<HTMLDivElement>(null);
 
   useEffect(() => setModel(shown ? modelFromCascade(shown) : null), [shown]);
+  // A notice about folded organisations says nothing once they are all drawn (or folded again).
+  useEffect(() => setNotice(null), [view.orgs]);
 
   // What the canvas draws: the model, or (large cascade) the model with its organisations folded into their
   // directives — by the server, or here. The details panel, search and gap list keep the whole model.
-  const folded = useMemo(() => (model && !view.orgs && (foldedByServer(model) || shouldFold(model)) ? foldAssignees(model) : null), [model, view.orgs]);
+  const serverFolded = useMemo(() => (model ? foldedByServer(model) : false), [model]);
+  const folded = useMemo(() => (model && !view.orgs && (serverFolded || shouldFold(model)) ? foldAssignees(model) : null), [model, view.orgs, serverFolded]);
   const drawn = folded?.model ?? model;
   const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
@@ -114,6 +117,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
       });
     return () => ctrl.abort();
   }, [missingAssignments]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const focusNode = useCallback(
     (id: string) => {
       onView({ selected: id });
@@ -123,6 +127,9 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     },
     [onView],
   );
+  // The server left the organisations out: a gap leads to its organisation by drawing them all ("show all").
+  const gapTarget = useCallback((g: Gap): string | null => gapNode(g) ?? (serverFolded ? g.key : null), [gapNode, serverFolded]);
+  const openGap = useCallback((id: string) => (model?.nodes.has(id) ? focusNode(id) : onView({ orgs: true, selected: id })), [model, focusNode, onView]);
 
   const toggleExpand = useCallback(
     async (id: string) => {
@@ -150,7 +157,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     setHitIds(new Set([hit.id]));
     if (model?.nodes.has(hit.id)) focusNode(hit.id);
     else if (hit.kind === 'DIRECTIVE' && hit.code) onOpen({ code: hit.code, issuedOn: hit.issuedOn, province: hit.province });
-    else setNotice(`${hit.label}: ${t('notInGraph')}`);
+    else setNotice(`${hit.label}: ${t(hit.kind === 'ORGANIZATION' && serverFolded && !view.orgs ? 'notInFoldedGraph' : 'notInGraph')}`);
   };
 
   const doExport = async (kind: 'png' | 'svg') => {
@@ -281,7 +288,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         {!briefing && model && (
           <div className="sidebar">
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} />}
-            {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapNode} onSelect={focusNode} />}
+            {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapTarget} onSelect={openGap} />}
             <DetailsPanel
               model={model}
               selection={selection}

@@ -127,6 +127,7 @@ export function SearchBox({ placeholder, onChoose, inGraph, autoFocus, compact }
                 }}
                 data-testid="suggestion"
                 data-code={hit.code ?? ''}
+                data-kind={hit.kind}
               >
                 <span className="suggestion-head">
                   <strong>{hit.kind === 'ORGANIZATION' ? hit.label : (hit.code ?? hit.label)}</strong>

@@ -326,12 +326,25 @@ describe('cascade explorer', () => {
     expect(programme.assignees).toBeGreaterThan(5);
     const label = (await other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(programme.id)}).data('label')`)) as string;
     expect(label).toContain(`+${programme.assignees} cơ quan`);
-    // Selected, it asks for its own organisations and lists them; the canvas stays folded.
+    // Selected, it asks for its own organisations and lists them; the canvas stays folded, laid out and framed as it was.
+    const view = () => other.evaluate(`(() => { const cy = globalThis.__cy; return JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map((n) => [n.id(), n.position()])]); })()`);
+    await other.waitForTimeout(600);
+    // (clickNode centres the node first: centred here already, so that only the app can move the view.)
+    await other.evaluate(`globalThis.__cy.center(globalThis.__cy.getElementById(${JSON.stringify(programme.id)}))`);
+    const before = await view();
     await clickNode(other, programme.id);
     await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count(), { timeout: 10_000 }).toBe(programme.assignees);
     expect(asked.some((v) => v.relations?.join() === 'ASSIGNED_TO' && v.depth === 1)).toBe(true);
     expect((await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    await other.waitForTimeout(600);
+    expect(await view()).toBe(before);
     await screenshot(other, 'folded-by-server');
+    // One of them, chosen in the details panel, shows its own details: what it was assigned, and by whom.
+    const org = other.locator('[data-testid=node-details] [data-testid=assignments] > li > button').first();
+    const orgName = (await org.textContent())!;
+    await org.click();
+    await expect.poll(async () => (await other.locator('[data-testid=node-details] h2, [data-testid=node-details] h3').first().textContent()) ?? '', { timeout: 10_000 }).toContain(orgName.split(' (')[0]!);
+    expect(await other.locator('[data-testid=node-details]').textContent()).toContain('Giao bởi: 58-CTr/TU');
     // "Show all" asks for the whole cascade, organisations included.
     await other.click('[data-testid=show-organizations]');
     await notice.waitFor({ state: 'detached' });

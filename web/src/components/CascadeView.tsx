@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchAssignments, fetchCascade, fetchGaps, fetchLag } from '../api/operations';
 import { FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
-import type { Gap, LagRow, RootRef, SearchHit } from '../api/types';
+import type { Cascade, Gap, LagRow, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
@@ -95,23 +95,34 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   );
   const gapIds = useMemo(() => new Set((gaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [gaps.data, gapNode]);
 
+  // Organisations the details panel loaded for directives of a cascade the server folded, per directive. They join
+  // the details panel's model only: the canvas (and its layout and viewport) stays as it was.
+  const [loadedAssignments, setLoadedAssignments] = useState<ReadonlyMap<string, Cascade>>(new Map());
+  useEffect(() => setLoadedAssignments(new Map()), [shown]);
+  const detailsModel = useMemo(() => {
+    let m = model;
+    for (const [id, around] of loadedAssignments) if (m) m = mergeAssignments(m, id, around);
+    return m;
+  }, [model, loadedAssignments]);
+
   const selection: Selection | null = useMemo(() => {
-    if (!model || !view.selected) return null;
-    if (model.nodes.has(view.selected)) return { id: view.selected, group: 'nodes' };
-    if (model.edges.has(view.selected)) return { id: view.selected, group: 'edges' };
+    if (!detailsModel || !view.selected) return null;
+    if (detailsModel.nodes.has(view.selected)) return { id: view.selected, group: 'nodes' };
+    if (detailsModel.edges.has(view.selected)) return { id: view.selected, group: 'edges' };
     return null;
-  }, [model, view.selected]);
+  }, [detailsModel, view.selected]);
 
   const select = useCallback((sel: Selection | null) => onView({ selected: sel?.id ?? null }), [onView]);
 
   // A selected directive whose organisations the server folded away: load them for the details panel.
-  const selectedNode = selection?.group === 'nodes' ? model?.nodes.get(selection.id) : undefined;
-  const missingAssignments = selectedNode && (selectedNode.assignees ?? 0) > 0 && model && !hasAssignments(model, selectedNode.id) ? selectedNode.id : null;
+  const selectedNode = selection?.group === 'nodes' ? detailsModel?.nodes.get(selection.id) : undefined;
+  const missingAssignments =
+    selectedNode && (selectedNode.assignees ?? 0) > 0 && model && !loadedAssignments.has(selectedNode.id) && !hasAssignments(model, selectedNode.id) ? selectedNode.id : null;
   useEffect(() => {
     if (!missingAssignments) return;
     const ctrl = new AbortController();
     fetchAssignments(missingAssignments, ctrl.signal)
-      .then((around) => setModel((m) => (m ? mergeAssignments(m, missingAssignments, around) : m)))
+      .then((around) => setLoadedAssignments((loaded) => new Map(loaded).set(missingAssignments, around)))
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) setNotice(errorText(err, t));
       });
@@ -290,7 +301,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} />}
             {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapTarget} onSelect={openGap} />}
             <DetailsPanel
-              model={model}
+              model={detailsModel ?? model}
               selection={selection}
               rootRef={rootRef}
               provinces={narrowTo}

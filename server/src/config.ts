@@ -68,12 +68,19 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/** true / false as the settings write them (1, yes, on / 0, no, off); null for anything else. */
+function truth(raw: string): boolean | null {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  return null;
+}
+
 function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+  const value = truth(raw);
+  if (value === null) throw new Error(`${name} must be true or false, got "${raw}"`);
+  return value;
 }
 
 /** off: never; network: for clients elsewhere or behind a proxy (the default); always: also for clients on this machine. */
@@ -82,10 +89,10 @@ export type CompressionMode = 'off' | 'network' | 'always';
 /** HTTP_COMPRESSION: true (or unset) = network, false = off, always. */
 function compressionMode(raw: string | undefined): CompressionMode {
   const v = (raw ?? '').trim().toLowerCase();
-  if (v === '' || v === 'network' || /^(1|true|yes|on)$/.test(v)) return 'network';
-  if (v === 'always') return 'always';
-  if (/^(0|false|no|off)$/.test(v)) return 'off';
-  throw new Error(`HTTP_COMPRESSION must be true (clients elsewhere), always or false, got "${raw}"`);
+  if (v === 'always' || v === 'network') return v;
+  const value = v === '' ? true : truth(v);
+  if (value === null) throw new Error(`HTTP_COMPRESSION must be true (clients elsewhere), always or false, got "${raw}"`);
+  return value ? 'network' : 'off';
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -8,7 +8,7 @@
  * An operation graphql-jit cannot compile falls back to graphql-js.
  */
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { execute, getOperationAST, GraphQLError, isScalarType, isSpecifiedScalarType, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
@@ -16,8 +16,9 @@ const MAX_COMPILED = 500;
 export interface JitOptions {
   /**
    * Query fields whose whole answer our own resolvers build from plain, already valid values (strings, JS numbers,
-   * booleans, enum names, ISO dates): an operation that asks for nothing else skips the leaf serializers (the
-   * explorer's 1 839-node cascade: 1.8 → 0.7 ms to execute, same JSON).
+   * booleans, enum names, ISO dates): an operation that asks for nothing else skips the leaf serializers, the
+   * custom scalars' too (the explorer's 1 839-node cascade: 1.8 → 0.7 ms to execute, same JSON; the national
+   * root's 2 000 `issuedOn` dates: ≈ 2 ms of `new Date(…).toISOString()` in @neo4j/graphql's Date scalar).
    */
   plainRootFields?: readonly string[];
 }
@@ -29,8 +30,15 @@ function onlyPlainRoots(document: DocumentNode, operationName: string | null | u
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || plain.has(s.name.value)));
 }
 
+/** graphql-jit skips only the enum and built-in scalar serializers: the schema's own scalars pass through as well. */
+function customScalarsAsTheyAre(schema: GraphQLSchema): Record<string, (v: unknown) => unknown> {
+  const same = (v: unknown) => v;
+  return Object.fromEntries(Object.values(schema.getTypeMap()).filter((t) => isScalarType(t) && !isSpecifiedScalarType(t)).map((t) => [t.name, same]));
+}
+
 export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): GatewayInterface {
   const plain = new Set(opts.plainRootFields ?? []);
+  const asTheyAre = customScalarsAsTheyAre(schema);
   // Insertion-ordered map as a small LRU: a hit moves the entry to the end, the oldest goes first.
   const compiled = new Map<string, CompiledQuery | null>();
   return {
@@ -45,7 +53,7 @@ export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): Gatewa
           let fn = compiled.get(key);
           if (fn === undefined) {
             const leavesAsTheyAre = plain.size > 0 && onlyPlainRoots(rc.document, rc.operationName, plain);
-            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined, leavesAsTheyAre ? { disableLeafSerialization: true } : undefined);
+            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined, leavesAsTheyAre ? { disableLeafSerialization: true, customSerializers: asTheyAre } : undefined);
             fn = isCompiledQuery(c) ? c : null;
             if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
           } else {

@@ -13,24 +13,51 @@ export interface Province {
   aliases?: string[];
 }
 
-/** NFD, strip combining marks, đ→d, lowercase. */
-const folded = new Map<string, string>();
-
-/** "Bình Thuận" → "binh thuan". Short strings (names, codes, titles) repeat across a corpus: remembered. */
-export function foldDiacritics(s: string): string {
-  const short = s.length <= 256;
-  const hit = short ? folded.get(s) : undefined;
-  if (hit !== undefined) return hit;
-  const out = s
+/** NFD, strip combining marks, đ→d, lowercase: the definition (foldDiacritics is a faster way to the same result). */
+export function foldByNormalizing(s: string): string {
+  return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
+}
+
+const folded = new Map<string, string>();
+/** The folded form of each UTF-16 unit of a lower-cased text ("ấ" → "a", a combining mark → ""), filled as met. */
+const UNIT_FOLD: string[] = [];
+
+/**
+ * "Bình Thuận" → "binh thuan". Lower-cases the whole text once, then replaces each non-ASCII unit by its folded
+ * form (≈ 1.5× faster than normalizing the text; equal results — test/unit/extract/data.test.ts). A text with
+ * characters beyond the BMP (which may decompose into two such characters) takes the normalizing path. Short
+ * strings (names, codes, titles) repeat across a corpus: remembered.
+ */
+export function foldDiacritics(s: string): string {
+  const short = s.length <= 256;
+  const hit = short ? folded.get(s) : undefined;
+  if (hit !== undefined) return hit;
+  const out = foldUnits(s);
   if (short) {
     if (folded.size >= 50_000) folded.clear();
     folded.set(s, out);
   }
   return out;
+}
+
+function foldUnits(s: string): string {
+  const lower = s.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const u = lower.charCodeAt(i);
+    if (u < 0x80) continue;
+    if (u >= 0xd800 && u <= 0xdfff) return foldByNormalizing(s);
+    let f = UNIT_FOLD[u];
+    if (f === undefined) UNIT_FOLD[u] = f = foldByNormalizing(lower[i]!);
+    out += lower.slice(from, i) + f;
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
 
 /** ASCII slug: "Bình Thuận" → "binh-thuan", "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */

@@ -70,7 +70,7 @@ export function csvField(value: unknown, type: ColumnType): string {
   return String(value); // date: ISO yyyy-mm-dd
 }
 
-const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const quote = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 
 const col = <T>(header: string, type: ColumnType, value: (row: T) => unknown): Column<T> => ({ header: type === 'string' || header.includes(':') ? header : `${header}:${type}`, type, value });
 const str = <T>(key: keyof T & string) => col<T>(key, 'string', (r) => r[key]);
@@ -86,6 +86,12 @@ function fixups<T>(columns: Column<T>[], rows: T[], at: Locator<T>): Fixup[] {
     .filter((f) => f.rows.length > 0);
 }
 
+function newlines(s: string): number {
+  let n = 0;
+  for (let at = s.indexOf('\n'); at >= 0; at = s.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 function file<T>(kind: CsvFile['kind'], target: string, name: string, columns: Column<T>[], rows: T[]): CsvFile {
   let multiline = false;
   return {
@@ -97,10 +103,14 @@ function file<T>(kind: CsvFile['kind'], target: string, name: string, columns: C
     *chunks() {
       for (let i = 0; i < rows.length; i += 500) {
         let out = '';
-        const slice = rows.slice(i, i + 500);
-        for (const row of slice) out += columns.map((c) => csvField(c.value(row), c.type)).join(',') + '\n';
+        const end = Math.min(rows.length, i + 500);
+        for (let r = i; r < end; r++) {
+          const row = rows[r]!;
+          for (let c = 0; c < columns.length; c++) out += (c ? ',' : '') + csvField(columns[c]!.value(row), columns[c]!.type);
+          out += '\n';
+        }
         // Each line ends with one newline: any more (or a carriage return) lie inside fields.
-        if (!multiline && (out.includes('\r') || out.split('\n').length - 1 > slice.length)) multiline = true;
+        if (!multiline && (out.includes('\r') || newlines(out) > end - i)) multiline = true;
         yield out;
       }
     },

@@ -86,8 +86,9 @@ export function organizationKey(name: string, province: string | null): string {
   return `${foldDiacritics(name).replace(/\s+/g, ' ').trim()}#${province ? provinceSlug(province) : 'national'}`;
 }
 
+/** Folded parts joined: each part folded on its own, as names, types and provinces repeat (remembered folds). */
 function searchText(...parts: Array<string | null | undefined>): string {
-  return foldDiacritics(parts.filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+  return parts.filter((p): p is string => !!p).map(foldDiacritics).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function refProvince(ref: { level: string | null; province: string | null }, citing: ExtractedRecord): string | null {

@@ -1,6 +1,6 @@
 /** The graphql-jit executor behind Apollo's gateway interface: same answers as graphql-js, errors Apollo can read. */
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { buildSchema, execute, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, GraphQLError, parse, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { jitGateway } from '../../../server/src/api/jit-executor.js';
 
@@ -54,10 +54,13 @@ describe('jitGateway', () => {
   it('skips leaf serializers only for operations that ask nothing but the plain root fields', async () => {
     // `code` resolves to a number: String's serializer makes it "7"; a plain root field's values go out as they are
     // (our own resolvers give already valid values there).
-    const s = buildSchema('type Row { code: String, n: Int } type Query { plain: [Row!]!, other: [Row!]! }');
-    for (const name of ['plain', 'other']) s.getQueryType()!.getFields()[name]!.resolve = () => [{ code: 7, n: 1 }];
+    // The schema's own scalars too (@neo4j/graphql's Date: `new Date(v).toISOString()` for every date).
+    const s = buildSchema('scalar Day type Row { code: String, n: Int, day: Day } type Query { plain: [Row!]!, other: [Row!]! }');
+    (s.getType('Day') as GraphQLScalarType).serialize = (v) => `day ${String(v)}`;
+    for (const name of ['plain', 'other']) s.getQueryType()!.getFields()[name]!.resolve = () => [{ code: 7, n: 1, day: '2023-01-02' }];
     const run = await executorFor(s, ['plain']);
-    expect(await run('{ plain { code n } }')).toEqual({ data: { plain: [{ code: 7, n: 1 }] } });
+    expect(await run('{ plain { code n day } }')).toEqual({ data: { plain: [{ code: 7, n: 1, day: '2023-01-02' }] } });
+    expect(await run('{ other { day } }')).toEqual({ data: { other: [{ day: 'day 2023-01-02' }] } });
     expect(await run('{ __typename plain { code } }')).toEqual({ data: { __typename: 'Query', plain: [{ code: 7 }] } });
     expect(await run('{ other { code n } }')).toEqual({ data: { other: [{ code: '7', n: 1 }] } });
     expect(await run('{ plain { code } other { code } }')).toEqual({ data: { plain: [{ code: '7' }], other: [{ code: '7' }] } });

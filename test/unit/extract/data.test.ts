@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../server/src/config.js';
 import {
   LEVELS, getLevel, levelRank, compareLevels, PROVINCES_PRE_2025, PROVINCES_POST_2025, foldDiacritics, slugify, findProvince,
   provinceBySlug, provinceSlug, DOC_TYPES, categoryOf, typeCategory, typeNameOf,
 } from '../../../server/src/extract/index.js';
 import { flatten, evidence, sourceText } from '../../../server/src/extract/normalize.js';
+import { foldByNormalizing } from '../../../server/src/extract/provinces.js';
 
 describe('levels', () => {
   it('is an ordered list with unique keys and ranks', () => {
@@ -27,6 +31,19 @@ describe('provinces', () => {
     expect(slugify('Bà Rịa - Vũng Tàu')).toBe('ba-ria-vung-tau');
     expect(foldDiacritics('Đảng bộ TỈNH Bình Thuận')).toBe('dang bo tinh binh thuan');
     expect(provinceSlug('Đắk Lắk')).toBe('dak-lak');
+  });
+  it('folds every character as normalizing would, alone, in context and in the real corpus', () => {
+    const units: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) if (u < 0xd800 || u > 0xdfff) units.push(String.fromCharCode(u));
+    const mismatches = units.filter((ch) => foldDiacritics(`Ab${ch}Σ ${ch}`) !== foldByNormalizing(`Ab${ch}Σ ${ch}`) || foldDiacritics(ch) !== foldByNormalizing(ch));
+    expect(mismatches).toEqual([]);
+    // Decomposed input (marks apart), astral characters, final sigma.
+    for (const s of ['Bi\u0300nh Thua\u0323\u0302n', 'ĐẢNG 𝐀𝔅 \u{1D15E} ΟΔΟΣ', 'x'.repeat(300) + 'Ố']) expect(foldDiacritics(s)).toBe(foldByNormalizing(s));
+    const dir = path.join(repoRoot, 'seed', 'corpus');
+    for (const f of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      expect(foldDiacritics(text)).toBe(foldByNormalizing(text));
+    }
   });
   it('finds provinces by any spelling', () => {
     expect(findProvince('BÌNH PHƯỚC')?.name).toBe('Bình Phước');

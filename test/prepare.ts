@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig, repoRoot } from '../server/src/config.js';
 import { ensureArtifacts } from '../server/src/neo4j/artifacts.js';
+import { recordClassArchive } from '../server/src/neo4j/record-class-archive.js';
+import { exerciseNeo4j } from '../server/src/runtime.js';
 import { ensurePythonEnv } from './support/python.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -28,6 +30,10 @@ async function main() {
   const config = readConfig();
   await step('Neo4j artifacts', async () => {
     await ensureArtifacts(config.cacheDir);
+  });
+  // Before any suite starts a server: recorded while the suites run, it would serve none of them.
+  await step('Neo4j class archive', async () => {
+    console.error(`prepare: class archive ${await recordClassArchive(config.cacheDir, (uri) => exerciseNeo4j(uri, config))}`);
   });
   await step('Chromium', () => {
     if (fs.existsSync(CHROMIUM)) return;

@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
+import { fetchCascade } from './graph/queries/cascade.js';
 import { applySchema } from './graph/schema.js';
 import { enableTcpNoDelay } from './neo4j/tcp-nodelay.js';
 import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './neo4j/local-server.js';
@@ -25,6 +26,20 @@ export function createDriver(uri: string, config: Pick<Config, 'neo4jUser' | 'ne
 }
 
 /** The local Neo4j as configured (NEO4J_BOLT_PORT, NEO4J_DATA_DIR, NEO4J_HEAP, …). */
+/**
+ * What a scratch server runs while it records the class archive (neo4j/record-class-archive.ts): the schema, and
+ * the cascade statement planned once (Cypher planner, APOC path expansion).
+ */
+export async function exerciseNeo4j(uri: string, config: Pick<Config, 'neo4jUser' | 'neo4jPassword'>): Promise<void> {
+  const driver = createDriver(uri, config);
+  try {
+    await applySchema(driver);
+    await fetchCascade(driver, 'nothing', { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'] });
+  } finally {
+    await driver.close();
+  }
+}
+
 export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
   return {
     cacheDir: config.cacheDir,

@@ -11,7 +11,8 @@ import { ensureArtifacts } from '../neo4j/artifacts.js';
 import { startLocalNeo4j, portFree } from '../neo4j/local-server.js';
 import { applyImportFixups } from '../graph/import-fixups.js';
 import { importPaths } from '../ingest/import-paths.js';
-import { localNeo4jOptions, openDatabase } from '../runtime.js';
+import { recordClassArchive } from '../neo4j/record-class-archive.js';
+import { exerciseNeo4j, localNeo4jOptions, openDatabase } from '../runtime.js';
 import { runCli } from './run-cli.js';
 
 const config = readConfig();
@@ -35,6 +36,8 @@ program.command('fetch').description('download Neo4j and APOC from Maven Central
   runCli(async () => {
     const art = await ensureArtifacts(config.cacheDir);
     console.log(`Neo4j artifacts ready in ${art.dir}`);
+    const archive = await recordClassArchive(config.cacheDir, (uri) => exerciseNeo4j(uri, config));
+    console.log(`class archive (faster starts): ${archive}`);
   }),
 );
 

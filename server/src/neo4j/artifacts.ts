@@ -65,8 +65,9 @@ function describe(dir: string, version: string): Neo4jArtifacts {
     version,
     pluginsDir: path.join(dir, 'plugins'),
     // APOC sits on the class path too: its extension factory (ApocConfig) is found by the service loader,
-    // its procedures by the plugin loader.
-    classpath: [path.join(dir, 'classes'), path.join(dir, 'lib', '*'), path.join(dir, 'plugins', '*')].join(path.delimiter),
+    // its procedures by the plugin loader. Jars only: a class-data-sharing archive (class-archive.ts) refuses a
+    // class path with a folder of classes.
+    classpath: [launcherJar(dir), path.join(dir, 'lib', '*'), path.join(dir, 'plugins', '*')].join(path.delimiter),
   };
 }
 
@@ -101,11 +102,19 @@ function run(cmd: string, args: string[], opts: { cwd: string; onLine?: (line: s
 const launcherSource = () => path.join(launcherDir, 'src', 'main', 'java', 'directivegraph', 'Launcher.java');
 const launcherHash = () => createHash('sha256').update(fs.readFileSync(launcherSource())).digest('hex');
 
-function compileLauncher(dir: string): Promise<string> {
-  return run('javac', ['-encoding', 'UTF-8', '-cp', path.join(dir, 'lib', '*'), '-d', path.join(dir, 'classes'), launcherSource()], { cwd: launcherDir }).then((out) => {
-    fs.writeFileSync(path.join(dir, 'LAUNCHER'), `${launcherHash()}\n`);
-    return out;
-  });
+const launcherJar = (dir: string) => path.join(dir, 'launcher.jar');
+
+async function compileLauncher(dir: string): Promise<string> {
+  // Built aside and renamed into place: a JVM starting meanwhile reads the old jar or the new one, never half of one.
+  const classes = path.join(dir, `classes-${process.pid}`);
+  const jar = `${launcherJar(dir)}.${process.pid}`;
+  fs.rmSync(classes, { recursive: true, force: true });
+  const out = await run('javac', ['-encoding', 'UTF-8', '-cp', path.join(dir, 'lib', '*'), '-d', classes, launcherSource()], { cwd: launcherDir });
+  await run('jar', ['--create', '--file', jar, '-C', classes, '.'], { cwd: launcherDir });
+  fs.renameSync(jar, launcherJar(dir));
+  fs.rmSync(classes, { recursive: true, force: true });
+  fs.writeFileSync(path.join(dir, 'LAUNCHER'), `${launcherHash()}\n`);
+  return out;
 }
 
 /** Makes sure the Neo4j + APOC jars and the compiled launcher (recompiled when its source changed) are in the cache. */
@@ -113,7 +122,7 @@ export async function ensureArtifacts(cacheDir: string, log: (msg: string) => vo
   const ready = artifactsReady(cacheDir);
   if (ready) {
     const stamp = path.join(ready.dir, 'LAUNCHER');
-    if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8').trim() !== launcherHash()) {
+    if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8').trim() !== launcherHash() || !fs.existsSync(launcherJar(ready.dir))) {
       log('  the Neo4j launcher changed: compiling it again');
       await compileLauncher(ready.dir).catch((e: Error) => {
         throw new Neo4jSetupError(`Compiling the Neo4j launcher failed: ${e.message}`);

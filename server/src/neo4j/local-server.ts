@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureArtifacts, javaBinary, Neo4jSetupError } from './artifacts.js';
+import { classArchiveFor } from './class-archive.js';
 
 export interface LocalNeo4jOptions {
   cacheDir: string;
@@ -18,6 +19,8 @@ export interface LocalNeo4jOptions {
   timeoutMs?: number;
   /** Detached: survives this process (used by `npm run neo4j -- start`). */
   detached?: boolean;
+  /** The class-data-sharing archive (class-archive.ts): another file (tests), or false for none. */
+  classArchive?: string | false;
   log?: (msg: string) => void;
 }
 
@@ -72,11 +75,13 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   }
   const art = await ensureArtifacts(opts.cacheDir, log);
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  const archive = opts.classArchive === false ? null : classArchiveFor(art, javaBinary(), { record: !opts.detached, file: opts.classArchive });
   const args = [
     `-Xms${opts.heap ?? '512m'}`,
     `-Xmx${opts.heap ?? '512m'}`,
     '-XX:+UseG1GC',
     '-Dfile.encoding=UTF-8',
+    ...(archive?.args ?? []),
     '-cp',
     art.classpath,
     'directivegraph.Launcher',
@@ -94,6 +99,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   });
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const uri = `bolt://127.0.0.1:${opts.port}`;
+  if (archive?.recording) child.once('exit', (code, signal) => archive.finish(signal === null ? code : null));
 
   await new Promise<void>((resolve, reject) => {
     let buf = '';
@@ -105,22 +111,24 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       clearTimeout(timer);
       reject(new Neo4jSetupError(`Could not run Java (${e.message}): install Java 17+ or set JAVA_HOME`));
     });
-    child.once('exit', (code) => {
+    const early = (code: number | null) => {
       clearTimeout(timer);
       const err = /DG-NEO4J ERROR (.*)/.exec(buf)?.[1];
       reject(new Neo4jSetupError(err ? `Neo4j failed to start: ${err}` : `Neo4j exited with code ${code} before it was ready (see ${logFile})`));
-    });
+    };
+    child.once('exit', early);
     child.stdout!.on('data', (d: Buffer) => {
       buf += d.toString('utf8');
       fs.appendFileSync(logFile, d);
       if (buf.includes('DG-NEO4J READY')) {
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.removeListener('exit', early);
         resolve();
       }
     });
   });
   fs.closeSync(out);
+  archive?.started(child.pid!);
 
   if (opts.detached) {
     child.stdout!.destroy();
@@ -140,7 +148,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
           resolve();
           return;
         }
-        const hard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        // A JVM recording its class archive writes it (≈ 100 MB) while it exits.
+        const hard = setTimeout(() => child.kill('SIGKILL'), archive?.recording ? 120_000 : 30_000);
         child.once('exit', () => {
           clearTimeout(hard);
           children.delete(child);

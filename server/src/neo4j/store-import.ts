@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CsvFile } from '../graph/import-csv.js';
 import { ARRAY_DELIMITER } from '../graph/import-csv.js';
 import { ensureArtifacts, javaBinary, Neo4jSetupError } from './artifacts.js';
+import { classArchiveFor } from './class-archive.js';
 
 export interface StoreImportOptions {
   cacheDir: string;
@@ -71,7 +72,9 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
     }
     const t1 = performance.now();
     const report = path.join(scratch, 'import.report');
-    const output = await runAdmin(art.classpath, opts.heap ?? '1g', { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [
+    // The server's class archive, when one was recorded, serves the importer's Neo4j classes too (≈ 0.5 s).
+    const jvm = [`-Xmx${opts.heap ?? '1g'}`, ...classArchiveFor(art, javaBinary(), { record: false }).args];
+    const output = await runAdmin(art.classpath, jvm, { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [
       'database', 'import', 'full', database,
       // Multi-line parsing is slower: only when a field holds a line break. (The v2 per-file parser of 5.26
       // rejects long quoted texts: "found CR outside a text cell".)
@@ -127,9 +130,9 @@ export function isRunning(dataDir: string, database = 'neo4j'): boolean {
   return false;
 }
 
-function runAdmin(classpath: string, heap: string, env: Record<string, string>, args: string[]): Promise<string> {
+function runAdmin(classpath: string, jvm: string[], env: Record<string, string>, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(javaBinary(), [`-Xmx${heap}`, '-Dfile.encoding=UTF-8', '-cp', classpath, 'org.neo4j.cli.AdminTool', ...args], {
+    const child = spawn(javaBinary(), [...jvm, '-Dfile.encoding=UTF-8', '-cp', classpath, 'org.neo4j.cli.AdminTool', ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

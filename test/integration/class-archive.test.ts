@@ -13,7 +13,10 @@ import { freePort, startLocalNeo4j } from '../../server/src/neo4j/local-server.j
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-class-archive-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const file = path.join(tmp, 'archive', 'test.jsa');
+// Reached through a symbolic link, as a cache folder may be: the JVM's memory map names the real path.
+fs.mkdirSync(path.join(tmp, 'archive'));
+fs.symlinkSync(path.join(tmp, 'archive'), path.join(tmp, 'link'));
+const file = path.join(tmp, 'link', 'test.jsa');
 const start = async (data: string) =>
   startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: path.join(tmp, data), port: await freePort(), heap: '256m', pageCache: '32m', classArchive: file, log: () => undefined });
 
@@ -27,7 +30,7 @@ async function answers(uri: string): Promise<number> {
   }
 }
 
-const mapped = (pid: number) => fs.readFileSync(`/proc/${pid}/maps`, 'utf8').includes(file);
+const mapped = (pid: number) => fs.readFileSync(`/proc/${pid}/maps`, 'utf8').includes(path.join(tmp, 'archive', 'test.jsa'));
 
 describe('class archive of the local Neo4j', () => {
   it('is recorded by the first start, used by the next, and dropped when damaged', async () => {
@@ -41,6 +44,7 @@ describe('class archive of the local Neo4j', () => {
 
     const second = await start('b');
     expect(mapped(second.pid)).toBe(true);
+    expect(fs.existsSync(file)).toBe(true);
     expect(await answers(second.uri)).toBe(42);
     await second.stop();
 

@@ -67,7 +67,7 @@ export function classArchiveFor(art: Neo4jArtifacts, java: string, opts: { recor
       finish: () => undefined,
       started(pid) {
         const maps = readText(`/proc/${pid}/maps`);
-        if (maps !== null && !maps.includes(file)) {
+        if (maps !== null && !maps.includes(fs.realpathSync(file))) {
           fs.rmSync(keyFile, { force: true });
           fs.rmSync(file, { force: true });
         }

@@ -110,6 +110,7 @@ async function compileLauncher(dir: string): Promise<string> {
   const jar = `${launcherJar(dir)}.${process.pid}`;
   fs.rmSync(classes, { recursive: true, force: true });
   const out = await run('javac', ['-encoding', 'UTF-8', '-cp', path.join(dir, 'lib', '*'), '-d', classes, launcherSource()], { cwd: launcherDir });
+  if (which('jar', ['--version']) === null) throw new Error('jar not found: install a Java 17+ JDK (apt-get install openjdk-17-jdk-headless)');
   await run('jar', ['--create', '--file', jar, '-C', classes, '.'], { cwd: launcherDir });
   fs.renameSync(jar, launcherJar(dir));
   fs.rmSync(classes, { recursive: true, force: true });
@@ -134,8 +135,8 @@ export async function ensureArtifacts(cacheDir: string, log: (msg: string) => vo
   if (which('mvn', ['-v']) === null) {
     throw new Neo4jSetupError('Maven (mvn) not found: it fetches Neo4j from Maven Central on the first run. Install it (apt-get install maven) or set NEO4J_URI to an existing Neo4j 5.26 server');
   }
-  if (which('javac', ['-version']) === null) {
-    throw new Neo4jSetupError('javac not found: install a Java 17+ JDK (apt-get install openjdk-17-jdk-headless)');
+  if (which('javac', ['-version']) === null || which('jar', ['--version']) === null) {
+    throw new Neo4jSetupError('javac or jar not found: install a Java 17+ JDK (apt-get install openjdk-17-jdk-headless)');
   }
   const version = pomVersion();
   const dir = artifactsDir(cacheDir, version);

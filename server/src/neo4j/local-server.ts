@@ -76,6 +76,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const art = await ensureArtifacts(opts.cacheDir, log);
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const archive = opts.classArchive === false ? null : classArchiveFor(art, javaBinary(), { record: !opts.detached, file: opts.classArchive });
+  if (archive?.recording) log('  recording a class archive for faster starts (once: this server takes a few seconds longer to stop)');
   const args = [
     `-Xms${opts.heap ?? '512m'}`,
     `-Xmx${opts.heap ?? '512m'}`,

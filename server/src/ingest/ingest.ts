@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { extractDocument, resolveCorpus } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
-import { readSource } from '../files/index.js';
+import { extractFilesInOrder } from './extract-file.js';
 import { graphChanged } from '../graph/changes.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { bulkWriteRecords } from '../graph/bulk-write.js';
@@ -67,13 +67,9 @@ export function listSourceFiles(inputs: string[]): { files: string[]; errors: In
 export async function extractFiles(files: string[], opts: { synthetic?: boolean } = {}): Promise<{ records: ExtractedRecord[]; errors: IngestError[] }> {
   const records: ExtractedRecord[] = [];
   const errors: IngestError[] = [];
-  for (const file of files) {
-    try {
-      const src = await readSource(file);
-      records.push(extractDocument(path.basename(file), src.text, { synthetic: opts.synthetic ?? /synthetic/i.test(path.basename(file)) }));
-    } catch (e) {
-      errors.push({ file, message: (e as Error).message });
-    }
+  for (const r of await extractFilesInOrder(files, opts.synthetic)) {
+    if ('record' in r) records.push(r.record);
+    else errors.push(r.error);
   }
   return { records: resolveCorpus(records), errors };
 }

@@ -7,6 +7,7 @@ import { readSource, SourceError, detectLegacy } from '../../../server/src/files
 import { extractDocument } from '../../../server/src/extract/index.js';
 import { docx, pdf, zip } from '../../fixtures/builders.js';
 import { seedText } from './helpers.js';
+import { extractFilesInOrder } from '../../../server/src/ingest/extract-file.js';
 
 let dir = '';
 beforeAll(() => {
@@ -235,5 +236,25 @@ describe('pdf', () => {
 describe('not found', () => {
   it('names the missing file', async () => {
     expect((await failure(path.join(dir, 'nope.txt'))).code).toBe('not-found');
+  });
+});
+
+describe('extractFilesInOrder (files read ahead of the extractor)', () => {
+  it('gives one result per file in the list order, each bad file reported in its place', async () => {
+    const text = seedText('003');
+    const files: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      if (i === 7) files.push(put(`e${i}.txt`, ''));
+      else if (i === 30) files.push(path.join(dir, 'missing.txt'));
+      else files.push(put(`f${String(i).padStart(2, '0')}.txt`, text.replace('Bình Thuận', `Bình Thuận ${i}`)));
+    }
+    const out = await extractFilesInOrder(files);
+    expect(out).toHaveLength(45);
+    out.forEach((r, i) => {
+      if (i === 7 || i === 30) expect('error' in r && r.error.file).toBe(files[i]);
+      else expect('record' in r && r.record.file).toBe(path.basename(files[i]!));
+    });
+    expect('error' in out[7]! && out[7].error.message).toMatch(/empty/);
+    expect('error' in out[30]! && out[30].error.message).toMatch(/no such file/);
   });
 });

@@ -25,7 +25,6 @@ export function createDriver(uri: string, config: Pick<Config, 'neo4jUser' | 'ne
   });
 }
 
-/** The local Neo4j as configured (NEO4J_BOLT_PORT, NEO4J_DATA_DIR, NEO4J_HEAP, …). */
 /**
  * What a scratch server runs while it records the class archive (neo4j/record-class-archive.ts): the schema, and
  * the cascade statement planned once (Cypher planner, APOC path expansion).
@@ -40,6 +39,7 @@ export async function exerciseNeo4j(uri: string, config: Pick<Config, 'neo4jUser
   }
 }
 
+/** The local Neo4j as configured (NEO4J_BOLT_PORT, NEO4J_DATA_DIR, NEO4J_HEAP, …). */
 export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
   return {
     cacheDir: config.cacheDir,

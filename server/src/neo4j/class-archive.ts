@@ -34,9 +34,8 @@ const NONE: ClassArchiveUse = { args: [], recording: false, finish: () => undefi
 
 /** Whether a usable archive of these artifacts (and this Java) is in place. */
 export function classArchiveReady(art: Neo4jArtifacts, java: string, file?: string): boolean {
-  const at = classArchivePath(art, file);
   try {
-    return fs.existsSync(at) && readText(`${at}.key`) === archiveKey(art, java);
+    return inPlace(classArchivePath(art, file), archiveKey(art, java));
   } catch {
     return false;
   }
@@ -60,7 +59,7 @@ export function classArchiveFor(art: Neo4jArtifacts, java: string, opts: { recor
     return NONE; // a jar or the JVM could not be read: start without
   }
   const keyFile = `${file}.key`;
-  if (fs.existsSync(file) && readText(keyFile) === key) {
+  if (inPlace(file, key)) {
     return {
       args: [`-XX:SharedArchiveFile=${file}`, ...QUIET],
       recording: false,
@@ -99,6 +98,9 @@ export function classArchiveFor(art: Neo4jArtifacts, java: string, opts: { recor
     },
   };
 }
+
+/** An archive at `file` recorded under `key`. */
+const inPlace = (file: string, key: string): boolean => fs.existsSync(file) && readText(`${file}.key`) === key;
 
 /** The Java binary and every class path jar, by name, size and modification time. */
 function archiveKey(art: Neo4jArtifacts, java: string): string {

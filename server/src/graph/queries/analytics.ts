@@ -1,7 +1,7 @@
 /** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { daysBetween, reachedFrom } from '../cascade-shape.js';
-import { MAX_CASCADE_NODES } from './cascade.js';
+import { implementsTree, MAX_CASCADE_NODES } from './cascade.js';
 import { readQuery, readRows, rowsInRecords } from './read.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
@@ -44,9 +44,8 @@ export interface LagRow {
  */
 const LAG_TREE = `
 MATCH (root:Directive {uid: $uid})
-CALL apoc.path.subgraphAll(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive', limit: $maxNodes})
-YIELD nodes, relationships
-WITH root, apoc.coll.toSet([root] + nodes) AS tree, [r IN relationships WHERE type(r) = 'IMPLEMENTS'] AS links
+${implementsTree({ scope: 'root', filter: '<IMPLEMENTS', maxLevel: '10', limit: '$maxNodes', nodesAs: 'nodes', relsAs: 'links' })}
+WITH root, apoc.coll.toSet([root] + nodes) AS tree, links
 WITH [[root.uid, size(tree)]] + [n IN tree | [n.uid, toString(n.issuedOn), n.province, n.level, n.levelRank]]
      + [r IN links | [startNode(r).uid, endNode(r).uid]] AS rows
 ${rowsInRecords('rows')}`;

@@ -114,6 +114,25 @@ describe('fetchCascade', () => {
     expect(full.truncated).toBe(true);
   });
 
+  it('folds organisations into the count each text kept of them, and counts them for a text stored without it', async () => {
+    const whole = (await fetchCascade(driver, '58-CTr/TU@2023-03-30#binh-thuan', { depth: 4, direction: 'DOWN', relations: ALL }))!;
+    const assigned = new Map<string, Set<string>>();
+    for (const e of whole.edges) if (e.type === 'ASSIGNED_TO') assigned.set(e.source, (assigned.get(e.source) ?? new Set()).add(e.target));
+    const expected = new Map([...assigned].map(([uid, orgs]) => [uid, orgs.size]));
+    expect(expected.size).toBeGreaterThan(1);
+    const folded = () => fetchCascade(driver, '58-CTr/TU@2023-03-30#binh-thuan', { depth: 4, direction: 'DOWN', relations: ALL, foldOrganizationsAbove: 0 });
+    expect((await folded())!.folded).toEqual(expected);
+    const kept = await driver.executeQuery('MATCH (d:Directive) WHERE d.uid IN $uids RETURN d.uid AS uid, d.assigneeCount AS n', { uids: [...expected.keys()] });
+    expect(new Map(kept.records.map((r) => [r.get('uid') as string, r.get('n') as number]))).toEqual(expected);
+    // A graph written before the count was kept: the same answer, counted from the assignments.
+    await driver.executeQuery('MATCH (d:Directive) WHERE d.uid IN $uids REMOVE d.assigneeCount', { uids: [...expected.keys()] });
+    try {
+      expect((await folded())!.folded).toEqual(expected);
+    } finally {
+      await driver.executeQuery('UNWIND $rows AS row MATCH (d:Directive {uid: row[0]}) SET d.assigneeCount = toFloat(row[1])', { rows: [...expected] });
+    }
+  });
+
   it('is null for an unknown uid', async () => {
     expect(await fetchCascade(driver, 'nope@2000-01-01', { depth: 2, direction: 'DOWN', relations: ALL })).toBeNull();
   });

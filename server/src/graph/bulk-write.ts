@@ -32,7 +32,8 @@ const CREATE_DIRECTIVES = (label: string) => `
 UNWIND $rows AS row
 CREATE (d:Directive:${label})
 SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
-               .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place },
+               .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place,
+               .assigneeCount },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
     d.stub = false`;
 

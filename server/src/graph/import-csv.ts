@@ -140,6 +140,7 @@ const FULL_COLUMNS: Column<Full>[] = [
   ...(['sourceFile', 'codeSource', 'text', 'contentHash', 'signerName', 'signerCapacity'] as const).map((k) => str<Full>(k)),
   col<Full>('recipients', 'string[]', (r) => r.recipients),
   str<Full>('place'),
+  dbl<Full>('assigneeCount'),
   col<Full>('stub', 'boolean', () => false),
 ];
 const STUB_COLUMNS: Column<Stub>[] = [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)];

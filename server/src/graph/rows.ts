@@ -33,6 +33,12 @@ export interface FullDirectiveRow extends DirectiveRow {
   signerCapacity: string | null;
   recipients: string[];
   place: string | null;
+  /**
+   * How many organisations the text assigns tasks to (distinct; an organisation given tasks in two sections counts
+   * once): what a cascade with its organisations folded shows on each directive. Its own text's figure, like
+   * `searchText`, so it is written with the text and replaced with it.
+   */
+  assigneeCount: number;
 }
 
 export interface LinkRow {
@@ -160,6 +166,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     signerCapacity: record.signer?.capacity ?? null,
     recipients: record.recipients,
     place: record.place,
+    assigneeCount: 0,
   };
 
   const stubs = new Map<string, DirectiveRow>();
@@ -238,6 +245,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
       order,
     });
   });
+  directive.assigneeCount = new Set(assignments.map((a) => a.orgKey)).size;
   const issuer = record.issuer.name ? orgRow(record.issuer.name, province, record.issuer.level, 'party') : null;
 
   return { directive, stubs: [...stubs.values()], links: [...links.values()], organizations: [...organizations.values()], assignments, issuer };

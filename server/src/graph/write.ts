@@ -28,7 +28,8 @@ CALL (row) {
 }
 MERGE (d:Directive {uid: row.uid})
 SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
-               .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place },
+               .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place,
+               .assigneeCount },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
     d.stub = false
 ${SET_CATEGORY}

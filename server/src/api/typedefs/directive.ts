@@ -24,6 +24,8 @@ const scalarFields = `
   sourceFile: String
   "Where the code came from: header, annex, corpus (identified by other documents' mentions)."
   codeSource: String
+  "How many organizations its own text assigns tasks to (distinct); null for a stub or a text stored before this was kept."
+  assigneeCount: Int
 `;
 
 const detailFields = `

@@ -25,6 +25,15 @@ describe('gaps', () => {
     expect(whole.some((g) => g.province === 'Bình Thuận')).toBe(true);
   });
 
+  it('lists them by level (provincial before district before commune), then by name', async () => {
+    const whole = await gaps(driver, root);
+    const ranks = await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys RETURN o.key AS key, o.levelRank AS rank', { keys: whole.map((g) => g.key) });
+    const rank = new Map(ranks.records.map((r) => [r.get('key') as string, (r.get('rank') as number | null) ?? Infinity]));
+    expect(new Set(rank.values()).size).toBeGreaterThan(1);
+    const expected = [...whole].sort((a, b) => rank.get(a.key)! - rank.get(b.key)! || (a.organization < b.organization ? -1 : a.organization > b.organization ? 1 : 0));
+    expect(whole.map((g) => g.key)).toEqual(expected.map((g) => g.key));
+  });
+
   it('leaves the assigning texts out when not asked for, and nothing else', async () => {
     const whole = await gaps(driver, root);
     const lean = await gaps(driver, root, undefined, { assignedBy: false, rowsPerRecord: 4 });

@@ -197,6 +197,10 @@ describe('cascade', () => {
     for (const e of assigned) made.set(e.source, (made.get(e.source) ?? 0) + 1);
     expect(made.size).toBeGreaterThan(1);
     for (const n of folded.nodes) expect(n.assignees, n.id).toBe(made.get(n.id) ?? 0);
+    // The count each text keeps, as notebooks read it.
+    const [assigner, count] = [...made].sort((a, b) => b[1] - a[1])[0]!;
+    const kept = await gqlData<{ directives: Array<{ assigneeCount: number | null }> }>('query($uid: ID!) { directives(where: { uid: { eq: $uid } }) { assigneeCount } }', { uid: assigner });
+    expect(kept.directives).toEqual([{ assigneeCount: count }]);
     expect(folded.foldedAssignments).toBe(assigned.length);
     const bad = await q(-1);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -117,10 +117,10 @@ export async function gaps(driver: Driver, rootUid: string, database?: string, o
     `MATCH (root:Directive {uid: $uid})
      CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
      WITH collect(node) AS tree
-     CALL (tree) { UNWIND tree AS x MATCH (x)-[:ISSUED_BY]->(i:Organization) RETURN collect(DISTINCT elementId(i)) AS issuing }
+     CALL (tree) { UNWIND tree AS x MATCH (x)-[:ISSUED_BY]->(i:Organization) RETURN collect(DISTINCT i) AS issuing }
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
-     WITH o, d, a WHERE NOT elementId(o) IN issuing
+     WITH o, d, a WHERE NOT o IN issuing
      WITH o, ${opts.assignedBy === false ? '[]' : 'collect(DISTINCT d.uid)'} AS assignedBy, sum(size(a.tasks)) AS tasks
      WITH collect([o.name, o.key, o.province, o.level, assignedBy, tasks, o.levelRank]) AS rows
      ${rowsInRecords('rows')}`,

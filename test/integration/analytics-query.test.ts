@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { warmUp } from '../../server/src/api/warm-up.js';
 import { shapeCascade } from '../../server/src/graph/cascade-shape.js';
-import { gaps, implementationLag, median } from '../../server/src/graph/queries/analytics.js';
+import { gapPage, gaps, implementationLag, median } from '../../server/src/graph/queries/analytics.js';
 import { fetchCascade, MAX_CASCADE_NODES } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
@@ -42,6 +42,22 @@ describe('gaps', () => {
 
   it('is empty for an unknown root', async () => {
     expect(await gaps(driver, 'nope@2000-01-01')).toEqual([]);
+    expect(await gapPage(driver, 'nope@2000-01-01', { first: 10, offset: 0 })).toEqual({ total: 0, gaps: [] });
+  });
+
+  it('gives the same list a page at a time, with its total, and only the organisations asked for', async () => {
+    const whole = await gaps(driver, root);
+    const pages = [];
+    for (let offset = 0; offset < whole.length + 4; offset += 4) {
+      const page = await gapPage(driver, root, { first: 4, offset });
+      expect(page.total).toBe(whole.length);
+      expect(page.gaps.length).toBe(Math.max(0, Math.min(4, whole.length - offset)));
+      pages.push(...page.gaps);
+    }
+    expect(pages).toEqual(whole);
+    // Only some organisations (a drawing's): those of them that are gaps, in the same order; others are ignored.
+    const some = [whole[1]!.key, whole.at(-1)!.key, 'no such organisation#national'];
+    expect(await gapPage(driver, root, { first: 10, offset: 0, keys: some })).toEqual({ total: 2, gaps: [whole[1], whole.at(-1)] });
   });
 });
 

@@ -285,6 +285,19 @@ describe('analytics', () => {
     expect(d.gaps.some((g) => g.organization === 'Ban Tuyên giáo Tỉnh ủy' && g.province === 'Bình Thuận')).toBe(false);
   });
 
+  it('pages through the gap list with its total, and refuses pages out of bounds', async () => {
+    const all = (await gqlData<{ gaps: Array<{ key: string; tasks: number }> }>('{ gaps(code: "28-NQ/TW") { key tasks } }')).gaps;
+    const page = (vars: { first?: number; offset?: number; keys?: string[] }) =>
+      gql<{ gapPage: { total: number; gaps: Array<{ key: string; tasks: number }> } }>(
+        'query($first: Int, $offset: Int, $keys: [ID!]) { gapPage(code: "28-NQ/TW", first: $first, offset: $offset, keys: $keys) { total gaps { key tasks } } }',
+        { first: vars.first ?? 200, offset: vars.offset ?? 0, keys: vars.keys },
+      );
+    expect((await page({ first: 3, offset: 3 })).data!.gapPage).toEqual({ total: all.length, gaps: all.slice(3, 6) });
+    expect((await page({ keys: [all[0]!.key, 'elsewhere#national'] })).data!.gapPage).toEqual({ total: 1, gaps: [all[0]] });
+    const bad = { 'first 0': { first: 0 }, 'first 1001': { first: 1001 }, 'offset -1': { offset: -1 }, '5001 keys': { keys: Array.from({ length: 5001 }, (_, i) => `k${i}`) } };
+    for (const [name, vars] of Object.entries(bad)) expect((await page(vars)).errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+  });
+
   it('takes issuedOn written into the query as well as from variables', async () => {
     // A literal date reaches the resolvers as a Date object of @neo4j/graphql's driver copy, a variable as parsed
     // by graphql-jit: both must pick the same directive (a notebook writes either).

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade, shapeEdge } from '../graph/cascade-shape.js';
 import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evidence.js';
-import { countsBy, gaps, implementationLag, type CountDimension } from '../graph/queries/analytics.js';
+import { countsBy, gapPage, gaps, implementationLag, MAX_GAP_KEYS, MAX_GAP_PAGE, type CountDimension } from '../graph/queries/analytics.js';
 import { EVIDENCE_COLUMNS, fetchCascade, FULL_COLUMN_FIELDS, LEAN_COLUMNS, MAX_CASCADE_NODES, NODE_COLUMNS, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
 import { roots } from '../graph/queries/roots.js';
@@ -85,6 +85,12 @@ export const resolvers = {
     },
     async gaps(_: unknown, args: DirectiveRef, ctx: ApiContext, info: GraphQLResolveInfo) {
       return gaps(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase, { assignedBy: selectsAny(info, ['assignedBy']) });
+    },
+    async gapPage(_: unknown, args: DirectiveRef & { first: number; offset: number; keys?: string[] | null }, ctx: ApiContext) {
+      if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_GAP_PAGE) throw userError(`first must be 1–${MAX_GAP_PAGE}`, 'BAD_USER_INPUT');
+      if (!Number.isInteger(args.offset) || args.offset < 0) throw userError('offset must be 0 or more', 'BAD_USER_INPUT');
+      if (args.keys && args.keys.length > MAX_GAP_KEYS) throw userError(`keys takes at most ${MAX_GAP_KEYS} organizations`, 'BAD_USER_INPUT');
+      return gapPage(ctx.driver, await rootUid(ctx, args), { first: args.first, offset: args.offset, keys: args.keys ?? null, database: ctx.config.neo4jDatabase });
     },
   },
   Mutation: {

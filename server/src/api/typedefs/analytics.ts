@@ -32,6 +32,13 @@ type Gap {
   tasks: Int!
 }
 
+"One page of the gap list and how many gaps there are in all."
+type GapPage {
+  "All the gaps under the root (among the given keys, when keys were given)."
+  total: Int!
+  gaps: [Gap!]!
+}
+
 type Query {
   "Directive counts (stubs excluded unless includeStubs)."
   countsBy(dimension: CountDimension!, includeStubs: Boolean = false): [CountRow!]!
@@ -39,5 +46,10 @@ type Query {
   implementationLag(code: String!, issuedOn: Date, province: String): [LagRow!]!
   "Organizations assigned tasks under a root that issued no implementing document found in the graph."
   gaps(code: String!, issuedOn: Date, province: String): [Gap!]!
+  """
+  The gap list a page at a time, in the order of gaps (level, then name), with its total: a national resolution has
+  tens of thousands. first: 1–1000; keys: only these organizations (at most 5000), e.g. those a drawing shows.
+  """
+  gapPage(code: String!, issuedOn: Date, province: String, first: Int = 200, offset: Int = 0, keys: [ID!]): GapPage!
 }
 `;

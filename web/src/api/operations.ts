@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAPS_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, EdgeEvidence, Gap, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, EdgeEvidence, GapPage, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -39,8 +39,20 @@ export const fetchDirective = (uid: string, signal?: AbortSignal) =>
 
 const refVariables = (ref: RootRef) => ({ code: ref.code, issuedOn: ref.issuedOn || undefined, province: ref.province || undefined });
 
-export const fetchGaps = (ref: RootRef, signal?: AbortSignal) =>
-  gql<{ gaps: Gap[] }>(GAPS_QUERY, refVariables(ref), signal).then((d) => d.gaps);
+/** Rows of the gap list per request (and per "show more"). */
+export const GAP_PAGE = 200;
+/** The server's limit for one page, and for the organisations named by `keys`. */
+const GAP_KEYS_MAX = 5000;
+
+/** A page of the gap list from `offset`, with the total. */
+export const fetchGapPage = (ref: RootRef, offset: number, signal?: AbortSignal) =>
+  gql<{ gapPage: GapPage }>(GAP_PAGE_QUERY, { ...refVariables(ref), first: GAP_PAGE, offset }, signal).then((d) => d.gapPage);
+
+/** The gaps among the given organisations (those a drawing shows). */
+export const fetchGapsAmong = (ref: RootRef, keys: string[], signal?: AbortSignal) =>
+  keys.length
+    ? gql<{ gapPage: GapPage }>(GAP_PAGE_QUERY, { ...refVariables(ref), first: GAP_KEYS_MAX, keys: keys.slice(0, GAP_KEYS_MAX) }, signal).then((d) => d.gapPage.gaps)
+    : Promise.resolve([]);
 
 export const fetchLag = (ref: RootRef, signal?: AbortSignal) =>
   gql<{ implementationLag: LagRow[] }>(LAG_QUERY, refVariables(ref), signal).then((d) => d.implementationLag);

@@ -85,9 +85,16 @@ query Directive($uid: ID!) {
   }
 }`;
 
-export const GAPS_QUERY = /* GraphQL */ `
-query Gaps($code: String!, $issuedOn: Date, $province: String) {
-  gaps(code: $code, issuedOn: $issuedOn, province: $province) { organization key province level tasks }
+/**
+ * The gap list a page at a time with its total (a national resolution has ≈ 30 000 gaps), or — with `keys` — only
+ * the organisations the graph draws, to highlight them.
+ */
+export const GAP_PAGE_QUERY = /* GraphQL */ `
+query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $offset: Int, $keys: [ID!]) {
+  gapPage(code: $code, issuedOn: $issuedOn, province: $province, first: $first, offset: $offset, keys: $keys) {
+    total
+    gaps { organization key province level tasks }
+  }
 }`;
 
 export const LAG_QUERY = /* GraphQL */ `

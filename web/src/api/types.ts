@@ -115,6 +115,12 @@ export interface Gap {
   tasks: number;
 }
 
+export interface GapPage {
+  /** All the gaps (among the keys asked for, when some were). */
+  total: number;
+  gaps: Gap[];
+}
+
 export interface LagRow {
   province: string | null;
   level: string | null;

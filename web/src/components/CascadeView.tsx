@@ -5,7 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { fetchAssignments, fetchCascade, fetchGaps, fetchLag } from '../api/operations';
+import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag } from '../api/operations';
 import { FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import type { Cascade, Gap, LagRow, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
@@ -26,6 +26,7 @@ import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, errorText, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
+import { useGapList } from './useGapList';
 import { enterFullscreen, exitFullscreen, useBriefingKeys } from './useBriefingKeys';
 
 interface Props {
@@ -79,7 +80,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     [drawn, briefing, currentStep, filtered, view.filters],
   );
 
-  const gaps = useAsync<Gap[] | undefined>((signal) => (view.gaps ? fetchGaps(rootRef, signal) : Promise.resolve(undefined)), `${view.gaps}:${JSON.stringify(rootRef)}`);
+  const gapList = useGapList(rootRef, view.gaps);
   const lag = useAsync<LagRow[] | undefined>((signal) => (view.lag ? fetchLag(rootRef, signal) : Promise.resolve(undefined)), `${view.lag}:${JSON.stringify(rootRef)}`);
   const onlyProvince = useCallback((province: string) => onView({ filters: { ...view.filters, provinces: [province] } }), [onView, view.filters]);
   // Organisation nodes by key, and by name + province: a national root has tens of thousands of gaps, so each is
@@ -93,7 +94,10 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     (g: Gap): string | null => (model?.nodes.has(g.key) ? g.key : (orgIndex.get(`${g.organization}|${g.province ?? ''}`) ?? null)),
     [model, orgIndex],
   );
-  const gapIds = useMemo(() => new Set((gaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [gaps.data, gapNode]);
+  // The graph highlights the gaps it draws: asked for by the organisations drawn, not found in the list's pages.
+  const drawnOrgs = useMemo(() => (view.gaps && model ? [...model.nodes.values()].filter((n) => n.kind === 'ORGANIZATION').map((n) => n.id).sort() : []), [view.gaps, model]);
+  const drawnGaps = useAsync<Gap[]>((signal) => fetchGapsAmong(rootRef, drawnOrgs, signal), `${JSON.stringify(rootRef)}:${drawnOrgs.join('\n')}`);
+  const gapIds = useMemo(() => new Set((drawnGaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [drawnGaps.data, gapNode]);
 
   // Organisations the details panel loaded for directives of a cascade the server folded, per directive. They join
   // the details panel's model only: the canvas (and its layout and viewport) stays as it was.
@@ -299,7 +303,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         {!briefing && model && (
           <div className="sidebar">
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} />}
-            {view.gaps && <GapList gaps={gaps.data} loading={gaps.loading} error={gaps.error} retry={gaps.retry} nodeFor={gapTarget} onSelect={openGap} />}
+            {view.gaps && <GapList list={gapList} nodeFor={gapTarget} onSelect={openGap} />}
             <DetailsPanel
               model={detailsModel ?? model}
               selection={selection}

@@ -1,35 +1,30 @@
-/** Organizations assigned tasks with no implementing plan found (highlighted in the graph too). */
-import { useEffect, useState } from 'react';
+/** Organizations assigned tasks with no implementing plan found (highlighted in the graph too), a page at a time. */
 import type { Gap } from '../api/types';
+import { GAP_PAGE } from '../api/operations';
 import { formatCount, levelName, useI18n } from '../i18n';
+import { errorText } from './StatusMessage';
 import { SidebarSection } from './SidebarSection';
+import type { GapListState } from './useGapList';
 
 interface Props {
-  gaps: Gap[] | undefined;
-  loading: boolean;
-  error: unknown;
-  retry: () => void;
+  list: GapListState;
   nodeFor: (gap: Gap) => string | null;
   onSelect: (id: string) => void;
 }
 
-/** Rows drawn at first and per "show more": a national root has tens of thousands of gaps. */
-const GAP_PAGE = 200;
-
-export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Props) {
+export function GapList({ list, nodeFor, onSelect }: Props) {
   const { t, lang } = useI18n();
-  const [shown, setShown] = useState(GAP_PAGE);
-  useEffect(() => setShown(GAP_PAGE), [gaps]);
-  const rest = (gaps?.length ?? 0) - shown;
+  const { rows, total } = list;
+  const rest = total - (rows?.length ?? 0);
   return (
-    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={loading} error={error} retry={retry} empty={gaps?.length === 0 ? t('gapsNone') : null}>
-      {gaps && gaps.length > GAP_PAGE && (
+    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null}>
+      {rows && total > GAP_PAGE && (
         <p className="muted small" data-testid="gap-count">
-          {t('gapsCount', { n: formatCount(lang, gaps.length) })}
+          {t('gapsCount', { n: formatCount(lang, total) })}
         </p>
       )}
       <ul>
-        {gaps?.slice(0, shown).map((g) => {
+        {rows?.map((g) => {
           const id = nodeFor(g);
           return (
             <li key={g.key}>
@@ -44,8 +39,9 @@ export function GapList({ gaps, loading, error, retry, nodeFor, onSelect }: Prop
           );
         })}
       </ul>
-      {rest > 0 && (
-        <button type="button" className="link" onClick={() => setShown((n) => n + GAP_PAGE)} data-testid="gaps-more">
+      {list.moreError != null && <p className="muted small" role="alert">{errorText(list.moreError, t)}</p>}
+      {rows && rest > 0 && (
+        <button type="button" className="link" onClick={list.more} disabled={list.loadingMore} aria-busy={list.loadingMore} data-testid="gaps-more">
           {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: formatCount(lang, rest) })}
         </button>
       )}

@@ -48,7 +48,7 @@ type Query {
   gaps(code: String!, issuedOn: Date, province: String): [Gap!]!
   """
   The gap list a page at a time, in the order of gaps (level, then name), with its total: a national resolution has
-  tens of thousands. first: 1–1000; keys: only these organizations (at most 5000), e.g. those a drawing shows.
+  tens of thousands. first: 1–5000; keys: only these organizations (at most 5000), e.g. those a drawing shows.
   """
   gapPage(code: String!, issuedOn: Date, province: String, first: Int = 200, offset: Int = 0, keys: [ID!]): GapPage!
 }

@@ -148,8 +148,8 @@ export async function gaps(driver: Driver, rootUid: string, database?: string, o
   return ranked.sort((a, b) => a.rank - b.rank || byCodeUnits(a.gap.organization, b.gap.organization) || byCodeUnits(a.gap.key, b.gap.key)).map((r) => r.gap);
 }
 
-/** A gap page has at most this many rows; `keys` names at most this many organisations. */
-export const MAX_GAP_PAGE = 1000;
+/** A gap page has at most this many rows (the organisations a drawing shows fit one); `keys` names at most this many. */
+export const MAX_GAP_PAGE = 5000;
 export const MAX_GAP_KEYS = 5000;
 
 export interface GapPage {

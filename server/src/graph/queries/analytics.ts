@@ -160,30 +160,39 @@ export interface GapPage {
 
 /**
  * One page of the gap list, in its order, and how many there are in all; with `keys`, only those organisations (what
- * a drawing highlights). Only the page's organisations have their tasks counted and assigning texts collected: a
- * national root's first page is ≈ 130 ms in Neo4j and 200 rows, the whole list ≈ 230 ms and 30 619 rows (5 MB as JSON).
+ * a drawing highlights). Two statements: the tree's texts and issuers (internal ids), then the gaps sorted and the
+ * page's tasks and assigning texts — with the tree as a parameter, the sort's rows hold one organisation each (in
+ * one statement they held the tree's list too, and a page 20 000 rows down the national list, whose sort keeps
+ * 20 200 rows, went over Neo4j's transaction memory). National root: ≈ 0.2 s, 200 rows instead of 30 619.
  */
 export async function gapPage(driver: Driver, rootUid: string, opts: { first: number; offset: number; keys?: string[] | null; database?: string }): Promise<GapPage> {
-  const res = await readQuery(driver,
+  const tree = await readQuery(driver,
     `${GAP_TREE}
-     CALL (tree, issuing) {
-       UNWIND tree AS d
-       MATCH (d)-[:ASSIGNED_TO]->(o:Organization)
-       WHERE NOT o IN issuing AND ($keys IS NULL OR o.key IN $keys)
-       RETURN collect(DISTINCT o) AS orgs
-     }
-     WITH [n IN tree | id(n)] AS treeIds, orgs
-     CALL (treeIds, orgs) {
-       UNWIND orgs AS o
-       WITH o ORDER BY o.levelRank, o.name, o.key SKIP $offset LIMIT $first
-       CALL (o, treeIds) {
-         MATCH (o)<-[a:ASSIGNED_TO]-(d:Directive) WHERE id(d) IN treeIds
+     RETURN [n IN tree | id(n)] AS treeIds, [i IN issuing | id(i)] AS issuing`,
+    { uid: rootUid },
+    { database: opts.database },
+  );
+  const found = tree.records[0];
+  if (!found) return { total: 0, gaps: [] };
+  const res = await readQuery(driver,
+    `UNWIND $treeIds AS tid
+     MATCH (d) WHERE id(d) = tid
+     MATCH (d)-[:ASSIGNED_TO]->(o:Organization)
+     WHERE NOT id(o) IN $issuing AND ($keys IS NULL OR o.key IN $keys)
+     WITH DISTINCT o
+     ORDER BY o.levelRank, o.name, o.key
+     WITH collect(o) AS sorted
+     WITH size(sorted) AS total, sorted[$offset..$offset + $first] AS page
+     CALL (page) {
+       UNWIND page AS o
+       CALL (o) {
+         MATCH (o)<-[a:ASSIGNED_TO]-(d:Directive) WHERE id(d) IN $treeIds
          RETURN sum(size(a.tasks)) AS tasks, collect(DISTINCT d.uid) AS assignedBy
        }
        RETURN collect([o.name, o.key, o.province, o.level, assignedBy, tasks]) AS rows
      }
-     RETURN size(orgs) AS total, rows`,
-    { uid: rootUid, first: neo4j.int(opts.first), offset: neo4j.int(opts.offset), keys: opts.keys ?? null },
+     RETURN total, rows`,
+    { treeIds: found.get('treeIds'), issuing: found.get('issuing'), first: neo4j.int(opts.first), offset: neo4j.int(opts.offset), keys: opts.keys ?? null },
     { database: opts.database },
   );
   const record = res.records[0];

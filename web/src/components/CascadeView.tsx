@@ -96,7 +96,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   );
   // The graph highlights the gaps it draws: asked for by the organisations drawn, not found in the list's pages.
   const drawnOrgs = useMemo(() => (view.gaps && model ? [...model.nodes.values()].filter((n) => n.kind === 'ORGANIZATION').map((n) => n.id).sort() : []), [view.gaps, model]);
-  const drawnGaps = useAsync<Gap[]>((signal) => fetchGapsAmong(rootRef, drawnOrgs, signal), `${JSON.stringify(rootRef)}:${drawnOrgs.join('\n')}`);
+  const drawnKey = useMemo(() => `${JSON.stringify(rootRef)}:${drawnOrgs.join('\n')}`, [rootRef, drawnOrgs]);
+  const drawnGaps = useAsync<Gap[]>((signal) => fetchGapsAmong(rootRef, drawnOrgs, signal), drawnKey);
   const gapIds = useMemo(() => new Set((drawnGaps.data ?? []).map(gapNode).filter((id): id is string => id !== null)), [drawnGaps.data, gapNode]);
 
   // Organisations the details panel loaded for directives of a cascade the server folded, per directive. They join

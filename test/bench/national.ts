@@ -75,8 +75,10 @@ export interface SizeResult {
   nodes: number;
   relationships: number;
   cascades: CascadeResult[];
-  /** The national root's analytics over GraphQL (uncached server): the explorer's gap list, the lag table. */
-  /** gaps: the explorer's first page (200 rows and the total); wholeGaps: the whole list as a notebook asks it. */
+  /**
+   * The national root's analytics over GraphQL (uncached server): `gaps` the explorer's first page of the gap list (200
+   * rows and the total, `gapRows`), `wholeGaps` the whole list as a notebook asks it (`gapMb` its size), the lag table.
+   */
   analytics: { gapRows: number; gapMb: number; gaps: Timing; wholeGaps: Timing; lag: Timing; error?: string };
   /**
    * The largest cascades (largestCascades, as many as the server answers ahead), each asked for once after a change:

@@ -79,8 +79,36 @@ function num(v: unknown): number | null {
   return Number(v);
 }
 
-/** An ISO date (yyyy-mm-dd) as days since 1970-01-01 UTC. */
-const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+/**
+ * An ISO date (yyyy-mm-dd) as days since 1970-01-01 UTC: read digit by digit (days from the civil date), other
+ * forms through Date.parse. Building and parsing a date-time string per node was a tenth of a national cascade's shaping.
+ */
+function dayNumber(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return Date.parse(`${iso}T00:00:00Z`) / DAY;
+  const y0 = digits(iso, 0, 4);
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  // Day 29–31 of a shorter month runs on into the next, as Date.parse has it.
+  if (Number.isNaN(y0 + m + d) || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  // Howard Hinnant's days_from_civil, for the proleptic Gregorian calendar Date.parse uses.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The decimal number written at s[from, to), NaN unless all digits. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
 export function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
@@ -127,33 +155,39 @@ export function reachedFrom(
 ): { depth: Map<string, number>; parent: Map<string, string | null> } {
   const depth = new Map<string, number>([[rootUid, 0]]);
   const parent = new Map<string, string | null>([[rootUid, null]]);
-  const neighbours = (kind: RelationKind) => {
-    const adj = new Map<string, string[]>();
-    const add = (a: string, b: string) => {
-      const list = adj.get(a);
-      if (list) list.push(b);
-      else adj.set(a, [b]);
-    };
-    for (const e of edges) {
-      if (e.type !== kind) continue;
-      if (kind === 'ASSIGNED_TO') add(e.source, e.target);
-      else {
-        if (direction !== 'UP') add(e.target, e.source);
-        if (direction !== 'DOWN') add(e.source, e.target);
-      }
-    }
-    return adj;
+  // The neighbours of each node along each kind, built in one pass over the edges.
+  const adjacency = new Map<string, Map<string, string[]>>(kinds.map((k) => [k, new Map()]));
+  const add = (adj: Map<string, string[]>, a: string, b: string) => {
+    const list = adj.get(a);
+    if (list) list.push(b);
+    else adj.set(a, [b]);
   };
+  for (const e of edges) {
+    const adj = adjacency.get(e.type);
+    if (!adj) continue;
+    if (e.type === 'ASSIGNED_TO') add(adj, e.source, e.target);
+    else {
+      if (direction !== 'UP') add(adj, e.target, e.source);
+      if (direction !== 'DOWN') add(adj, e.source, e.target);
+    }
+  }
   for (const kind of kinds) {
-    const adj = neighbours(kind);
-    const queue = [...depth.keys()].sort((a, b) => depth.get(a)! - depth.get(b)!);
+    const adj = adjacency.get(kind)!;
+    if (adj.size === 0) continue;
+    // Every node reached so far, nearest first (in the order reached within a depth): a stable bucket sort by depth.
+    const buckets: string[][] = [];
+    for (const [uid, d] of depth) (buckets[d] ??= []).push(uid);
+    const queue = buckets.flat();
     for (let i = 0; i < queue.length; i++) {
       const cur = queue[i]!;
-      for (const next of adj.get(cur) ?? []) {
-        if (depth.has(next)) continue;
-        depth.set(next, depth.get(cur)! + 1);
-        parent.set(next, cur);
-        if (kind === 'IMPLEMENTS') queue.push(next);
+      const next = adj.get(cur);
+      if (!next) continue;
+      const d = depth.get(cur)! + 1;
+      for (const n of next) {
+        if (depth.has(n)) continue;
+        depth.set(n, d);
+        parent.set(n, cur);
+        if (kind === 'IMPLEMENTS') queue.push(n);
       }
     }
   }
@@ -198,24 +232,18 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
 
   const { depth, parent } = reachedFrom(raw.rootUid, edges, direction, ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO']);
 
-  // Which nodes an IMPLEMENTS edge joins, either way round.
-  const implementsWith = new Map<string, Set<string>>();
-  const join = (a: string, b: string) => {
-    const set = implementsWith.get(a);
-    if (set) set.add(b);
-    else implementsWith.set(a, new Set([b]));
-  };
+  // The nodes joined to the node they were reached from by an IMPLEMENTS edge, either way round.
+  const implementsParent = new Set<string>();
   for (const e of edges) {
     if (e.type !== 'IMPLEMENTS') continue;
-    join(e.source, e.target);
-    join(e.target, e.source);
+    if (parent.get(e.source) === e.target) implementsParent.add(e.source);
+    if (parent.get(e.target) === e.source) implementsParent.add(e.target);
   }
   const nodes: CascadeNode[] = raw.nodes.map((n) => {
     const p = n.props;
     const isOrg = n.labels.includes('Organization');
     const par = parent.get(n.uid) ?? null;
-    const implementsParent = par !== null && (implementsWith.get(n.uid)?.has(par) ?? false);
-    const lag = implementsParent ? Math.abs(lagBetween(par!, n.uid) ?? NaN) : NaN;
+    const lag = par !== null && implementsParent.has(n.uid) ? Math.abs(lagBetween(par, n.uid) ?? NaN) : NaN;
     return {
       id: n.uid,
       kind: isOrg ? 'ORGANIZATION' : 'DIRECTIVE',
@@ -237,10 +265,10 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       assignees: raw.folded ? (raw.folded.get(n.uid) ?? 0) : null,
     };
   });
-  // One string per node orders it: depth, level rank, folded label (then byLabel's collator between equal forms).
+  // Depth, level rank, folded label (then byLabel's collator between equal forms).
   const sorted = nodes
-    .map((n) => ({ n, key: String.fromCharCode(0x20 + Math.min(n.depth, 0xdf), 0x20 + Math.min(n.levelRank ?? 99, 0xdf)) + foldDiacritics(n.label), label: n.label }))
-    .sort(byLabel)
+    .map((n) => ({ n, depth: n.depth, rank: n.levelRank ?? 99, key: foldDiacritics(n.label), label: n.label }))
+    .sort((a, b) => a.depth - b.depth || a.rank - b.rank || byLabel(a, b))
     .map((x) => x.n);
 
   const shapedEdges = edges.map((e) => shapeEdge(e, e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null));

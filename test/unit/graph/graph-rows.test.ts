@@ -121,6 +121,28 @@ describe('cascade shaping', () => {
     expect(median([])).toBeNull();
   });
 
+  it('reads ISO dates digit by digit as Date.parse reads them', () => {
+    const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    let checked = 0;
+    for (const y of [1, 399, 400, 1600, 1899, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const want = days(iso) - days('1970-01-01');
+          const got = daysBetween('1970-01-01', iso);
+          if (Number.isNaN(want)) expect(got, iso).toBeNaN();
+          else expect(got, iso).toBe(want);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(14 * 14 * 33);
+    // Other forms go through Date.parse.
+    expect(daysBetween('2024-01-01', '+002024-01-31')).toBe(30);
+    expect(daysBetween('2024-1-01', '2024-01-31')).toBeNaN();
+  });
+
   it('exports GraphML and Cytoscape JSON with escaped text', () => {
     const c = shapeCascade({ ...raw, nodes: raw.nodes.map((x) => (x.uid === 'O' ? { ...x, props: { ...x.props, name: 'A & B <C>' } } : x)) }, 'DOWN');
     const xml = toGraphML(c);

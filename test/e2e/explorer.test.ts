@@ -29,6 +29,11 @@ describe('cascade explorer', () => {
     const card = page.locator(`[data-testid=root-card][data-code="${ROOT}"]`);
     await card.waitFor();
     expect(await card.textContent()).toMatch(/\d+ văn bản trong chuỗi/);
+    // A root known only from mentions (no date) lists what is known, without an empty "·" part.
+    const metas = await page.locator('[data-testid=root-card] .root-meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(3);
+    for (const m of metas) expect(m, m).not.toMatch(/·\s*$|^\s*·|·\s*·/);
+    expect(metas.some((m) => !/\d{2}\/\d{2}\/\d{4}/.test(m))).toBe(true);
     await screenshot(page, 'start');
   });
 

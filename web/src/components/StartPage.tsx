@@ -39,7 +39,7 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
               >
                 <span className="root-code">{r.code ?? typeName(lang, r.type)}</span>
                 <span className="root-meta">
-                  {typeName(lang, r.type)} · {r.province ?? levelName(t, r.level)} · {formatDate(lang, r.issuedOn)}
+                  {[typeName(lang, r.type), r.province ?? levelName(t, r.level), formatDate(lang, r.issuedOn)].filter(Boolean).join(' · ')}
                 </span>
                 {r.title && <span className="root-title">{r.title}</span>}
                 <span className="badge">{t('cascadeSize', { n: r.cascadeSize })}</span>

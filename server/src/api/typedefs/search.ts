@@ -27,6 +27,8 @@ type RootDirective {
   issuedOn: Date
   province: String
   level: String
+  "Known only from other texts' mentions: no text of its own in the graph yet."
+  stub: Boolean!
   "Directives reached downwards (implements + cites, any depth up to 6)."
   cascadeSize: Int!
 }

@@ -11,6 +11,8 @@ export interface RootDirective {
   issuedOn: string | null;
   province: string | null;
   level: string | null;
+  /** Known only from other texts' mentions (no text of its own in the graph). */
+  stub: boolean;
   cascadeSize: number;
 }
 
@@ -20,7 +22,7 @@ export async function roots(driver: Driver, first: number, database?: string): P
      WHERE EXISTS { (r)<-[:IMPLEMENTS]-() } AND NOT EXISTS { (r)-[:IMPLEMENTS]->() }
      CALL apoc.path.subgraphNodes(r, {relationshipFilter: '<IMPLEMENTS|<CITES', maxLevel: 6, labelFilter: '+Directive'}) YIELD node
      WITH r, count(node) - 1 AS size
-     RETURN r { .uid, .code, .title, .type, .issuedOn, .province, .level } AS r, size
+     RETURN r { .uid, .code, .title, .type, .issuedOn, .province, .level, .stub } AS r, size
      ORDER BY size DESC, r.issuedOn DESC LIMIT $first`,
     { first: neo4j.int(clampLimit(first)) },
     { database },
@@ -35,6 +37,7 @@ export async function roots(driver: Driver, first: number, database?: string): P
       issuedOn: r.issuedOn ? String(r.issuedOn) : null,
       province: (r.province as string) ?? null,
       level: (r.level as string) ?? null,
+      stub: r.stub === true,
       cascadeSize: Number(rec.get('size')),
     };
   });

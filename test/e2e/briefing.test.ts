@@ -41,6 +41,8 @@ describe('briefing mode and export', () => {
       counts.push(await visibleNodeCount(page));
       await screenshot(page, `briefing-step${i + 2}`);
     }
+    // The provincial programmes and guidance below 28-NQ/TW: all implementing documents, with their median lag.
+    expect(captions[1]).toMatch(/^Cấp tỉnh: 3 văn bản triển khai, 3 tỉnh\/thành · độ trễ trung vị \d+ ngày$/);
     for (let i = 1; i < captions.length; i++) {
       expect(captions[i]).not.toBe(captions[i - 1]);
       expect(counts[i]).toBeGreaterThan(counts[i - 1]!);

@@ -11,6 +11,7 @@ export interface BriefingStep {
   caption: string;
 }
 
+/** Types that carry a directive out (programmes, plans, guidance, projects): "văn bản triển khai" in the captions. */
 const PLAN_TYPES = new Set(['CTr', 'KH', 'HD', 'ĐA']);
 
 function clip(text: string, max: number): string {
@@ -35,7 +36,7 @@ export function briefingSteps(model: GraphModel, visible: Set<string>, t: Transl
     } else {
       const provinces = new Set(members.map((n) => n.province).filter(Boolean));
       const plans = members.filter((n) => n.type && PLAN_TYPES.has(n.type)).length;
-      caption = t('captionLayer', { level, docs: members.length, plans, provinces: provinces.size });
+      caption = t(plans === members.length ? 'captionLayerAllPlans' : 'captionLayer', { level, docs: members.length, plans, provinces: provinces.size });
       const lag = median(members.map((n) => n.lagDays).filter((d): d is number => d !== null && d !== undefined));
       if (lag !== null) caption += ` · ${t('captionLag', { n: Math.round(lag) })}`;
     }

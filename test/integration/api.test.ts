@@ -251,6 +251,19 @@ describe('search', () => {
     expect(o.search.some((h) => h.kind === 'ORGANIZATION' && /Ban Tuyên giáo Tỉnh ủy/.test(h.label))).toBe(true);
   });
 
+  it('puts the directives a type and a number name first ("nghị quyết số 28", "quy định 101"), higher levels and newer texts first', async () => {
+    const hits = async (text: string) => (await gqlData<{ search: Array<{ kind: string; code: string | null; issuedOn: string | null }> }>('query($t: String!) { search(text: $t, first: 5) { kind code issuedOn } }', { t: text })).search;
+    // "số" is in no indexed text of the stub 28-NQ/TW: the full-text query alone leaves it out.
+    expect((await hits('nghị quyết số 28'))[0]).toMatchObject({ code: '28-NQ/TW', issuedOn: '2022-11-17' });
+    expect((await hits('NQ 28'))[0]!.code).toBe('28-NQ/TW');
+    // 101-QĐ/TW of 2012 and of 2023 (two texts under one code): both, the newer first. Stored as "Quyết định", asked for as "quy định".
+    expect((await hits('quy dinh 101')).slice(0, 2)).toEqual([
+      { kind: 'DIRECTIVE', code: '101-QĐ/TW', issuedOn: '2023-02-28' },
+      { kind: 'DIRECTIVE', code: '101-QĐ/TW', issuedOn: '2012-06-07' },
+    ]);
+    expect((await hits('chương trình 58'))[0]!.code).toBe('58-CTr/TU');
+  });
+
   it('gives the same results with and without diacritics, any case', async () => {
     const a = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "Chương trình hành động") { id } }');
     const b = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "CHUONG TRINH HANH DONG") { id } }');

@@ -7,7 +7,7 @@ import { extractDocument, resolveCorpus } from '../../../server/src/extract/inde
 import { directiveUid } from '../../../server/src/graph/identity.js';
 import { recordToRows } from '../../../server/src/graph/rows.js';
 import { daysBetween, shapeCascade } from '../../../server/src/graph/cascade-shape.js';
-import { luceneQuery, snippet } from '../../../server/src/graph/queries/search.js';
+import { luceneQuery, snippet, typeAndNumber } from '../../../server/src/graph/queries/search.js';
 import { median } from '../../../server/src/graph/queries/analytics.js';
 import { toCytoscapeJson, toGraphML } from '../../../server/src/api/exports.js';
 
@@ -160,6 +160,20 @@ describe('search query', () => {
     expect(luceneQuery('bình thuận')).toBe('binh AND (thuan OR thuan*)');
     expect(luceneQuery('a:b (c)')).toBe('a AND b AND (c OR c*)');
     expect(luceneQuery('  ')).toBeNull();
+  });
+
+  it('reads a document type and a number as such, with or without diacritics, "số" and leading zeros', () => {
+    expect(typeAndNumber('nghị quyết 28')).toEqual({ types: ['NQ'], number: '28' });
+    expect(typeAndNumber('Nghi quyet so 28')).toEqual({ types: ['NQ'], number: '28' });
+    expect(typeAndNumber('NQ số: 028')).toEqual({ types: ['NQ'], number: '28' });
+    expect(typeAndNumber('  KẾ   HOẠCH  3588 ')).toEqual({ types: ['KH'], number: '3588' });
+    expect(typeAndNumber('chương trình hành động 58')).toEqual({ types: ['CTr'], number: '58' });
+    expect(typeAndNumber('chuong trinh 58')).toEqual({ types: ['CTr'], number: '58' });
+    expect(typeAndNumber('ctr 58')).toEqual({ types: ['CTr'], number: '58' });
+    // "Quy định" is the name of QĐi and another name of QĐ (101-QĐ/TW is a quy định).
+    expect(typeAndNumber('quy định 101')?.types.sort()).toEqual(['QĐ', 'QĐi'].sort());
+    expect(typeAndNumber('Nghi quyet 0')).toEqual({ types: ['NQ'], number: '0' });
+    for (const other of ['28', 'nghị quyết', 'bình thuận 28', 'nghị quyết 28 bình thuận', '28 nghị quyết', 'nghị quyết 28-NQ/TW', 'so 28']) expect(typeAndNumber(other), other).toBeNull();
   });
 
   it('makes a snippet around the first match', () => {

@@ -1,9 +1,11 @@
 /**
  * Full-text search over directives (code, title, issuer, province) and organizations, diacritic- and
  * case-insensitive: the query is folded like the indexed `searchText`; the last word also matches as a prefix.
+ * A whole code ("28-NQ/TW") or a type and a number ("nghị quyết 28", "NQ số 28") names directives outright: those
+ * come first, central before provincial before local.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { normalizeCode } from '../../extract/index.js';
+import { DOC_TYPES, normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
 import { readQuery } from './read.js';
 
@@ -47,16 +49,43 @@ export function snippet(source: string | null, query: string, width = 80): strin
   return `${from > 0 ? '…' : ''}${source.slice(from, to).replace(/\s+/g, ' ')}${to < source.length ? '…' : ''}`;
 }
 
+/** Folded type names, other names and keys → the type keys they may mean ("quy dinh" → QĐi and QĐ). */
+const TYPES_BY_FOLDED_NAME = new Map<string, string[]>();
+for (const t of DOC_TYPES) {
+  for (const name of [t.name, ...(t.names ?? []), t.key]) {
+    const key = foldDiacritics(name);
+    const keys = TYPES_BY_FOLDED_NAME.get(key) ?? [];
+    if (!keys.includes(t.key)) keys.push(t.key);
+    TYPES_BY_FOLDED_NAME.set(key, keys);
+  }
+}
+
+/**
+ * A query that is a document type and a number — "nghị quyết 28", "Nghi quyet so 28", "NQ 28", "kế hoạch số 0012" —
+ * as the type keys it may mean and the number as codes write it (no leading zeros); null for anything else.
+ */
+export function typeAndNumber(text: string): { types: string[]; number: string } | null {
+  const m = /^(\D+?)\s*(?:\bso\b\s*:?)?\s*0*(\d+)$/.exec(foldDiacritics(text.normalize('NFC')).replace(/\s+/g, ' ').trim());
+  const types = m ? TYPES_BY_FOLDED_NAME.get(m[1]!.trim()) : undefined;
+  return m && types ? { types, number: m[2]! } : null;
+}
+
 const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName }`;
 
 export async function search(driver: Driver, text: string, first: number, database?: string): Promise<SearchHit[]> {
   const q = luceneQuery(text);
   const code = normalizeCode(text);
+  const named = typeAndNumber(text);
   if (!q && !code) return [];
   const res = await readQuery(driver, 
     `CALL () {
        MATCH (d:Directive) WHERE $code IS NOT NULL AND d.code = $code
        RETURN d, 1000.0 AS score
+       UNION
+       // A type and a number: the codes that start with the number, of that type; higher levels first, then newer.
+       UNWIND CASE WHEN $number IS NULL THEN [] ELSE [$number + '-', $number + '/'] END AS prefix
+       MATCH (d:Directive) WHERE d.code STARTS WITH prefix AND d.type IN $types
+       RETURN d, 500.0 - 10 * coalesce(d.levelRank, 9) + coalesce(d.issuedOn.year, 0) / 10000.0 AS score
        UNION
        CALL db.index.fulltext.queryNodes('directive_search', $q, {limit: $first}) YIELD node AS d, score
        WHERE $q IS NOT NULL
@@ -69,7 +98,7 @@ export async function search(driver: Driver, text: string, first: number, databa
      CALL db.index.fulltext.queryNodes('organization_search', coalesce($q, '__none__'), {limit: $first}) YIELD node AS o, score
      RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province } AS props, score * 0.8 AS score
      ORDER BY score DESC LIMIT $first`,
-    { q: q ?? '__none__', code, first: neo4j.int(clampLimit(first)) },
+    { q: q ?? '__none__', code, number: named?.number ?? null, types: named?.types ?? [], first: neo4j.int(clampLimit(first)) },
     { database },
   );
   const hits = res.records.map((r): SearchHit => {

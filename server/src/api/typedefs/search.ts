@@ -34,7 +34,7 @@ type RootDirective {
 }
 
 type Query {
-  "Full-text search over codes, titles and organization names; with or without diacritics, any case."
+  "Full-text search over codes, titles and organization names; with or without diacritics, any case. A whole code (28-NQ/TW) or a type and a number (nghị quyết 28, NQ số 28) puts the directives it names first, higher levels and newer texts first."
   search(text: String!, first: Int = 20): [SearchHit!]!
   "Directives at the top of a cascade, largest first."
   roots(first: Int = 20): [RootDirective!]!

@@ -124,13 +124,23 @@ describe('fetchCascade', () => {
     expect((await folded())!.folded).toEqual(expected);
     const kept = await driver.executeQuery('MATCH (d:Directive) WHERE d.uid IN $uids RETURN d.uid AS uid, d.assigneeCount AS n', { uids: [...expected.keys()] });
     expect(new Map(kept.records.map((r) => [r.get('uid') as string, r.get('n') as number]))).toEqual(expected);
-    // A graph written before the count was kept: the same answer, counted from the assignments.
-    await driver.executeQuery('MATCH (d:Directive) WHERE d.uid IN $uids REMOVE d.assigneeCount', { uids: [...expected.keys()] });
+    // A graph written before the count was kept: the same answer, counted from the assignments. The figure is removed
+    // inside a transaction that the cascade statement runs in too and that is rolled back: nothing is committed, so the
+    // servers other test files run at the same time see no change to the graph (their response caches stay valid).
+    const session = driver.session();
+    const tx = await session.beginTransaction();
     try {
-      expect((await folded())!.folded).toEqual(expected);
+      await tx.run('MATCH (d:Directive) WHERE d.uid IN $uids REMOVE d.assigneeCount', { uids: [...expected.keys()] });
+      const left = await tx.run('MATCH (d:Directive) WHERE d.uid IN $uids AND d.assigneeCount IS NOT NULL RETURN count(d) AS n', { uids: [...expected.keys()] });
+      expect(Number(left.records[0]!.get('n'))).toBe(0);
+      const inTx = { session: () => ({ run: (q: string, p: Record<string, unknown>) => tx.run(q, p), close: async () => undefined }) } as unknown as Driver;
+      const counted = await fetchCascade(inTx, '58-CTr/TU@2023-03-30#binh-thuan', { depth: 4, direction: 'DOWN', relations: ALL, foldOrganizationsAbove: 0 });
+      expect(counted!.folded).toEqual(expected);
     } finally {
-      await driver.executeQuery('UNWIND $rows AS row MATCH (d:Directive {uid: row[0]}) SET d.assigneeCount = toFloat(row[1])', { rows: [...expected] });
+      await tx.rollback();
+      await session.close();
     }
+    expect((await folded())!.folded).toEqual(expected);
   });
 
   it('is null for an unknown uid', async () => {

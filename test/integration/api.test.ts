@@ -606,8 +606,10 @@ describe('response cache', () => {
     const file = path.join(dir, 'response-cache-keys.json');
     const body = JSON.stringify({ query: CASCADE, variables: { code: '28-NQ/TW' } });
     const ask = async (port: number) => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).headers.get('x-cache');
+    // No graph-version watch: a suite running alongside that writes to the shared graph would clear the answers.
+    const env = { RESPONSE_CACHE_KEYS_FILE: file, GRAPH_VERSION_POLL_MS: '0' };
     try {
-      const before = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      const before = await ownServer(env);
       try {
         await before.server.warmedUp;
         expect(await ask(before.server.port)).toBe('MISS');
@@ -618,7 +620,7 @@ describe('response cache', () => {
       }
       // Only the request and how often it was asked for are kept, not the answer (the graph may change meanwhile).
       expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual([[JSON.stringify([CASCADE, { code: '28-NQ/TW' }, null]), 2]]);
-      const after = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      const after = await ownServer(env);
       try {
         await after.server.warmedUp;
         expect(await ask(after.server.port)).toBe('HIT');
@@ -629,7 +631,7 @@ describe('response cache', () => {
       // A server stopped before it read the file (during its warm-up) keeps what the file held.
       const held = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<[string, number]>;
       expect(held.map(([key]) => key)).toEqual([JSON.stringify([CASCADE, { code: '28-NQ/TW' }, null])]);
-      const quick = await ownServer({ RESPONSE_CACHE_KEYS_FILE: file });
+      const quick = await ownServer(env);
       await quick.server.close();
       await quick.driver.close();
       expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(held);

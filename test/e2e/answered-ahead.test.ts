@@ -22,7 +22,8 @@ describe('cascades answered ahead', () => {
     const { readConfig } = await import('../../server/src/config.js');
     const { startHttpServer } = await import('../../server/src/api/server.js');
     driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
-    const config = readConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', RESPONSE_CACHE_TTL_S: '600' });
+    // No graph-version watch: a suite running alongside that writes to the shared graph would clear the answers.
+    const config = readConfig({ ...process.env, NEO4J_URI: inject('neo4jUri'), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', RESPONSE_CACHE_TTL_S: '600', GRAPH_VERSION_POLL_MS: '0' });
     server = await startHttpServer(driver, config, () => undefined);
     base = `http://127.0.0.1:${server.port}`;
     await server.warmedUp;

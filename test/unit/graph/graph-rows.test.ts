@@ -173,7 +173,11 @@ describe('search query', () => {
     // "Quy định" is the name of QĐi and another name of QĐ (101-QĐ/TW is a quy định).
     expect(typeAndNumber('quy định 101')?.types.sort()).toEqual(['QĐ', 'QĐi'].sort());
     expect(typeAndNumber('Nghi quyet 0')).toEqual({ types: ['NQ'], number: '0' });
-    for (const other of ['28', 'nghị quyết', 'bình thuận 28', 'nghị quyết 28 bình thuận', '28 nghị quyết', 'nghị quyết 28-NQ/TW', 'so 28']) expect(typeAndNumber(other), other).toBeNull();
+    // The start of a code, without its issuer.
+    expect(typeAndNumber('28-NQ')).toEqual({ types: ['NQ'], number: '28' });
+    expect(typeAndNumber('058 - Ctr')).toEqual({ types: ['CTr'], number: '58' });
+    expect(typeAndNumber('3588/KH')).toEqual({ types: ['KH'], number: '3588' });
+    for (const other of ['28', 'nghị quyết', 'bình thuận 28', 'nghị quyết 28 bình thuận', '28 nghị quyết', 'nghị quyết 28-NQ/TW', 'so 28', '28-XYZ', '28-NQ/TW']) expect(typeAndNumber(other), other).toBeNull();
   });
 
   it('makes a snippet around the first match', () => {

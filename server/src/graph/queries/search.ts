@@ -62,12 +62,16 @@ for (const t of DOC_TYPES) {
 
 /**
  * A query that is a document type and a number — "nghị quyết 28", "Nghi quyet so 28", "NQ 28", "kế hoạch số 0012" —
- * as the type keys it may mean and the number as codes write it (no leading zeros); null for anything else.
+ * or the start of a code without its issuer ("28-NQ", "3588/KH"), as the type keys it may mean and the number as
+ * codes write it (no leading zeros); null for anything else.
  */
 export function typeAndNumber(text: string): { types: string[]; number: string } | null {
-  const m = /^(\D+?)\s*(?:\bso\b\s*:?)?\s*0*(\d+)$/.exec(foldDiacritics(text.normalize('NFC')).replace(/\s+/g, ' ').trim());
-  const types = m ? TYPES_BY_FOLDED_NAME.get(m[1]!.trim()) : undefined;
-  return m && types ? { types, number: m[2]! } : null;
+  const folded = foldDiacritics(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  const named = /^(\D+?)\s*(?:\bso\b\s*:?)?\s*0*(\d+)$/.exec(folded);
+  const codeStart = /^0*(\d+)\s*[-/]\s*([a-z]+)$/.exec(folded);
+  const [type, number] = named ? [named[1]!.trim(), named[2]!] : codeStart ? [codeStart[2]!, codeStart[1]!] : [null, null];
+  const types = type === null ? undefined : TYPES_BY_FOLDED_NAME.get(type);
+  return types && number !== null ? { types, number } : null;
 }
 
 const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName }`;

@@ -206,6 +206,30 @@ describe('cascade', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('folds the lower levels of a large cascade above foldLevelsAbove, over GraphQL as the explorer asks', async () => {
+    type Levels = { cascade: { foldedLevels: string[]; foldedImplementers: number; nodes: Array<{ id: string; kind: string; levelRank: number | null; implementersFolded: number | null }>; edges: Array<{ id: string; kind: string; source: string; target: string }> } };
+    const q = (levels: number | null) =>
+      gql<Levels>(
+        `query($levels: Int) { cascade(code: "28-NQ/TW", foldLevelsAbove: $levels) { foldedLevels foldedImplementers nodes { id kind levelRank implementersFolded } edges { id kind source target } } }`,
+        { levels },
+      );
+    const full = (await q(null)).data!.cascade;
+    expect(full.foldedLevels).toEqual([]);
+    expect(full.foldedImplementers).toBe(0);
+    expect(full.nodes.every((n) => n.implementersFolded === null)).toBe(true);
+    // The seed resolution is implemented directly by provincial texts only: room for fewer than they are keeps the root.
+    const root = full.nodes.find((n) => n.kind === 'DIRECTIVE' && n.levelRank === 0)!;
+    const direct = new Set(full.edges.filter((e) => e.kind === 'IMPLEMENTS' && e.target === root.id).map((e) => e.source));
+    expect(direct.size).toBeGreaterThan(1);
+    const folded = (await q(direct.size)).data!.cascade;
+    expect(folded.foldedLevels).toEqual(['provincial']);
+    expect(folded.foldedImplementers).toBe(direct.size);
+    expect(folded.nodes.filter((n) => n.kind === 'DIRECTIVE').map((n) => [n.id, n.implementersFolded])).toEqual([[root.id, direct.size]]);
+    // Room for the whole implementation tree: nothing folded, the same answer as without the argument.
+    expect((await q(1000)).data!.cascade).toEqual(full);
+    for (const bad of [0, -3, 50_001]) expect((await q(bad)).errors?.[0]?.extensions?.code, String(bad)).toBe('BAD_USER_INPUT');
+  });
+
   it('answers unknown and malformed codes with NOT_FOUND / BAD_USER_INPUT', async () => {
     const nf = await gql(CASCADE, { code: '999-NQ/TW' });
     expect(nf.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

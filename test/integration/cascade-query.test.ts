@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { homeDatabase } from '../../server/src/graph/home-database.js';
 import { shapeCascade, type CascadeNode } from '../../server/src/graph/cascade-shape.js';
-import { cascadeCypher, fetchCascade, LEAN_COLUMNS, ROWS_PER_RECORD, type RelationKind } from '../../server/src/graph/queries/cascade.js';
+import { cascadeCypher, fetchCascade, LEAN_COLUMNS, ROWS_PER_RECORD, type RawCascade, type RelationKind } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -141,6 +141,87 @@ describe('fetchCascade', () => {
       await session.close();
     }
     expect((await folded())!.folded).toEqual(expected);
+  });
+
+  it('folds the lower levels of a large cascade into counts on the texts they implement, keeping the root\'s citers', async () => {
+    // Commune plans below the Bình Thuận programme, a commune plan below one of them, and two more texts citing the
+    // resolution (one provincial, one of a commune): written in a transaction the statements run in and rolled back,
+    // so the shared seed graph is never changed.
+    const programme = '58-CTr/TU@2023-03-30#binh-thuan';
+    const session = driver.session();
+    const tx = await session.beginTransaction();
+    try {
+      await tx.run(
+        `MATCH (p:Directive {uid: $programme}), (root:Directive {uid: $root})
+         UNWIND range(1, 5) AS i
+         CREATE (c:Directive {uid: 'test:commune-' + i, code: i + '-KH/ĐU', type: 'KH', level: 'commune', levelRank: 3, province: 'Bình Thuận', stub: false, synthetic: true})
+         WITH p, root, i, c
+         CALL (p, root, i, c) {
+           WITH p, root, i, c WHERE i <= 3 CREATE (c)-[:IMPLEMENTS {inferred: false, evidenceUid: c.uid}]->(p)
+         }
+         CALL (root, i, c) {
+           WITH root, i, c WHERE i = 5 CREATE (c)-[:CITES {inferred: false, evidenceUid: c.uid}]->(root)
+         }
+         WITH collect(c) AS cs, root
+         MATCH (c1:Directive {uid: 'test:commune-1'}), (c4:Directive {uid: 'test:commune-4'})
+         CREATE (c4)-[:IMPLEMENTS {inferred: false, evidenceUid: c4.uid}]->(c1)
+         CREATE (:Directive {uid: 'test:provincial-citer', code: '9-HD/BTGTU', type: 'HD', level: 'provincial', levelRank: 1, province: 'Bình Thuận', stub: false, synthetic: true})-[:CITES {inferred: false, evidenceUid: 'test:provincial-citer'}]->(root)`,
+        { programme, root },
+      );
+      const inTx = { session: () => ({ run: (q: string, p: Record<string, unknown>) => tx.run(q, p), close: async () => undefined }) } as unknown as Driver;
+      const ask = (foldLevelsAbove?: number) => fetchCascade(inTx, root, { depth: 4, direction: 'DOWN', relations: ALL, foldLevelsAbove }).then((c) => c!);
+      const whole = await ask();
+      const uids = (c: RawCascade) => c.nodes.filter((n) => n.labels.includes('Directive')).map((n) => n.uid).sort();
+      expect(uids(whole)).toEqual(expect.arrayContaining(['test:commune-1', 'test:commune-4', 'test:commune-5', 'test:provincial-citer']));
+      expect(whole.levelsFolded).toBeNull();
+      const rankOf = new Map(whole.nodes.map((n) => [n.uid, n.props.levelRank == null ? null : neo4j.integer.toNumber(n.props.levelRank as number)]));
+      // The implementation tree: the root, its provincial implementers, four commune plans (eight texts at least).
+      const tree = new Set([root]);
+      for (let grown = true; grown; ) {
+        grown = false;
+        for (const e of whole.edges) if (e.type === 'IMPLEMENTS' && tree.has(e.target) && !tree.has(e.source)) grown = Boolean(tree.add(e.source));
+      }
+      const provincial = [...tree].filter((u) => rankOf.get(u) === 1);
+      expect(provincial.length).toBeGreaterThanOrEqual(2);
+
+      // Room for the root and its provincial texts, not for the communes: the commune level is folded.
+      const folded = await ask(provincial.length + 1);
+      expect(folded.levelsFolded!.levels).toEqual(['commune']);
+      expect(folded.truncated).toBe(false);
+      const kept = uids(folded);
+      for (const u of kept) expect(rankOf.get(u)).toBeLessThanOrEqual(1);
+      for (const u of provincial) expect(kept).toContain(u);
+      for (const i of [1, 2, 3, 4, 5]) expect(kept).not.toContain(`test:commune-${i}`);
+      // Counted on each text kept: its direct implementers of the levels left out (commune-4 implements commune-1).
+      expect(folded.levelsFolded!.implementers).toEqual(new Map([[programme, 3]]));
+      // The root's citing texts of the levels kept stay; every edge joins two nodes of the answer.
+      expect(kept).toContain('test:provincial-citer');
+      expect(folded.edges.some((e) => e.type === 'CITES' && e.source === 'test:provincial-citer' && e.target === root)).toBe(true);
+      const inAnswer = new Set(folded.nodes.map((n) => n.uid));
+      for (const e of folded.edges) expect(inAnswer.has(e.source) && inAnswer.has(e.target)).toBe(true);
+      const shaped = shapeCascade(folded, 'DOWN');
+      expect(shaped.foldedLevels).toEqual(['commune']);
+      expect(shaped.foldedImplementers).toBe(3);
+      expect(shaped.nodes.find((n) => n.id === programme)!.implementersFolded).toBe(3);
+      expect(shaped.nodes.find((n) => n.id === root)!.implementersFolded).toBe(0);
+
+      // Room for the root and fewer texts than implement it directly: the provincial level is folded too, counted on the root.
+      const direct = new Set(whole.edges.filter((e) => e.type === 'IMPLEMENTS' && e.target === root).map((e) => e.source));
+      for (const u of direct) expect(rankOf.get(u)).toBe(1);
+      const rootOnly = await ask(direct.size);
+      expect(uids(rootOnly)).toEqual([root]);
+      expect(rootOnly.levelsFolded!.levels).toEqual(['provincial']);
+      expect(rootOnly.levelsFolded!.implementers).toEqual(new Map([[root, direct.size]]));
+      // Room for the whole tree: nothing folded, the same answer as without.
+      const roomy = await ask(tree.size);
+      expect(roomy.levelsFolded).toBeNull();
+      expect(uids(roomy)).toEqual(uids(whole));
+      expect(roomy.edges.map((e) => e.id).sort()).toEqual(whole.edges.map((e) => e.id).sort());
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+    expect((await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL }))!.nodes.some((n) => n.uid.startsWith('test:'))).toBe(false);
   });
 
   it('is null for an unknown uid', async () => {

@@ -25,10 +25,10 @@ export function App() {
 
   const open = useCallback(
     (ref: RootRef) =>
-      update({ code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false }, true),
+      update({ code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false }, true),
     [update],
   );
-  const home = useCallback(() => update({ code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false }, true), [update]);
+  const home = useCallback(() => update({ code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false }, true), [update]);
   const setLang = useCallback((lang: Lang) => update({ lang }), [update]);
 
   useEffect(() => {

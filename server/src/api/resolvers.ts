@@ -36,6 +36,7 @@ interface CascadeArgs extends DirectiveRef {
   direction: Direction;
   relations: RelationKind[];
   foldOrganizationsAbove?: number | null;
+  foldLevelsAbove?: number | null;
 }
 
 export const resolvers = {
@@ -47,6 +48,8 @@ export const resolvers = {
       if (provinces.length > 100 || provinces.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
       const fold = args.foldOrganizationsAbove ?? null;
       if (fold !== null && (!Number.isInteger(fold) || fold < 0)) throw userError('foldOrganizationsAbove must be 0 or more', 'BAD_USER_INPUT');
+      const foldLevels = args.foldLevelsAbove ?? null;
+      if (foldLevels !== null && (!Number.isInteger(foldLevels) || foldLevels < 1 || foldLevels > MAX_CASCADE_NODES)) throw userError(`foldLevelsAbove must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
       const uid = await rootUid(ctx, args);
       const raw = await fetchCascade(ctx.driver, uid, {
         depth,
@@ -55,6 +58,7 @@ export const resolvers = {
         relations: args.relations?.length ? args.relations : ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'],
         maxNodes: args.maxNodes,
         foldOrganizationsAbove: fold,
+        foldLevelsAbove: foldLevels,
         // Quotes and task lists are most of a large cascade's bytes: fetched only when the query asks for them.
         evidence: selectsAnyBelow(info, 'edges', EVIDENCE_COLUMNS),
         // Titles and source files of every node only when asked for below `nodes` (the root's are always read).

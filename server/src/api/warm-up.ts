@@ -16,29 +16,33 @@ const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
  * text is the same for any threshold, so only the top root's warm answer depends on it).
  */
 const EXPLORER_FOLD = 400;
+/** The explorer's threshold for folding the lower levels of a cascade (web/src/api/queries.ts FOLD_LEVELS_ABOVE). */
+const EXPLORER_LEVELS = 600;
 /**
  * The statements the explorer and notebooks send, each planned once: [direction, relations, evidence, provinces, node
- * columns, fold]. The explorer: its cascade (organisations folded above its threshold) and the same narrowed to
- * provinces, "show all" unfolded, an expansion (BOTH), a directive's own organisations for the details panel (UP,
+ * columns, fold, fold levels]. The explorer: its cascade (organisations and lower levels folded above its thresholds)
+ * and the same narrowed to provinces, "show all" organisations or levels, an expansion (BOTH), a directive's own organisations for the details panel (UP,
  * ASSIGNED_TO); upwards; downwards with evidence and titles (notebooks, the export route).
  */
-const VARIANTS: [Direction, RelationKind[], boolean, string[], readonly NodeColumn[], number | null][] = [
-  ['DOWN', ALL, false, [], LEAN_COLUMNS, EXPLORER_FOLD],
-  ['DOWN', ALL, false, ['-'], LEAN_COLUMNS, EXPLORER_FOLD],
-  ['DOWN', ALL, false, [], LEAN_COLUMNS, null],
-  ['BOTH', ALL, false, [], LEAN_COLUMNS, null],
-  ['UP', ['ASSIGNED_TO'], false, [], LEAN_COLUMNS, null],
-  ['UP', ALL, false, [], LEAN_COLUMNS, null],
-  ['DOWN', ALL, true, [], NODE_COLUMNS, null],
+const VARIANTS: [Direction, RelationKind[], boolean, string[], readonly NodeColumn[], number | null, number | null][] = [
+  ['DOWN', ALL, false, [], LEAN_COLUMNS, EXPLORER_FOLD, EXPLORER_LEVELS],
+  ['DOWN', ALL, false, ['-'], LEAN_COLUMNS, EXPLORER_FOLD, EXPLORER_LEVELS],
+  ['DOWN', ALL, false, [], LEAN_COLUMNS, null, EXPLORER_LEVELS],
+  ['DOWN', ALL, false, [], LEAN_COLUMNS, EXPLORER_FOLD, null],
+  ['DOWN', ALL, false, [], LEAN_COLUMNS, null, null],
+  ['BOTH', ALL, false, [], LEAN_COLUMNS, null, null],
+  ['UP', ['ASSIGNED_TO'], false, [], LEAN_COLUMNS, null, null],
+  ['UP', ALL, false, [], LEAN_COLUMNS, null, null],
+  ['DOWN', ALL, true, [], NODE_COLUMNS, null, null],
 ];
 
 export async function warmUp(driver: Driver, database?: string): Promise<void> {
-  for (const [direction, relations, evidence, provinces, nodeColumns, foldOrganizationsAbove] of VARIANTS) {
-    await fetchCascade(driver, '', { depth: 1, direction, relations, evidence, provinces, nodeColumns, foldOrganizationsAbove, database });
+  for (const [direction, relations, evidence, provinces, nodeColumns, foldOrganizationsAbove, foldLevelsAbove] of VARIANTS) {
+    await fetchCascade(driver, '', { depth: 1, direction, relations, evidence, provinces, nodeColumns, foldOrganizationsAbove, foldLevelsAbove, database });
   }
   const top = await roots(driver, 20, database);
   if (!top[0]) return;
-  const raw = await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, nodeColumns: LEAN_COLUMNS, maxNodes: DEFAULT_CASCADE_NODES, foldOrganizationsAbove: EXPLORER_FOLD, database });
+  const raw = await fetchCascade(driver, top[0].id, { depth: 4, direction: 'DOWN', relations: ALL, evidence: false, nodeColumns: LEAN_COLUMNS, maxNodes: DEFAULT_CASCADE_NODES, foldOrganizationsAbove: EXPLORER_FOLD, foldLevelsAbove: EXPLORER_LEVELS, database });
   if (raw) shapeCascade(raw, 'DOWN');
   // The explorer's two tables of that root. National root, first request after a start without / with this:
   // gap list 1.8–2.2 s / 1.0–1.3 s, lag table 0.85–0.9 s / 0.5–0.7 s.

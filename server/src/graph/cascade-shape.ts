@@ -25,6 +25,8 @@ export interface CascadeNode {
   parent: string | null;
   /** Folded cascades: how many organisations this directive assigns tasks to, left out (null otherwise). */
   assignees: number | null;
+  /** Cascades whose lower levels were folded: how many texts of those levels implement this one directly (null otherwise). */
+  implementersFolded: number | null;
 }
 
 export interface CascadeEdge {
@@ -51,6 +53,10 @@ export interface Cascade {
   edges: CascadeEdge[];
   /** Directive–organisation pairs left out of a folded cascade (0 when it was not folded). */
   foldedAssignments: number;
+  /** Levels whose texts were left out (foldLevelsAbove), highest rank last; empty when none were. */
+  foldedLevels: string[];
+  /** Texts of those levels implementing a text kept, summed over the texts kept (0 when no level was left out). */
+  foldedImplementers: number;
 }
 
 const DAY = 86_400_000;
@@ -263,6 +269,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       lagDays: Number.isNaN(lag) ? null : lag,
       parent: par,
       assignees: raw.folded ? (raw.folded.get(n.uid) ?? 0) : null,
+      implementersFolded: raw.levelsFolded && !isOrg ? (raw.levelsFolded.implementers.get(n.uid) ?? 0) : null,
     };
   });
   // Depth, level rank, folded label (then byLabel's collator between equal forms).
@@ -274,5 +281,15 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   const shapedEdges = edges.map((e) => shapeEdge(e, e.type === 'IMPLEMENTS' ? lagBetween(e.target, e.source) : null));
   let foldedAssignments = 0;
   for (const n of raw.folded?.values() ?? []) foldedAssignments += n;
-  return { root: sorted.find((n) => n.id === raw.rootUid) ?? null, truncated: raw.truncated, nodes: sorted, edges: shapedEdges, foldedAssignments };
+  let foldedImplementers = 0;
+  for (const n of raw.levelsFolded?.implementers.values() ?? []) foldedImplementers += n;
+  return {
+    root: sorted.find((n) => n.id === raw.rootUid) ?? null,
+    truncated: raw.truncated,
+    nodes: sorted,
+    edges: shapedEdges,
+    foldedAssignments,
+    foldedLevels: raw.levelsFolded?.levels ?? [],
+    foldedImplementers,
+  };
 }

@@ -11,10 +11,11 @@ export const searchDirectives = (text: string, first = 10, signal?: AbortSignal)
 
 /**
  * `provinces`: follow only those provinces' directives (the server's cut of a national cascade); `foldAbove`: leave
- * the organisations out when there are more than this many (each directive then says how many it assigns tasks to).
+ * the organisations out when there are more than this many (each directive then says how many it assigns tasks to);
+ * `foldLevelsAbove`: leave the lower levels' texts out when more than this many implement the root.
  */
-export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[], foldAbove?: number) =>
-  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces, foldAbove), signal).then((d) => d.cascade);
+export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[], foldAbove?: number, foldLevelsAbove?: number) =>
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces, foldAbove, foldLevelsAbove), signal).then((d) => d.cascade);
 
 /**
  * One directive (by uid) with the organisations it assigns tasks to: what a folded cascade left out of it. Upwards,

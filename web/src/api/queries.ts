@@ -13,21 +13,23 @@ query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { id kind label code title type province issuedOn score snippet }
 }`;
 
-const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent assignees';
+const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent assignees implementersFolded';
 /**
  * What the explorer draws of every node. Titles (the longest field), `synthetic` and `parent` are left out: the
  * details panel loads the selected directive's own record (DIRECTIVE_QUERY) and the header the root's; on the
  * national root this is a fifth of the answer's bytes.
  */
-const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays assignees';
+const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays assignees implementersFolded';
 const EDGE_FIELDS = 'id source target kind inferred lagDays';
 const EVIDENCE_FIELDS = 'verb evidenceUid quote start end tasks timings';
 
 const cascadeQuery = (nodeFields: string, edgeFields: string) => /* GraphQL */ `
-query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!], $provinces: [String!], $foldOrganizationsAbove: Int) {
-  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations, provinces: $provinces, foldOrganizationsAbove: $foldOrganizationsAbove) {
+query Cascade($code: String!, $issuedOn: Date, $province: String, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!], $provinces: [String!], $foldOrganizationsAbove: Int, $foldLevelsAbove: Int) {
+  cascade(code: $code, issuedOn: $issuedOn, province: $province, depth: $depth, direction: $direction, relations: $relations, provinces: $provinces, foldOrganizationsAbove: $foldOrganizationsAbove, foldLevelsAbove: $foldLevelsAbove) {
     truncated
     foldedAssignments
+    foldedLevels
+    foldedImplementers
     root { ${CASCADE_NODE_FIELDS} }
     nodes { ${nodeFields} }
     edges { ${edgeFields} }
@@ -48,9 +50,17 @@ export const CASCADE_VIEW_QUERY = cascadeQuery(VIEW_NODE_FIELDS, EDGE_FIELDS);
 export const FOLD_ORGANIZATIONS_ABOVE = 400;
 
 /**
+ * More texts than this implementing a root: the server keeps the highest levels that fit and says on each text kept how
+ * many texts of the lower levels implement it (a national resolution: its provinces' programmes and their departments'
+ * texts, "+92" plans of communes on each programme) until asked for every level.
+ */
+export const FOLD_LEVELS_ABOVE = 600;
+
+/**
  * The variables sent with a cascade query: the root by code, then its date and province when known (the server's
  * response cache writes the same for the cascades it answers ahead: server/src/api/cascade-ahead.ts). `foldAbove`:
- * the server leaves the organisations out when there are more than this many (graph/fold.ts).
+ * the server leaves the organisations out when there are more than this many (graph/fold.ts); `foldLevelsAbove`: the
+ * server leaves the texts of the lower levels out when more than this many implement the root.
  */
 export function cascadeVariables(
   ref: { code: string; issuedOn?: string | null; province?: string | null },
@@ -59,6 +69,7 @@ export function cascadeVariables(
   relations?: string[],
   provinces?: string[],
   foldAbove?: number,
+  foldLevelsAbove?: number,
 ) {
   return {
     code: ref.code,
@@ -69,6 +80,7 @@ export function cascadeVariables(
     relations,
     provinces: provinces?.length ? provinces : undefined,
     foldOrganizationsAbove: foldAbove,
+    foldLevelsAbove,
   };
 }
 

@@ -48,6 +48,8 @@ export interface CascadeNode {
   parent?: string | null;
   /** In a cascade whose organisations the server folded: how many organisations it assigns tasks to (else null). */
   assignees?: number | null;
+  /** In a cascade whose lower levels the server folded: how many texts of those levels implement it directly (else null). */
+  implementersFolded?: number | null;
 }
 
 export interface CascadeEdge {
@@ -86,6 +88,10 @@ export interface Cascade {
   edges: CascadeEdge[];
   /** Directive–organisation pairs left out because the server folded the organisations (0 when it did not). */
   foldedAssignments?: number;
+  /** Levels whose texts the server left out (foldLevelsAbove), highest first; empty when none. */
+  foldedLevels?: string[];
+  /** Texts of those levels implementing a text of the answer directly, summed. */
+  foldedImplementers?: number;
 }
 
 export interface DirectiveDetails {

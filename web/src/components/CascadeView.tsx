@@ -6,7 +6,7 @@ import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag } from '../api/operations';
-import { FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
+import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import type { Cascade, Gap, LagRow, RootRef, SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
@@ -14,7 +14,7 @@ import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export'
 import { foldAssignees, foldedByServer, shouldFold } from '../graph/fold';
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
 import { visibleIds } from '../graph/visibility';
-import { formatCount, useI18n } from '../i18n';
+import { formatCount, levelName, useI18n } from '../i18n';
 import type { Filters, ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
 import { DetailsPanel } from './DetailsPanel';
@@ -46,12 +46,15 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
   // Unless every organisation is to be drawn, the server leaves them out of a large cascade (graph/fold.ts).
   const foldAbove = view.orgs ? undefined : FOLD_ORGANIZATIONS_ABOVE;
-  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal, undefined, foldAbove), `${JSON.stringify(rootRef)}|${foldAbove}`);
-  // A cascade cut by the server's cap (a national resolution) and filtered to provinces: ask for just those
-  // provinces, which the cap had mostly cut away. Until that answer arrives the filtered full cascade stays shown.
-  const narrowTo = cascade.data?.truncated ? view.filters.provinces : [];
-  const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}|${foldAbove}` : '';
-  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo, foldAbove) : Promise.resolve(undefined)), narrowKey);
+  // Unless every level is to be drawn, the server keeps only the highest levels of a large cascade that fit.
+  const foldLevels = view.levels ? undefined : FOLD_LEVELS_ABOVE;
+  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal, undefined, foldAbove, foldLevels), `${JSON.stringify(rootRef)}|${foldAbove}|${foldLevels}`);
+  // A cascade cut by the server's cap or folded to its highest levels (a national resolution) and filtered to
+  // provinces: ask for just those provinces, which the cap or the folding had mostly left out. Until that answer
+  // arrives the filtered full cascade stays shown.
+  const narrowTo = cascade.data?.truncated || cascade.data?.foldedLevels?.length ? view.filters.provinces : [];
+  const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}|${foldAbove}|${foldLevels}` : '';
+  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo, foldAbove, foldLevels) : Promise.resolve(undefined)), narrowKey);
   const shown = (narrowTo.length ? narrowed.data : undefined) ?? cascade.data;
   const [model, setModel] = useState<GraphModel | null>(null);
   const [expanding, setExpanding] = useState(false);
@@ -270,6 +273,15 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
               {shown?.truncated && (
                 <div className="notice" role="status" data-testid="truncated">
                   {t('truncated')}
+                </div>
+              )}
+              {!!shown?.foldedLevels?.length && !briefing && (
+                <div className="notice" role="status" data-testid="levels-folded">
+                  {t('levelsFolded', { n: formatCount(lang, shown.foldedImplementers ?? 0), levels: shown.foldedLevels.map((l) => levelName(t, l)).join(', ') })}{' '}
+                  <button type="button" className="link" onClick={() => onView({ levels: true })} data-testid="show-levels">
+                    {t('showLevels')}
+                  </button>
+                  .
                 </div>
               )}
               {folded && !briefing && (

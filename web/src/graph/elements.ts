@@ -1,6 +1,6 @@
 /** GraphModel → Cytoscape element definitions: labels (province in the label), sizes, colours, shapes. */
 import type cytoscape from 'cytoscape';
-import { formatDate, levelName, typeName, type Lang, type Translate } from '../i18n';
+import { formatCount, formatDate, levelName, typeName, type Lang, type Translate } from '../i18n';
 import { labelBox, NODE_FONT_SIZE, wrapWords } from './measure';
 import type { GEdge, GNode, GraphModel } from './model';
 import { ORGANIZATION_STYLE, typeStyle } from './palette';
@@ -17,8 +17,11 @@ function padding(shape: string): { x: number; y: number } {
   }
 }
 
-/** `assignees`: organisations folded into this directive (graph/fold.ts), shown as a last line. */
-export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0): string[] {
+/**
+ * `assignees`: organisations folded into this directive (graph/fold.ts), `below`: texts of lower levels the server
+ * left out that implement it; each shown as a last line.
+ */
+export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0, below = 0): string[] {
   if (n.kind === 'ORGANIZATION') {
     // The API label may end with "(Province)"; the province gets its own line.
     const name = n.province ? n.label.replace(new RegExp(`\\s*\\(${escapeRegExp(n.province)}\\)\\s*$`), '') : n.label;
@@ -29,14 +32,14 @@ export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0
   const head = n.code ?? typeName(lang, n.type, n.typeName) ?? n.label;
   const where = n.province ?? levelName(t, n.level);
   const date = formatDate(lang, n.issuedOn);
-  return [head || n.id, where, date, assignees > 0 ? t('assigneeCount', { n: assignees }) : ''].filter(Boolean);
+  return [head || n.id, where, date, below > 0 ? t('implementersFolded', { n: formatCount(lang, below) }) : '', assignees > 0 ? t('assigneeCount', { n: assignees }) : ''].filter(Boolean);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false, assignees = 0): cytoscape.ElementDefinition {
+export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false, assignees = 0, below = 0): cytoscape.ElementDefinition {
   const style = n.kind === 'ORGANIZATION' ? ORGANIZATION_STYLE : typeStyle(n.type);
-  const lines = nodeLabelLines(n, t, lang, assignees);
+  const lines = nodeLabelLines(n, t, lang, assignees, below);
   const box = labelBox(lines, NODE_FONT_SIZE, estimate);
   const pad = padding(style.shape);
   const classes = [n.kind === 'ORGANIZATION' ? 'org' : 'doc'];
@@ -56,6 +59,7 @@ export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false
       issuedOn: n.issuedOn,
       rank: n.rank,
       assignees,
+      below,
       gen: n.gen,
       color: style.color,
       textColor: style.text,
@@ -83,11 +87,14 @@ export function edgeElement(e: GEdge, t: Translate): cytoscape.ElementDefinition
   };
 }
 
-/** `assignees`: per directive, the organisations folded into it (graph/fold.ts). */
+/**
+ * `assignees`: per directive, the organisations folded into it (graph/fold.ts). A directive's lower-level implementers
+ * left out by the server are counted on it until it is expanded (its neighbours then drawn).
+ */
 export function toElements(model: GraphModel, t: Translate, lang: Lang, assignees?: ReadonlyMap<string, number>): cytoscape.ElementDefinition[] {
   const estimate = model.nodes.size > 2000;
   return [
-    ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate, assignees?.get(n.id) ?? 0)),
+    ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate, assignees?.get(n.id) ?? 0, model.expansions.has(n.id) ? 0 : (n.implementersFolded ?? 0))),
     ...[...model.edges.values()].map((e) => edgeElement(e, t)),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The view lives in the URL so a deep link restores it:
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
- *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&lang=en&api=…
+ *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&levels=1&lang=en&api=…
  */
 import { ALL_RELATIONS, type Relation } from '../api/types';
 import type { Lang } from '../i18n/dictionary';
@@ -27,6 +27,8 @@ export interface ViewState {
   lag: boolean;
   /** Draw every organisation even when a large cascade would fold them into their directives (graph/fold.ts). */
   orgs: boolean;
+  /** Every level of a large cascade, not only the highest ones that fit (the server folds the lower ones by default). */
+  levels: boolean;
   lang: Lang;
 }
 
@@ -55,6 +57,7 @@ export function parseView(search: string): ViewState {
     gaps: p.get('gaps') === '1',
     lag: p.get('lag') === '1',
     orgs: p.get('orgs') === '1',
+    levels: p.get('levels') === '1',
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -78,6 +81,7 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     if (view.gaps) p.set('gaps', '1');
     if (view.lag) p.set('lag', '1');
     if (view.orgs) p.set('orgs', '1');
+    if (view.levels) p.set('levels', '1');
   }
   if (view.lang !== 'vi') p.set('lang', view.lang);
   const s = p.toString();

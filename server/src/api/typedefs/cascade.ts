@@ -43,6 +43,8 @@ type CascadeNode {
   parent: ID
   "In a cascade whose organizations were folded (foldOrganizationsAbove): how many organizations this directive assigns tasks to (left out of the answer). Null otherwise."
   assignees: Int
+  "In a cascade whose lower levels were folded (foldLevelsAbove): how many texts of the levels left out implement this directive directly (0 when none do). Null otherwise."
+  implementersFolded: Int
 }
 
 type CascadeEdge {
@@ -70,6 +72,10 @@ type Cascade {
   edges: [CascadeEdge!]!
   "Assignments left out — directive–organization pairs, the ASSIGNED_TO edges the answer would hold — because the cascade assigns tasks to more organizations than foldOrganizationsAbove (0 when none were): the sum of the directives' assignees."
   foldedAssignments: Int!
+  "Administrative levels whose texts were left out because the cascade holds more texts than foldLevelsAbove (highest first; empty when none were)."
+  foldedLevels: [String!]!
+  "Texts of the folded levels that implement a text of the answer directly, summed over the texts of the answer (0 when no level was folded)."
+  foldedImplementers: Int!
 }
 
 type Query {
@@ -91,6 +97,15 @@ type Query {
     provinces: [String!]
     "Leave the organizations and their ASSIGNED_TO edges out when the directives assign tasks to more organizations than this (what a drawing that folds them into their directives needs: a national cascade's answer is then half as large); each directive then says how many it assigns. Default: never."
     foldOrganizationsAbove: Int
+    """
+    When more than this many texts implement the root (DOWN, within depth), keep only the highest administrative
+    levels whose texts fit (levelRank; counted on the first foldLevelsAbove + 1 texts of a breadth-first walk) and
+    leave the texts of the lower levels out; each directive then says how many texts of those levels implement it
+    directly (implementersFolded), and only the citations between the texts kept are listed. A national resolution
+    then answers with its provinces' programmes and their departments' texts instead of maxNodes texts cut
+    breadth-first. Default: never (1–50000).
+    """
+    foldLevelsAbove: Int
   ): Cascade!
   """
   The evidence of cascade edges — verb, stating document, quote, offsets, task lists — by their ids (at most 5000;

@@ -37,6 +37,11 @@ export interface RawCascade {
    * null when none were left out.
    */
   folded?: Map<string, number> | null;
+  /**
+   * Lower levels left out (foldLevelsAbove): the levels left out, and per directive uid how many directives of those
+   * levels implement it directly; null when no level was left out.
+   */
+  levelsFolded?: { levels: string[]; implementers: Map<string, number> } | null;
 }
 
 /** Node columns, in order: sent as lists (not maps), so thousands of rows do not repeat their keys over Bolt. */
@@ -103,6 +108,14 @@ export interface CascadeOptions {
    * national root's statement 74 → 59 ms p50, a provincial programme's 32 → 19, ninth session). Default: never.
    */
   foldOrganizationsAbove?: number | null;
+  /**
+   * When the texts implementing the root (DOWN) are more than this, keep only the highest administrative levels that
+   * fit (by levelRank, as the first this-many-plus-one texts of a breadth-first walk count them) and leave the texts
+   * of the lower levels out; each text kept then says how many texts of the levels left out implement it directly. A
+   * national resolution's explorer view: its provinces' programmes and their departments' texts, with "+92 plans of
+   * communes" on each programme, instead of 2 000 texts cut by the cap. Default: never.
+   */
+  foldLevelsAbove?: number | null;
   database?: string;
   timeoutMs?: number;
 }
@@ -119,6 +132,7 @@ export function cascadeCypher(
   withinProvinces = false,
   nodeColumns: readonly NodeColumn[] = NODE_COLUMNS,
   fold = false,
+  foldLevels = false,
 ): string {
   const withCites = relations.includes('CITES');
   const withAssigned = relations.includes('ASSIGNED_TO');
@@ -126,43 +140,65 @@ export function cascadeCypher(
   const folding = fold && withAssigned;
   // withinProvinces: only directives of $provinces (and central ones) are followed, and only they count as citers.
   const scope = withinProvinces ? 'root, allowed' : 'root';
+  const down = direction !== 'UP';
+  // foldLevels: the levels kept (levelRank up to $keepRank) decided by a look at the first texts down (levelsKept).
+  const levels = foldLevels && down;
+  const whitelist = withinProvinces ? 'allowed' : undefined;
   const expand = (filter: string, nodesAs: string, relsAs: string) =>
-    implementsTree({ scope, filter, maxLevel: '$depth', limit: '$maxNodes', whitelist: withinProvinces ? 'allowed' : undefined, nodesAs, relsAs });
+    implementsTree({ scope, filter, maxLevel: '$depth', limit: '$maxNodes', whitelist, nodesAs, relsAs, keptLevels: levels && filter === '<IMPLEMENTS' });
   const citedBy = withinProvinces
     ? `MATCH (c:Directive)-[r:CITES]->(t) WHERE c.province IN $provinces OR c.level = 'central' RETURN r`
     : 'MATCH (:Directive)-[r:CITES]->(t) RETURN r';
-  const down = direction !== 'UP';
+  // Levels left out: only the citations between the texts kept, read from the citing side (the thousands of texts of
+  // the levels left out that cite a national programme are not walked to be thrown away).
+  // The root's own citing texts of the levels kept are still looked up (≈ 3 500 for a national resolution).
+  const citedByKept = levels
+    ? `WITH t WHERE keepRank IS NULL ${citedBy}
+    UNION
+    WITH t WHERE keepRank IS NOT NULL MATCH (t)-[r:CITES]->(u:Directive) WHERE id(u) IN treeIds RETURN r
+    UNION
+    WITH t WHERE keepRank IS NOT NULL AND t = root
+    MATCH (c:Directive)-[r:CITES]->(t) WHERE coalesce(c.levelRank, ${UNKNOWN_RANK}) <= keepRank${withinProvinces ? ` AND (c.province IN $provinces OR c.level = 'central')` : ''} RETURN r`
+    : citedBy;
   const up = direction !== 'DOWN';
-  const citers = `CALL (t) {
-    ${down ? citedBy : ''}
+  const citers = `CALL (t${levels ? ', keepRank, treeIds, root' : ''}) {
+    ${down ? citedByKept : ''}
     ${down && up ? 'UNION' : ''}
     ${up ? 'MATCH (t)-[r:CITES]->(:Directive) RETURN r' : ''}
   }`;
   return `
 MATCH (root:Directive {uid: $uid})
 ${withinProvinces ? `CALL (root) { MATCH (d:Directive) WHERE d.province IN $provinces OR d.level = 'central' WITH collect(d) AS ds RETURN ds + [root] AS allowed }` : ''}
+${levels ? levelsKept(scope, whitelist) : ''}
 ${down ? expand('<IMPLEMENTS', 'downNodes', 'downRels') : ''}
 ${up ? expand('IMPLEMENTS>', 'upNodes', 'upRels') : ''}
 WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels,
-     ${down ? 'size(downNodes) >= $maxNodes' : 'false'} OR ${up ? 'size(upNodes) >= $maxNodes' : 'false'} AS truncated
-WITH root, truncated, implRels, apoc.coll.toSet([root] + treeNodes) AS tree
+     ${down ? 'size(downNodes) >= $maxNodes' : 'false'} OR ${up ? 'size(upNodes) >= $maxNodes' : 'false'} AS truncated${levels ? ', keepRank, downOpen' : ''}
+${levels ? `// Levels left out: per text kept whose implementers the depth would reach, those of the levels left out (each text
+// once: a link stated by several texts is several relationships).
+WITH root, truncated, implRels, treeNodes, [x IN CASE WHEN keepRank IS NULL THEN [] ELSE downOpen END |
+     [id(x), COLLECT { MATCH (x)<-[:IMPLEMENTS]-(c:Directive) WHERE coalesce(c.levelRank, ${UNKNOWN_RANK}) > keepRank RETURN DISTINCT [coalesce(c.levelRank, ${UNKNOWN_RANK}), c.level, id(c)] }]] AS below, keepRank
+WITH root, truncated, implRels, treeNodes, keepRank, [b IN below WHERE size(b[1]) > 0 | [b[0], size(b[1])]] AS hidden,
+     apoc.coll.toSet([h IN apoc.coll.flatten([b IN below | b[1]]) | h[0..2]]) AS hiddenLevels` : ''}
+WITH root, truncated, implRels, apoc.coll.toSet([root] + treeNodes) AS tree${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+${levels ? 'WITH root, truncated, implRels, tree, keepRank, hidden, hiddenLevels, [n IN tree | id(n)] AS treeIds' : ''}
 // Citing texts count towards maxNodes too (a national resolution is cited by thousands of local plans): when the
 // tree already holds maxNodes directives there is no room for them, and they are not looked up at all.
-WITH root, truncated, implRels, tree, CASE WHEN $maxNodes > size(tree) THEN $maxNodes - size(tree) ELSE 0 END AS room
-CALL (tree, room) {
+WITH root, truncated, implRels, tree, CASE WHEN $maxNodes > size(tree) THEN $maxNodes - size(tree) ELSE 0 END AS room${levels ? ', keepRank, hidden, hiddenLevels, treeIds' : ''}
+CALL (tree, room${levels ? ', keepRank, treeIds, root' : ''}) {
   ${withCites ? `UNWIND CASE WHEN room > 0 THEN tree ELSE [] END AS t
   ${citers}
   RETURN collect(DISTINCT r) AS citeRels` : 'RETURN [] AS citeRels'}
 }
 // No room left: only whether a citing text is left out (the first one found ends the look-up).
-CALL (tree, room, truncated) {
+CALL (tree, room, truncated${levels ? ', keepRank, treeIds, root' : ''}) {
   ${withCites ? `UNWIND CASE WHEN room = 0 AND NOT truncated THEN tree ELSE [] END AS t
   ${citers}
   WITH r LIMIT 1
   RETURN count(r) > 0 AS citersLeftOut` : 'RETURN false AS citersLeftOut'}
 }
-WITH root, implRels, tree, citeRels[0..room] AS citeRels, truncated OR citersLeftOut OR size(citeRels) > room AS truncated
-WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives
+WITH root, implRels, tree, citeRels[0..room] AS citeRels, truncated OR citersLeftOut OR size(citeRels) > room AS truncated${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+WITH root, truncated, implRels, citeRels, apoc.coll.toSet(tree + [r IN citeRels | startNode(r)] + [r IN citeRels | endNode(r)]) AS directives${levels ? ', keepRank, hidden, hiddenLevels' : ''}
 // Folding: whether the directives assign tasks to more than $foldAbove organisations (the LIMIT ends the count there).
 CALL (directives) {
   ${folding ? `UNWIND directives AS x
@@ -180,12 +216,12 @@ CALL (directives, folded) {
 // Folded: [internal id, organisations it assigns tasks to] of each directive that assigns any — the figure its writer
 // kept (assigneeCount; reading 11 853 assignments again cost the national root's statement ≈ 6 ms), counted here for
 // a text stored without it.
-WITH root, truncated, directives, implRels + citeRels AS links, assignRels, folded,
+WITH root, truncated, directives, implRels + citeRels AS links, assignRels, folded${levels ? ', keepRank, hidden, hiddenLevels' : ''},
      ${folding ? `[x IN CASE WHEN folded THEN directives ELSE [] END | [id(x), coalesce(x.assigneeCount, COUNT { MATCH (x)-[:ASSIGNED_TO]->(o) RETURN DISTINCT o })]]` : '[]'} AS assignees
-WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels, folded, assignees
-WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes, folded, [a IN assignees WHERE a[1] > 0] AS assignees
+WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels, folded, assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes, folded, [a IN assignees WHERE a[1] > 0] AS assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.
-WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0], folded, assignees]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence, 'ids')}] AS rows
+WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0], folded, assignees, ${levels ? 'hidden, hiddenLevels' : '[], []'}]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence, 'ids')}] AS rows
 ${rowsInRecords('rows')}`;
 }
 
@@ -196,19 +232,67 @@ ${rowsInRecords('rows')}`;
  * links too, but by walking every relationship of every text reached (the thousands citing a national resolution,
  * every assignment): the national root's cascade statement paid ≈ 3 ms more for it (eleventh session).
  */
-export const implementsTree = (o: { scope: string; filter: string; maxLevel: string; limit: string; whitelist?: string; nodesAs: string; relsAs: string }) => `
-  CALL (${o.scope}) {
-    CALL apoc.path.subgraphNodes(root, {relationshipFilter: '${o.filter}', maxLevel: ${o.maxLevel}, labelFilter: '+Directive', limit: ${o.limit}${o.whitelist ? `, whitelistNodes: ${o.whitelist}` : ''}})
-    YIELD node
-    WITH collect(node) AS ns
-    WITH ns, [n IN ns | id(n)] AS ids
+export const implementsTree = (o: {
+  scope: string;
+  filter: string;
+  maxLevel: string;
+  limit: string;
+  whitelist?: string;
+  nodesAs: string;
+  relsAs: string;
+  /** Walk only the levels kept (levelsKept's keepRank, when not null); also returns `${nodesAs}` whose implementers the depth reaches as downOpen. */
+  keptLevels?: boolean;
+}) => {
+  const walk = `CALL apoc.path.subgraphNodes(root, {relationshipFilter: '${o.filter}', maxLevel: ${o.maxLevel}, labelFilter: '+Directive', limit: ${o.limit}${o.whitelist ? `, whitelistNodes: ${o.whitelist}` : ''}})
+    YIELD node`;
+  const nodes = o.keptLevels
+    ? `CALL (${o.scope}, keepRank) {
+      WITH root WHERE keepRank IS NULL
+      ${walk}
+      RETURN collect(node) AS walked
+    }
+    // Levels left out: the texts of the levels kept reached through texts of those levels only, nearest first.
+    CALL (root, keepRank) {
+      WITH root WHERE keepRank IS NOT NULL
+      MATCH p = ANY SHORTEST (root)(()<-[:IMPLEMENTS]-(n:Directive WHERE coalesce(n.levelRank, ${UNKNOWN_RANK}) <= keepRank${o.whitelist ? ` AND (n.province IN $provinces OR n.level = 'central')` : ''})){1,10}(d)
+      WHERE length(p) <= ${o.maxLevel}
+      WITH d, length(p) AS depth ORDER BY depth LIMIT ${o.limit} - 1
+      RETURN collect(d) AS kept, collect(CASE WHEN depth < ${o.maxLevel} THEN d END) AS open
+    }
+    WITH CASE WHEN keepRank IS NULL THEN walked ELSE [root] + kept END AS ns, [root] + open AS open`
+    : `${walk}
+    WITH collect(node) AS ns`;
+  return `
+  CALL (${o.scope}${o.keptLevels ? ', keepRank' : ''}) {
+    ${nodes}
+    WITH ns, [n IN ns | id(n)] AS ids${o.keptLevels ? ', open' : ''}
     CALL (ns, ids) {
       UNWIND ns AS t
       MATCH (t)-[r:IMPLEMENTS]->(p) WHERE id(p) IN ids
       RETURN collect(r) AS rs
     }
-    RETURN ns AS ${o.nodesAs}, rs AS ${o.relsAs}
+    RETURN ns AS ${o.nodesAs}, rs AS ${o.relsAs}${o.keptLevels ? ', open AS downOpen' : ''}
   }`;
+};
+
+/** The rank of a text whose level is unknown: below every level. */
+const UNKNOWN_RANK = 1000;
+
+/**
+ * A CALL subquery giving keepRank: null when the texts implementing the root within $depth are at most
+ * $foldLevelsAbove (a breadth-first walk of that many plus one ends there), otherwise the lowest level (highest
+ * levelRank, at least the root's) whose texts and those of the levels above number at most $foldLevelsAbove among
+ * the texts that walk met — null too when not even the root's level fits.
+ */
+const levelsKept = (scope: string, whitelist?: string) => `
+CALL (${scope}) {
+  CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: $depth, labelFilter: '+Directive', limit: $foldLevelsAbove + 1${whitelist ? `, whitelistNodes: ${whitelist}` : ''}})
+  YIELD node
+  WITH collect(coalesce(node.levelRank, ${UNKNOWN_RANK})) AS ranks
+  UNWIND CASE WHEN size(ranks) > $foldLevelsAbove THEN apoc.coll.toSet(ranks) ELSE [] END AS r
+  WITH ranks, r WHERE r >= coalesce(root.levelRank, ${UNKNOWN_RANK}) AND size([x IN ranks WHERE x <= r]) <= $foldLevelsAbove
+  RETURN max(r) AS keepRank
+}`;
 
 export type Row = unknown[];
 
@@ -222,7 +306,7 @@ export const cascadeDepth = (depth: number): number => Math.max(1, Math.min(10, 
 export const ROWS_PER_RECORD = 100;
 
 function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): RawCascade {
-  const [rootUid, truncated, count, rootRow, folded, assignees] = rows[0] as [string, boolean, { toNumber(): number }, Row, boolean, [unknown, unknown][]];
+  const [rootUid, truncated, count, rootRow, folded, assignees, hidden, hiddenLevels] = rows[0] as [string, boolean, { toNumber(): number }, Row, boolean, [unknown, unknown][], [unknown, unknown][], [unknown, string | null][]];
   const nodeCount = count.toNumber();
   const nodeRows = rows.slice(1, 1 + nodeCount);
   const edgeRows = rows.slice(1 + nodeCount);
@@ -240,8 +324,17 @@ function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): 
     nodes,
     edges: edgeRows.map((row) => rawEdge(row, evidence, uidOf)),
     folded: folded ? new Map(assignees.map(([id, n]) => [uidOf.get(internalId(id))!, internalId(n)])) : null,
+    levelsFolded: hidden.length
+      ? { levels: foldedLevelNames(hiddenLevels), implementers: new Map(hidden.map(([id, n]) => [uidOf.get(internalId(id))!, internalId(n)])) }
+      : null,
   };
 }
+
+/** [levelRank, level] pairs → the level names, highest level first (a level without a name is left out). */
+const foldedLevelNames = (pairs: [unknown, string | null][]): string[] =>
+  [...new Map(pairs.filter((p): p is [unknown, string] => p[1] !== null).map(([rank, level]) => [level, internalId(rank)])).entries()]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .map(([level]) => level);
 
 /** An internal id as the driver gives it (a neo4j Integer; a number with disableLosslessIntegers). */
 const internalId = (v: unknown): number => (typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
@@ -266,9 +359,18 @@ export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOpt
   const columns = opts.nodeColumns ?? NODE_COLUMNS;
   const foldAbove = opts.foldOrganizationsAbove == null ? null : Math.max(0, Math.trunc(opts.foldOrganizationsAbove));
   const fold = foldAbove !== null;
+  const foldLevelsAbove = opts.foldLevelsAbove == null ? null : Math.max(1, Math.trunc(opts.foldLevelsAbove));
   const rows = await readRows(driver,
-    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns, fold),
-    { uid, depth: neo4j.int(cascadeDepth(opts.depth)), maxNodes: neo4j.int(max), maxAssignments: neo4j.int(max + 1), provinces: within, foldAbove: neo4j.int(foldAbove ?? 0) },
+    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns, fold, foldLevelsAbove !== null),
+    {
+      uid,
+      depth: neo4j.int(cascadeDepth(opts.depth)),
+      maxNodes: neo4j.int(max),
+      maxAssignments: neo4j.int(max + 1),
+      provinces: within,
+      foldAbove: neo4j.int(foldAbove ?? 0),
+      foldLevelsAbove: neo4j.int(foldLevelsAbove ?? 0),
+    },
     ROWS_PER_RECORD,
     { database: opts.database, timeoutMs: opts.timeoutMs },
   );

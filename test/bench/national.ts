@@ -22,7 +22,7 @@ import { bumpGraphVersion } from '../../server/src/graph/graph-version.js';
 import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph/queries/cascade.js';
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -56,6 +56,13 @@ export interface CascadeResult {
    * root: its size, and driver / GraphQL timings.
    */
   whole?: { nodes: number; edges: number; driver: Timing; graphql: Timing };
+  /** Texts of lower levels the server left out of the explorer's request, counted on the texts kept (0: none). */
+  foldedImplementers: number;
+  /**
+   * The explorer's request with every level ("show every level"; what the explorer asked for until the thirteenth
+   * session): organisations folded, the texts cut breadth-first at maxNodes. National and provincial root.
+   */
+  everyLevel?: { nodes: number; edges: number; driver: Timing; graphql: Timing };
   /** Set when the GraphQL request failed (e.g. the API's transaction timeout, NEO4J_TX_TIMEOUT_MS). */
   error?: string;
   /** The explorer opened on this root in headless Chromium (national and provincial root), or why not. */
@@ -207,7 +214,7 @@ export async function timeIt(fn: () => Promise<unknown>, n = 30, budgetMs = 20_0
  * variables it sends for a cascade of depth 4 downwards.
  */
 export const CASCADE_QUERY = CASCADE_VIEW_QUERY;
-export const cascadeVariables = (uid: string) => explorerVariables({ code: uid }, 4, 'DOWN', undefined, undefined, FOLD_ORGANIZATIONS_ABOVE);
+export const cascadeVariables = (uid: string) => explorerVariables({ code: uid }, 4, 'DOWN', undefined, undefined, FOLD_ORGANIZATIONS_ABOVE, FOLD_LEVELS_ABOVE);
 
 /** One keep-alive connection per server: the figures are the server's, not a fresh TCP handshake's. */
 const agents = new Map<string, http.Agent>();
@@ -435,8 +442,9 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       // The same statement the API runs for CASCADE_QUERY (no quote/task fields asked → no evidence columns).
       // Like the resolver, titles and source files of the nodes only when CASCADE_QUERY asks for them below `nodes`.
       const nodeColumns = /nodes \{[^}]*\b(title|sourceFile)\b/.test(CASCADE_QUERY) ? NODE_COLUMNS : LEAN_COLUMNS;
-      // Like the explorer, organisations folded by the server above FOLD_ORGANIZATIONS_ABOVE (web/src/graph/fold.ts).
-      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false, nodeColumns, foldOrganizationsAbove: FOLD_ORGANIZATIONS_ABOVE } as const;
+      // Like the explorer, organisations folded by the server above FOLD_ORGANIZATIONS_ABOVE (web/src/graph/fold.ts),
+      // lower levels above FOLD_LEVELS_ABOVE.
+      const opts = { depth: 4, direction: 'DOWN', relations: ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'], evidence: false, nodeColumns, foldOrganizationsAbove: FOLD_ORGANIZATIONS_ABOVE, foldLevelsAbove: FOLD_LEVELS_ABOVE } as const;
       const raw = await fetchCascade(db.driver, uid, { ...opts, relations: [...opts.relations] });
       if (!raw) continue;
       const n = big && uid.startsWith('28-NQ') ? 20 : 30;
@@ -460,11 +468,20 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       // The whole cascade, organisations included (no folding), on the two large roots.
       let whole: CascadeResult['whole'];
       if (cascades.length < 2 && !error) {
-        const all = { ...opts, relations: [...opts.relations], foldOrganizationsAbove: null, database: 'neo4j' };
+        const all = { ...opts, relations: [...opts.relations], foldOrganizationsAbove: null, foldLevelsAbove: null, database: 'neo4j' };
         const rawAll = (await fetchCascade(db.driver, uid, all))!;
-        const { foldOrganizationsAbove: _fold, ...unfolded } = cascadeVariables(uid);
+        const { foldOrganizationsAbove: _fold, foldLevelsAbove: _levels, ...unfolded } = cascadeVariables(uid);
         const [d, g] = await timeInterleaved([() => fetchCascade(db.driver, uid, all), () => gql(server!.base, CASCADE_QUERY, unfolded)], n);
         whole = { nodes: rawAll.nodes.length, edges: rawAll.edges.length, driver: d!, graphql: g! };
+      }
+      // The explorer's request with every level, on the two large roots.
+      let everyLevel: CascadeResult['everyLevel'];
+      if (cascades.length < 2 && !error) {
+        const levels = { ...opts, relations: [...opts.relations], foldLevelsAbove: null, database: 'neo4j' };
+        const rawLevels = (await fetchCascade(db.driver, uid, levels))!;
+        const { foldLevelsAbove: _levels, ...allLevels } = cascadeVariables(uid);
+        const [d, g] = await timeInterleaved([() => fetchCascade(db.driver, uid, levels), () => gql(server!.base, CASCADE_QUERY, allLevels)], n);
+        everyLevel = { nodes: rawLevels.nodes.length, edges: rawLevels.edges.length, driver: d!, graphql: g! };
       }
       // The explorer on the two large roots, served by the uncached server (what a visitor meets on a large cascade
       // nobody has asked for since the graph last changed).
@@ -474,7 +491,8 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
         explorer = unavailable ? { unavailable } : await benchExplorer(server.base, uid);
       }
       const foldedAssignments = [...(raw.folded?.values() ?? [])].reduce((a, b) => a + b, 0);
-      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, foldedAssignments, whole, error, explorer });
+      const foldedImplementers = [...(raw.levelsFolded?.implementers.values() ?? [])].reduce((a, b) => a + b, 0);
+      cascades.push({ root: uid, nodes: raw.nodes.length, edges: raw.edges.length, graphql: graphqlT, cached: cachedT, driver: driverT, ratio: graphqlT.p50 / driverT.p50, foldedAssignments, foldedImplementers, whole, everyLevel, error, explorer });
       log(`[${size}] cascade ${uid}: ${raw.nodes.length} nodes, ${raw.edges.length} edges; driver p50 ${driverT.p50.toFixed(1)} ms, GraphQL p50 ${graphqlT.p50.toFixed(1)} ms`);
     }
     const large = cascades.slice(0, 2).filter((c) => !c.error);

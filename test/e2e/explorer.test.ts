@@ -312,6 +312,52 @@ describe('cascade explorer', () => {
     return { other, asked, answers };
   }
 
+  it('draws a large cascade\'s highest levels with their lower levels counted, expands one, and shows every level', async () => {
+    // The explorer asks the server to fold the levels below those that fit in 600 texts; here in 2, which the seed
+    // resolution's two provincial implementers overflow. Everything else — counts, expansion, "every level" — is real.
+    const other = await browser.newPage();
+    const asked: Array<Record<string, unknown>> = [];
+    const answers: Array<{ foldedLevels: string[]; foldedImplementers: number; nodes: Array<{ id: string; kind: string; implementersFolded: number | null }> }> = [];
+    await other.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
+      if (!body.query?.includes('cascade(')) return route.continue();
+      const variables = { ...body.variables };
+      if (variables.foldLevelsAbove === 600) variables.foldLevelsAbove = 2;
+      asked.push(variables);
+      const response = await route.fetch({ postData: JSON.stringify({ ...body, variables }) });
+      const json = await response.json();
+      if (variables.foldLevelsAbove === 2) answers.push(json.data.cascade);
+      await route.fulfill({ response, json });
+    });
+    await other.goto(cascadeUrl.split('&sel=')[0]!);
+    const notice = other.locator('[data-testid=levels-folded]');
+    await notice.waitFor();
+    await waitForGraph(other, 1);
+    const folded = answers[0]!;
+    expect(folded.foldedLevels).toEqual(['provincial']);
+    expect(folded.foldedImplementers).toBe(2);
+    expect(await notice.textContent()).toContain('2 văn bản cấp dưới (Cấp tỉnh)');
+    const drawn = await readGraph(other);
+    const directives = drawn.nodes.filter((n) => n.kind === 'DIRECTIVE');
+    expect(directives.map((n) => n.code)).toEqual([ROOT]);
+    const rootId = directives[0]!.id;
+    const label = () => other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(rootId)}).data('label')`) as Promise<string>;
+    expect(await label()).toContain('+2 văn bản cấp dưới');
+    await screenshot(other, 'levels-folded');
+    // Expanded, the root draws its neighbours — the provincial texts implementing it — and no longer counts them.
+    await clickNode(other, rootId);
+    await other.click('[data-testid=node-details] [data-testid=expand]');
+    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'DIRECTIVE' && n.code === '58-CTr/TU').length, { timeout: 10_000 }).toBe(1);
+    expect(await label()).not.toContain('văn bản cấp dưới');
+    // Every level: the request without folding, the whole seed cascade drawn, the notice gone.
+    await other.click('[data-testid=show-levels]');
+    await notice.waitFor({ state: 'detached' });
+    expect(asked.at(-1)!.foldLevelsAbove).toBeUndefined();
+    expect(other.url()).toContain('levels=1');
+    await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'DIRECTIVE').length, { timeout: 10_000 }).toBeGreaterThan(5);
+    await other.close();
+  });
+
   it('lets the server leave the organisations of a large cascade out, and loads a directive\'s own for its details', async () => {
     const { other, asked, answers } = await foldingPage();
     await other.goto(cascadeUrl.split('&sel=')[0]!);

@@ -59,6 +59,7 @@ export const resolvers = {
         maxNodes: args.maxNodes,
         foldOrganizationsAbove: fold,
         foldLevelsAbove: foldLevels,
+        statementIds: selectsAnyBelow(info, 'edges', ['statementIds']),
         // Quotes and task lists are most of a large cascade's bytes: fetched only when the query asks for them.
         evidence: selectsAnyBelow(info, 'edges', EVIDENCE_COLUMNS),
         // Titles and source files of every node only when asked for below `nodes` (the root's are always read).

@@ -43,6 +43,10 @@ export interface CascadeEdge {
   lagDays: number | null;
   tasks: string[] | null;
   timings: string[] | null;
+  /** How many relationships of this kind between the two nodes the edge stands for (1 unless merged). */
+  statements: number;
+  /** Their ids, the edge's own first (read only when asked for: otherwise the edge's own id alone). */
+  statementIds: string[];
 }
 
 export interface Cascade {
@@ -145,6 +149,8 @@ export function shapeEdge(e: RawEdge, lagDays: number | null): CascadeEdge {
     lagDays,
     tasks: (e.props.tasks as string[] | undefined) ?? null,
     timings: (e.props.timings as string[] | undefined) ?? null,
+    statements: typeof e.props.statements === 'number' ? e.props.statements : 1,
+    statementIds: (e.props.statementIds as string[] | undefined) ?? [e.id],
   };
 }
 

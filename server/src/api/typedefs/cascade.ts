@@ -62,6 +62,10 @@ type CascadeEdge {
   lagDays: Int
   tasks: [String!]
   timings: [String!]
+  "How many relationships of this kind between the two texts the edge stands for: a link is stated by the text itself and often again by texts below it (inferred), and a cascade lists it once — the text's own statement when there is one. 1 for assignments (each with its own tasks) and in edgeEvidence answers."
+  statements: Int!
+  "The ids of those relationships, this edge's first (their evidence through edgeEvidence)."
+  statementIds: [ID!]!
 }
 
 type Cascade {

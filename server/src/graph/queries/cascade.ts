@@ -3,6 +3,7 @@
  * the subgraph around a root; shaping for Cytoscape (depth, parent, lag) happens in cascade-shape.ts.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { levelByRank } from '../../extract/levels.js';
 import { readRows, rowsInRecords } from './read.js';
 
 /** A cascade lists at most this many directives per direction unless asked for more (up to the maximum). */
@@ -116,6 +117,8 @@ export interface CascadeOptions {
    * communes" on each programme, instead of 2 000 texts cut by the cap. Default: never.
    */
   foldLevelsAbove?: number | null;
+  /** Send the ids of every relationship a merged edge stands for (`statements` > 1), its own first (default false). */
+  statementIds?: boolean;
   database?: string;
   timeoutMs?: number;
 }
@@ -133,6 +136,7 @@ export function cascadeCypher(
   nodeColumns: readonly NodeColumn[] = NODE_COLUMNS,
   fold = false,
   foldLevels = false,
+  statementIds = false,
 ): string {
   const withCites = relations.includes('CITES');
   const withAssigned = relations.includes('ASSIGNED_TO');
@@ -173,13 +177,11 @@ ${levels ? levelsKept(scope, whitelist) : ''}
 ${down ? expand('<IMPLEMENTS', 'downNodes', 'downRels') : ''}
 ${up ? expand('IMPLEMENTS>', 'upNodes', 'upRels') : ''}
 WITH root, ${down ? 'downNodes' : '[]'} + ${up ? 'upNodes' : '[]'} AS treeNodes, ${down ? 'downRels' : '[]'} + ${up ? 'upRels' : '[]'} AS implRels,
-     ${down ? 'size(downNodes) >= $maxNodes' : 'false'} OR ${up ? 'size(upNodes) >= $maxNodes' : 'false'} AS truncated${levels ? ', keepRank, downOpen' : ''}
-${levels ? `// Levels left out: per text kept whose implementers the depth would reach, those of the levels left out (each text
-// once: a link stated by several texts is several relationships).
-WITH root, truncated, implRels, treeNodes, [x IN CASE WHEN keepRank IS NULL THEN [] ELSE downOpen END |
-     [id(x), COLLECT { MATCH (x)<-[:IMPLEMENTS]-(c:Directive) WHERE coalesce(c.levelRank, ${UNKNOWN_RANK}) > keepRank RETURN DISTINCT [coalesce(c.levelRank, ${UNKNOWN_RANK}), c.level, id(c)] }]] AS below, keepRank
-WITH root, truncated, implRels, treeNodes, keepRank, [b IN below WHERE size(b[1]) > 0 | [b[0], size(b[1])]] AS hidden,
-     apoc.coll.toSet([h IN apoc.coll.flatten([b IN below | b[1]]) | h[0..2]]) AS hiddenLevels` : ''}
+     ${down ? 'size(downNodes) >= $maxNodes' : 'false'} OR ${up ? 'size(upNodes) >= $maxNodes' : 'false'} AS truncated${levels ? ', keepRank, downBelow' : ''}
+${levels ? `// Levels left out: per text kept, how many texts of those levels implement it (each text once: a link stated by
+// several texts is several relationships), and the ranks met, named from the ranks (extract/levels).
+WITH root, truncated, implRels, treeNodes, keepRank, [b IN downBelow | [b[0], size(b[1])]] AS hidden,
+     apoc.coll.toSet(apoc.coll.flatten([b IN downBelow | b[1]])) AS hiddenLevels` : ''}
 WITH root, truncated, implRels, apoc.coll.toSet([root] + treeNodes) AS tree${levels ? ', keepRank, hidden, hiddenLevels' : ''}
 ${levels ? 'WITH root, truncated, implRels, tree, keepRank, hidden, hiddenLevels, [n IN tree | id(n)] AS treeIds' : ''}
 // Citing texts count towards maxNodes too (a national resolution is cited by thousands of local plans): when the
@@ -218,10 +220,21 @@ CALL (directives, folded) {
 // a text stored without it.
 WITH root, truncated, directives, implRels + citeRels AS links, assignRels, folded${levels ? ', keepRank, hidden, hiddenLevels' : ''},
      ${folding ? `[x IN CASE WHEN folded THEN directives ELSE [] END | [id(x), coalesce(x.assigneeCount, COUNT { MATCH (x)-[:ASSIGNED_TO]->(o) RETURN DISTINCT o })]]` : '[]'} AS assignees
-WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links + assignRels[0..$maxNodes] AS rels, folded, assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
-WITH root, truncated, rels, apoc.coll.toSet(directives + [r IN rels | endNode(r)]) AS nodes, folded, [a IN assignees WHERE a[1] > 0] AS assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+WITH root, truncated OR size(assignRels) > $maxNodes AS truncated, directives, links, assignRels[0..$maxNodes] AS assignRels, folded, assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+WITH root, truncated, links, assignRels, apoc.coll.toSet(directives + [r IN assignRels | endNode(r)]) AS nodes, folded, [a IN assignees WHERE a[1] > 0] AS assignees${levels ? ', keepRank, hidden, hiddenLevels' : ''}
+// A link stated more than once — a programme's own IMPLEMENTS and the same link stated by each text below it, marked
+// inferred (36 national programmes: 1 011 relationships) — travels as one edge: the text's own statement if there is
+// one, and how many relationships it stands for (their ids when asked). Assignments stay one edge each (their tasks).
+CALL (links) {
+  UNWIND links AS r
+  WITH id(startNode(r)) AS s, id(endNode(r)) AS e, type(r) AS t, collect(r) AS rs
+  WITH rs, head([x IN rs WHERE NOT coalesce(x.inferred, false)] + rs) AS own
+  RETURN collect([own, size(rs)${statementIds ? ', [own] + [x IN rs WHERE x <> own]' : ''}]) AS merged
+}
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.
-WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0], folded, assignees, ${levels ? 'hidden, hiddenLevels' : '[], []'}]] + ${nodeRows('nodes', nodeColumns)} + [r IN rels | ${edgeRow('r', evidence, 'ids')}] AS rows
+WITH [[root.uid, truncated, size(nodes), ${nodeRows('[root]', NODE_COLUMNS)}[0], folded, assignees, ${levels ? 'hidden, hiddenLevels' : '[], []'}]] + ${nodeRows('nodes', nodeColumns)}
+     + [m IN merged | ${edgeRow('m[0]', evidence, 'ids')} + [m[1]${statementIds ? ', [x IN m[2] | elementId(x)]' : ''}]]
+     + [r IN assignRels | ${edgeRow('r', evidence, 'ids')} + [1${statementIds ? ', [elementId(r)]' : ''}]] AS rows
 ${rowsInRecords('rows')}`;
 }
 
@@ -240,7 +253,10 @@ export const implementsTree = (o: {
   whitelist?: string;
   nodesAs: string;
   relsAs: string;
-  /** Walk only the levels kept (levelsKept's keepRank, when not null); also returns `${nodesAs}` whose implementers the depth reaches as downOpen. */
+  /**
+   * Walk only the levels kept (levelsKept's keepRank, when not null); also returns downBelow: [internal id, ranks of
+   * the texts of the levels left out implementing it directly] of each text reached whose implementers the depth reaches.
+   */
   keptLevels?: boolean;
 }) => {
   const walk = `CALL apoc.path.subgraphNodes(root, {relationshipFilter: '${o.filter}', maxLevel: ${o.maxLevel}, labelFilter: '+Directive', limit: ${o.limit}${o.whitelist ? `, whitelistNodes: ${o.whitelist}` : ''}})
@@ -251,27 +267,36 @@ export const implementsTree = (o: {
       ${walk}
       RETURN collect(node) AS walked
     }
-    // Levels left out: the texts of the levels kept reached through texts of those levels only, nearest first.
+    // Levels left out: breadth-first through the texts of the levels kept, one depth per step of the reduce. Each
+    // step reads the implementers of its frontier once, with their ranks: those of a level kept are the next
+    // frontier, the others are counted on the text they implement ([internal id, their ranks] in acc[2]). An
+    // ANY SHORTEST walk of the levels kept and a second look for the others read every commune plan twice (national
+    // root: 15 → 8 ms). acc: [frontier, ids reached, below, texts reached in order].
     CALL (root, keepRank) {
       WITH root WHERE keepRank IS NOT NULL
-      MATCH p = ANY SHORTEST (root)(()<-[:IMPLEMENTS]-(n:Directive WHERE coalesce(n.levelRank, ${UNKNOWN_RANK}) <= keepRank${o.whitelist ? ` AND (n.province IN $provinces OR n.level = 'central')` : ''})){1,10}(d)
-      WHERE length(p) <= ${o.maxLevel}
-      WITH d, length(p) AS depth ORDER BY depth LIMIT ${o.limit} - 1
-      RETURN collect(d) AS kept, collect(CASE WHEN depth < ${o.maxLevel} THEN d END) AS open
+      WITH reduce(acc = [[root], [id(root)], [], [root]], step IN range(1, ${o.maxLevel}) |
+        [p IN [[x IN acc[0] | [x, COLLECT { MATCH (x)<-[:IMPLEMENTS]-(c:Directive)${o.whitelist ? ` WHERE c.province IN $provinces OR c.level = 'central'` : ''} WITH DISTINCT c RETURN [c, coalesce(c.levelRank, ${UNKNOWN_RANK})] }]]] |
+          [n IN [apoc.coll.toSet([k IN apoc.coll.flatten([q IN p | [y IN q[1] WHERE y[1] <= keepRank | y[0]]]) WHERE NOT id(k) IN acc[1]])] |
+            [n, acc[1] + [k IN n | id(k)], acc[2] + [q IN p WHERE any(y IN q[1] WHERE y[1] > keepRank) | [id(q[0]), [y IN q[1] WHERE y[1] > keepRank | y[1]]]], acc[3] + n]
+          ][0]
+        ][0]) AS walk
+      RETURN head(collect(walk[3][0..${o.limit}])) AS kept, head(collect(walk[2])) AS below
     }
-    WITH CASE WHEN keepRank IS NULL THEN walked ELSE [root] + kept END AS ns, [root] + open AS open`
+    WITH CASE WHEN keepRank IS NULL THEN walked ELSE kept END AS ns, coalesce(below, []) AS below
+    // (a text cut by the limit is not counted on)
+    WITH ns, [b IN below WHERE b[0] IN [n IN ns | id(n)]] AS below`
     : `${walk}
     WITH collect(node) AS ns`;
   return `
   CALL (${o.scope}${o.keptLevels ? ', keepRank' : ''}) {
     ${nodes}
-    WITH ns, [n IN ns | id(n)] AS ids${o.keptLevels ? ', open' : ''}
+    WITH ns, [n IN ns | id(n)] AS ids${o.keptLevels ? ', below' : ''}
     CALL (ns, ids) {
       UNWIND ns AS t
       MATCH (t)-[r:IMPLEMENTS]->(p) WHERE id(p) IN ids
       RETURN collect(r) AS rs
     }
-    RETURN ns AS ${o.nodesAs}, rs AS ${o.relsAs}${o.keptLevels ? ', open AS downOpen' : ''}
+    RETURN ns AS ${o.nodesAs}, rs AS ${o.relsAs}${o.keptLevels ? ', below AS downBelow' : ''}
   }`;
 };
 
@@ -306,7 +331,7 @@ export const cascadeDepth = (depth: number): number => Math.max(1, Math.min(10, 
 export const ROWS_PER_RECORD = 100;
 
 function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): RawCascade {
-  const [rootUid, truncated, count, rootRow, folded, assignees, hidden, hiddenLevels] = rows[0] as [string, boolean, { toNumber(): number }, Row, boolean, [unknown, unknown][], [unknown, unknown][], [unknown, string | null][]];
+  const [rootUid, truncated, count, rootRow, folded, assignees, hidden, hiddenLevels] = rows[0] as [string, boolean, { toNumber(): number }, Row, boolean, [unknown, unknown][], [unknown, unknown][], unknown[]];
   const nodeCount = count.toNumber();
   const nodeRows = rows.slice(1, 1 + nodeCount);
   const edgeRows = rows.slice(1 + nodeCount);
@@ -330,11 +355,13 @@ function toRaw(rows: Row[], evidence: boolean, columns: readonly NodeColumn[]): 
   };
 }
 
-/** [levelRank, level] pairs → the level names, highest level first (a level without a name is left out). */
-const foldedLevelNames = (pairs: [unknown, string | null][]): string[] =>
-  [...new Map(pairs.filter((p): p is [unknown, string] => p[1] !== null).map(([rank, level]) => [level, internalId(rank)])).entries()]
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .map(([level]) => level);
+/** Level ranks → the level names, highest level first (texts of an unknown level are counted, not named). */
+const foldedLevelNames = (ranks: unknown[]): string[] =>
+  ranks
+    .map(internalId)
+    .sort((a, b) => a - b)
+    .map((rank) => levelByRank(rank)?.key)
+    .filter((key): key is NonNullable<typeof key> => key != null);
 
 /** An internal id as the driver gives it (a neo4j Integer; a number with disableLosslessIntegers). */
 const internalId = (v: unknown): number => (typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
@@ -347,6 +374,10 @@ export function rawEdge(row: Row, evidence: boolean, uidOf?: Map<number, string>
   const props: Record<string, unknown> = {};
   for (let i = 0; i < EDGE_COLUMNS.length; i++) props[EDGE_COLUMNS[i]!] = row[i + 4];
   if (evidence) for (let i = 0; i < EVIDENCE_COLUMNS.length; i++) props[EVIDENCE_COLUMNS[i]!] = row[i + 4 + EDGE_COLUMNS.length];
+  // The cascade's rows end with how many relationships the edge stands for (and, when asked, their ids).
+  const after = 4 + EDGE_COLUMNS.length + (evidence ? EVIDENCE_COLUMNS.length : 0);
+  if (row.length > after) props.statements = internalId(row[after]);
+  if (row.length > after + 1) props.statementIds = row[after + 1];
   const source = uidOf ? uidOf.get(internalId(row[2]))! : (row[2] as string);
   const target = uidOf ? uidOf.get(internalId(row[3]))! : (row[3] as string);
   return { id: row[0] as string, type: row[1] as RawEdge['type'], source, target, props };
@@ -361,7 +392,7 @@ export async function fetchCascade(driver: Driver, uid: string, opts: CascadeOpt
   const fold = foldAbove !== null;
   const foldLevelsAbove = opts.foldLevelsAbove == null ? null : Math.max(1, Math.trunc(opts.foldLevelsAbove));
   const rows = await readRows(driver,
-    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns, fold, foldLevelsAbove !== null),
+    cascadeCypher(opts.direction, opts.relations, evidence, within.length > 0, columns, fold, foldLevelsAbove !== null, opts.statementIds ?? false),
     {
       uid,
       depth: neo4j.int(cascadeDepth(opts.depth)),

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickNode, overlaps, readGraph, waitForGraph } from './app.js';
 import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables } from '../../web/src/api/queries.js';
 
 const baseUrl = inject('baseUrl');
 const ROOT = '28-NQ/TW';
@@ -189,6 +190,28 @@ describe('cascade explorer', () => {
     await page.locator('[data-testid=rel-ASSIGNED_TO]').check();
     await page.waitForTimeout(300);
     expect(span(await directives())).toBeCloseTo(span(all), 0);
+  });
+
+  it('draws a link stated by several texts once, and says so in its details', async () => {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: CASCADE_VIEW_QUERY, variables: cascadeVariables({ code: ROOT }, 4, 'DOWN') }),
+    });
+    const edges = ((await res.json()) as { data: { cascade: { edges: Array<{ id: string; source: string; target: string; kind: string; statements: number }> } } }).data.cascade.edges;
+    const merged = edges.find((e) => e.statements > 1)!;
+    expect(merged).toBeDefined();
+    const other = await browser.newPage();
+    await other.goto(`${cascadeUrl.split('&sel=')[0]!}&sel=${encodeURIComponent(merged.id)}`);
+    await waitForGraph(other, 5);
+    const drawn = await readGraph(other);
+    // One line between the two texts for that kind of link.
+    expect(drawn.edges.filter((e) => e.kind === merged.kind && [e.source, e.target].sort().join() === [merged.source, merged.target].sort().join())).toHaveLength(1);
+    const note = other.locator('[data-testid=edge-details] [data-testid=stated-also]');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(`Cũng được nêu trong ${merged.statements - 1} văn bản khác`);
+    await screenshot(other, 'stated-also');
+    await other.close();
   });
 
   it('restores the same view from a deep link', async () => {

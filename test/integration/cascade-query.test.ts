@@ -224,6 +224,35 @@ describe('fetchCascade', () => {
     expect((await fetchCascade(driver, root, { depth: 4, direction: 'DOWN', relations: ALL }))!.nodes.some((n) => n.uid.startsWith('test:'))).toBe(false);
   });
 
+  it('lists a link stated more than once as one edge, the text\'s own statement first, with every relationship\'s id', async () => {
+    const c = (await fetchCascade(driver, root, { depth: 4, direction: 'BOTH', relations: ALL, statementIds: true }))!;
+    const links = c.edges.filter((e) => e.type !== 'ASSIGNED_TO');
+    const pairs = links.map((e) => `${e.type}|${e.source}|${e.target}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    // The relationships of those kinds between two nodes of the answer, as stored, by pair.
+    const stored = await driver.executeQuery(
+      `MATCH (a)-[r:IMPLEMENTS|CITES]->(b) WHERE coalesce(a.uid, a.key) IN $uids AND coalesce(b.uid, b.key) IN $uids
+       RETURN type(r) + '|' + coalesce(a.uid, a.key) + '|' + coalesce(b.uid, b.key) AS pair, collect([elementId(r), coalesce(r.inferred, false)]) AS rels`,
+      { uids: c.nodes.map((n) => n.uid) },
+    );
+    const byPair = new Map(stored.records.map((r) => [r.get('pair') as string, r.get('rels') as [string, boolean][]]));
+    const merged = links.filter((e) => (e.props.statements as number) > 1);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const e of links) {
+      const rels = byPair.get(`${e.type}|${e.source}|${e.target}`)!;
+      expect(e.props.statements, e.id).toBe(rels.length);
+      expect([...(e.props.statementIds as string[])].sort()).toEqual(rels.map(([id]) => id).sort());
+      expect((e.props.statementIds as string[])[0]).toBe(e.id);
+      // The text's own statement stands for the link when there is one.
+      if (rels.some(([, inferred]) => !inferred)) expect(e.props.inferred, e.id).toBe(false);
+    }
+    // Assignments stay one edge each (each with its own tasks).
+    for (const e of c.edges.filter((x) => x.type === 'ASSIGNED_TO')) expect(e.props.statements).toBe(1);
+    // Without statementIds asked for, the same edges and counts.
+    const lean = (await fetchCascade(driver, root, { depth: 4, direction: 'BOTH', relations: ALL }))!;
+    expect(lean.edges.map((e) => [e.id, e.props.statements, e.props.statementIds])).toEqual(c.edges.map((e) => [e.id, e.props.statements, undefined]));
+  });
+
   it('is null for an unknown uid', async () => {
     expect(await fetchCascade(driver, 'nope@2000-01-01', { depth: 2, direction: 'DOWN', relations: ALL })).toBeNull();
   });

@@ -20,7 +20,7 @@ const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelR
  * national root this is a fifth of the answer's bytes.
  */
 const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays assignees implementersFolded';
-const EDGE_FIELDS = 'id source target kind inferred lagDays';
+const EDGE_FIELDS = 'id source target kind inferred lagDays statements';
 const EVIDENCE_FIELDS = 'verb evidenceUid quote start end tasks timings';
 
 const cascadeQuery = (nodeFields: string, edgeFields: string) => /* GraphQL */ `

@@ -59,6 +59,8 @@ export interface CascadeEdge {
   kind: Relation;
   inferred: boolean;
   lagDays: number | null;
+  /** How many relationships the edge stands for: the link's own statement and the same link stated by other texts. */
+  statements?: number;
   /** Evidence: absent from the explorer's cascade, loaded per edge (EdgeEvidence) when shown in detail. */
   verb?: string | null;
   evidenceUid?: string | null;

@@ -215,6 +215,11 @@ function EdgeDetails(props: Props & { edgeId: string }) {
         <Meta label={t('verb')} value={edge.verb} />
         <Meta label={t('lag')} value={edge.lagDays !== null && edge.lagDays !== undefined ? t('lagDays', { n: edge.lagDays }) : null} />
       </dl>
+      {(edge.statements ?? 1) > 1 && (
+        <p className="muted small" data-testid="stated-also">
+          {t('statedAlso', { n: (edge.statements ?? 1) - 1 })}
+        </p>
+      )}
       <div className="panel-actions">
         <CopyButton text={formatForCopy(DIRECTIVE_QUERY, { uid: evidence }, absoluteEndpoint())} />
       </div>

@@ -228,7 +228,9 @@ WITH root, truncated, links, assignRels, apoc.coll.toSet(directives + [r IN assi
 CALL (links) {
   UNWIND links AS r
   WITH id(startNode(r)) AS s, id(endNode(r)) AS e, type(r) AS t, collect(r) AS rs
-  WITH rs, head([x IN rs WHERE NOT coalesce(x.inferred, false)] + rs) AS own
+  WITH rs, [x IN rs WHERE NOT coalesce(x.inferred, false)] AS owns
+  // The same edge whichever request lists it (an expansion's answer merges into the explorer's by edge id).
+  WITH rs, reduce(m = null, x IN CASE WHEN owns = [] THEN rs ELSE owns END | CASE WHEN m IS NULL OR elementId(x) < elementId(m) THEN x ELSE m END) AS own
   RETURN collect([own, size(rs)${statementIds ? ', [own] + [x IN rs WHERE x <> own]' : ''}]) AS merged
 }
 // One header row (with the root's every column), the node rows, the edge rows, sent as records of ROWS_PER_RECORD rows.

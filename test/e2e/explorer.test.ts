@@ -367,6 +367,11 @@ describe('cascade explorer', () => {
     const label = () => other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(rootId)}).data('label')`) as Promise<string>;
     expect(await label()).toContain('+2 văn bản cấp dưới');
     await screenshot(other, 'levels-folded');
+    // A briefing says it too.
+    await other.click('[data-testid=briefing-start]');
+    expect(await other.locator('[data-testid=briefing-caption]').textContent()).toContain('+2 văn bản cấp dưới');
+    await other.keyboard.press('Escape');
+    await other.locator('[data-testid=briefing]').waitFor({ state: 'detached' });
     // Expanded, the root draws its neighbours — the provincial texts implementing it — and no longer counts them.
     await clickNode(other, rootId);
     await other.click('[data-testid=node-details] [data-testid=expand]');

@@ -75,7 +75,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
   const briefing = view.step !== null;
-  const steps = useMemo(() => (drawn && briefing ? briefingSteps(drawn, filtered, t) : []), [drawn, filtered, briefing, t]);
+  const steps = useMemo(() => (drawn && briefing ? briefingSteps(drawn, filtered, t, lang) : []), [drawn, filtered, briefing, t, lang]);
   const stepIndex = briefing ? Math.max(0, Math.min(view.step ?? 0, steps.length - 1)) : 0;
   const currentStep = steps[stepIndex];
   const visible = useMemo(

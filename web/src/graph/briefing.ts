@@ -1,5 +1,5 @@
 /** Briefing steps: one per layer (top to bottom), cumulative, each with a short caption. */
-import { levelName, type Translate } from '../i18n';
+import { formatCount, levelName, type Lang, type Translate } from '../i18n';
 import { computeLayers } from './layers';
 import { median, type GraphModel } from './model';
 
@@ -18,7 +18,7 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-export function briefingSteps(model: GraphModel, visible: Set<string>, t: Translate): BriefingStep[] {
+export function briefingSteps(model: GraphModel, visible: Set<string>, t: Translate, lang: Lang = 'vi'): BriefingStep[] {
   const nodes = [...model.nodes.values()].filter((n) => visible.has(n.id));
   const layers = computeLayers(nodes.map((n) => ({ id: n.id, rank: n.rank, gen: n.gen, isOrg: n.kind === 'ORGANIZATION' })));
   const steps: BriefingStep[] = [];
@@ -40,6 +40,10 @@ export function briefingSteps(model: GraphModel, visible: Set<string>, t: Transl
       const lag = median(members.map((n) => n.lagDays).filter((d): d is number => d !== null && d !== undefined));
       if (lag !== null) caption += ` · ${t('captionLag', { n: Math.round(lag) })}`;
     }
+    // Texts of lower levels the server folded into this layer's texts (not yet expanded): said, as the graph labels them.
+    let folded = 0;
+    for (const n of members) if (!model.expansions.has(n.id)) folded += n.implementersFolded ?? 0;
+    if (folded > 0) caption += ` · ${t('captionFolded', { n: formatCount(lang, folded) })}`;
     steps.push({ nodeIds: new Set(shown), newIds: layer.ids, caption });
   }
   return steps;

@@ -318,18 +318,23 @@ describe('cascade explorer', () => {
    * seed has a few dozen, a national cascade thousands. Everything else — folding, counts, later requests — is real.
    */
   async function foldingPage() {
+    return loweredPage<{ foldedAssignments: number; root: { id: string; assignees: number | null }; nodes: Array<{ id: string; kind: string; assignees: number | null }> }>('foldOrganizationsAbove', 400, 3);
+  }
+
+  /** A page whose cascade requests ask with `variable` lowered from the explorer's `from` to `to`; the answers to those. */
+  async function loweredPage<Answer>(variable: 'foldOrganizationsAbove' | 'foldLevelsAbove', from: number, to: number) {
     const other = await browser.newPage();
-    const asked: Array<{ relations?: string[]; foldOrganizationsAbove?: number; depth?: number }> = [];
-    const answers: Array<{ foldedAssignments: number; root: { id: string; assignees: number | null }; nodes: Array<{ id: string; kind: string; assignees: number | null }> }> = [];
+    const asked: Array<{ relations?: string[]; depth?: number; foldOrganizationsAbove?: number; foldLevelsAbove?: number }> = [];
+    const answers: Answer[] = [];
     await other.route('**/graphql', async (route) => {
       const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
       if (!body.query?.includes('cascade(')) return route.continue();
       const variables = { ...body.variables };
-      if (variables.foldOrganizationsAbove === 400) variables.foldOrganizationsAbove = 3;
+      if (variables[variable] === from) variables[variable] = to;
       asked.push(variables);
       const response = await route.fetch({ postData: JSON.stringify({ ...body, variables }) });
       const json = await response.json();
-      if (variables.foldOrganizationsAbove === 3) answers.push(json.data.cascade);
+      if (variables[variable] === to) answers.push(json.data.cascade);
       await route.fulfill({ response, json });
     });
     return { other, asked, answers };
@@ -338,20 +343,7 @@ describe('cascade explorer', () => {
   it('draws a large cascade\'s highest levels with their lower levels counted, expands one, and shows every level', async () => {
     // The explorer asks the server to fold the levels below those that fit in 600 texts; here in 2, which the seed
     // resolution's two provincial implementers overflow. Everything else — counts, expansion, "every level" — is real.
-    const other = await browser.newPage();
-    const asked: Array<Record<string, unknown>> = [];
-    const answers: Array<{ foldedLevels: string[]; foldedImplementers: number; nodes: Array<{ id: string; kind: string; implementersFolded: number | null }> }> = [];
-    await other.route('**/graphql', async (route) => {
-      const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
-      if (!body.query?.includes('cascade(')) return route.continue();
-      const variables = { ...body.variables };
-      if (variables.foldLevelsAbove === 600) variables.foldLevelsAbove = 2;
-      asked.push(variables);
-      const response = await route.fetch({ postData: JSON.stringify({ ...body, variables }) });
-      const json = await response.json();
-      if (variables.foldLevelsAbove === 2) answers.push(json.data.cascade);
-      await route.fulfill({ response, json });
-    });
+    const { other, asked, answers } = await loweredPage<{ foldedLevels: string[]; foldedImplementers: number; nodes: Array<{ id: string; kind: string; implementersFolded: number | null }> }>('foldLevelsAbove', 600, 2);
     await other.goto(cascadeUrl.split('&sel=')[0]!);
     const notice = other.locator('[data-testid=levels-folded]');
     await notice.waitFor();

@@ -52,7 +52,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   // A cascade cut by the server's cap or folded to its highest levels (a national resolution) and filtered to
   // provinces: ask for just those provinces, which the cap or the folding had mostly left out. Until that answer
   // arrives the filtered full cascade stays shown.
-  const narrowTo = cascade.data?.truncated || cascade.data?.foldedLevels?.length ? view.filters.provinces : [];
+  const narrowTo = cascade.data?.truncated || cascade.data?.foldedImplementers ? view.filters.provinces : [];
   const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}|${foldAbove}|${foldLevels}` : '';
   const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo, foldAbove, foldLevels) : Promise.resolve(undefined)), narrowKey);
   const shown = (narrowTo.length ? narrowed.data : undefined) ?? cascade.data;
@@ -275,9 +275,10 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
                   {t('truncated')}
                 </div>
               )}
-              {!!shown?.foldedLevels?.length && !briefing && (
+              {(shown?.foldedImplementers ?? 0) > 0 && !briefing && (
                 <div className="notice" role="status" data-testid="levels-folded">
-                  {t('levelsFolded', { n: formatCount(lang, shown.foldedImplementers ?? 0), levels: shown.foldedLevels.map((l) => levelName(t, l)).join(', ') })}{' '}
+                  {/* Texts of an unknown level are counted without a level name. */}
+                  {t('levelsFolded', { n: formatCount(lang, shown!.foldedImplementers!), levels: (shown!.foldedLevels?.length ? shown!.foldedLevels : [null]).map((l) => levelName(t, l)).join(', ') })}{' '}
                   <button type="button" className="link" onClick={() => onView({ levels: true })} data-testid="show-levels">
                     {t('showLevels')}
                   </button>

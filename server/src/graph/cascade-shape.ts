@@ -149,7 +149,7 @@ export function shapeEdge(e: RawEdge, lagDays: number | null): CascadeEdge {
     lagDays,
     tasks: (e.props.tasks as string[] | undefined) ?? null,
     timings: (e.props.timings as string[] | undefined) ?? null,
-    statements: typeof e.props.statements === 'number' ? e.props.statements : 1,
+    statements: statementsOf(e),
     statementIds: (e.props.statementIds as string[] | undefined) ?? [e.id],
   };
 }
@@ -206,6 +206,23 @@ export function reachedFrom(
   return { depth, parent };
 }
 
+/** How many relationships a raw edge stands for (the statement merges links; 1 otherwise). */
+const statementsOf = (e: RawEdge): number => (typeof e.props.statements === 'number' ? e.props.statements : 1);
+
+/**
+ * Two edges of one kind between the same nodes as one (an organisation given tasks in two sections of a text, or a link
+ * the statement did not merge): the direct one wins over an inferred one, and it stands for the relationships of both.
+ */
+function mergedEdge(kept: RawEdge, e: RawEdge): RawEdge {
+  const [win, other] = kept.props.inferred && !e.props.inferred ? [e, kept] : [kept, e];
+  const ids = win.props.statementIds as string[] | undefined;
+  const otherIds = other.props.statementIds as string[] | undefined;
+  return {
+    ...win,
+    props: { ...win.props, statements: statementsOf(win) + statementsOf(other), statementIds: ids && otherIds ? [...ids, ...otherIds] : undefined },
+  };
+}
+
 export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
   // One edge per (source, target, kind): direct evidence wins over inferred.
   const present = new Set(raw.nodes.map((n) => n.uid));
@@ -221,7 +238,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
     if (at === undefined) {
       kept.push(edges.length);
       edges.push(e);
-    } else if (edges[at]!.props.inferred && !e.props.inferred) edges[at] = e;
+    } else edges[at] = mergedEdge(edges[at]!, e);
   }
   const nodesById = new Map(raw.nodes.map((n) => [n.uid, n]));
   const issued = (id: string) => str(nodesById.get(id)?.props.issuedOn);

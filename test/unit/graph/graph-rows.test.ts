@@ -79,6 +79,7 @@ describe('cascade shaping', () => {
       { id: 'e3', type: 'IMPLEMENTS' as const, source: 'G', target: 'P', props: { inferred: false } },
       { id: 'e4', type: 'CITES' as const, source: 'C', target: 'R', props: { inferred: false } },
       { id: 'e5', type: 'ASSIGNED_TO' as const, source: 'P', target: 'O', props: { tasks: ['a'], timings: [''] } },
+      { id: 'e6', type: 'ASSIGNED_TO' as const, source: 'P', target: 'O', props: { tasks: ['b'], timings: [''] } },
     ],
   };
 
@@ -86,6 +87,11 @@ describe('cascade shaping', () => {
     const c = shapeCascade(raw, 'DOWN');
     expect(c.edges.filter((e) => e.kind === 'IMPLEMENTS')).toHaveLength(2);
     expect(c.edges.find((e) => e.source === 'P' && e.target === 'R')!.inferred).toBe(false);
+    // Each kept edge stands for the relationships of its pair: the direct link over the inferred one, two assignments.
+    expect(c.edges.map((e) => [e.id, e.statements])).toEqual([['e2', 2], ['e3', 1], ['e4', 1], ['e5', 2]]);
+    expect(c.edges.find((e) => e.id === 'e5')!.tasks).toEqual(['a']);
+    const withIds = shapeCascade({ ...raw, edges: raw.edges.map((e) => ({ ...e, props: { ...e.props, statements: 1, statementIds: [e.id] } })) }, 'DOWN');
+    expect(withIds.edges.map((e) => e.statementIds)).toEqual([['e2', 'e1'], ['e3'], ['e4'], ['e5', 'e6']]);
     const n = Object.fromEntries(c.nodes.map((x) => [x.id, x]));
     expect([n.R!.depth, n.P!.depth, n.G!.depth, n.C!.depth, n.O!.depth]).toEqual([0, 1, 2, 1, 2]);
     expect(n.P!.lagDays).toBe(133);

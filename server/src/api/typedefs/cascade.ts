@@ -62,7 +62,7 @@ type CascadeEdge {
   lagDays: Int
   tasks: [String!]
   timings: [String!]
-  "How many relationships of this kind between the two texts the edge stands for: a link is stated by the text itself and often again by texts below it (inferred), and a cascade lists it once — the text's own statement when there is one. 1 for assignments (each with its own tasks) and in edgeEvidence answers."
+  "How many relationships of this kind between the two texts the edge stands for: a link is stated by the text itself and often again by texts below it (inferred), and a cascade lists it once — the text's own statement when there is one. An assignment is one relationship per section of a text that gives an organization tasks: more than 1 when one text does so in several places (the edge's tasks are those of the first; the others' through statementIds and edgeEvidence). 1 in edgeEvidence answers."
   statements: Int!
   "The ids of those relationships, this edge's first (their evidence through edgeEvidence)."
   statementIds: [ID!]!

@@ -324,7 +324,7 @@ describe('cascade explorer', () => {
   /** A page whose cascade requests ask with `variable` lowered from the explorer's `from` to `to`; the answers to those. */
   async function loweredPage<Answer>(variable: 'foldOrganizationsAbove' | 'foldLevelsAbove', from: number, to: number) {
     const other = await browser.newPage();
-    const asked: Array<{ relations?: string[]; depth?: number; foldOrganizationsAbove?: number; foldLevelsAbove?: number }> = [];
+    const asked: Array<{ relations?: string[]; depth?: number; direction?: string; foldOrganizationsAbove?: number; foldLevelsAbove?: number }> = [];
     const answers: Answer[] = [];
     await other.route('**/graphql', async (route) => {
       const body = route.request().postDataJSON() as { query?: string; variables?: Record<string, unknown> };
@@ -369,6 +369,8 @@ describe('cascade explorer', () => {
     await other.click('[data-testid=node-details] [data-testid=expand]');
     await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'DIRECTIVE' && n.code === '58-CTr/TU').length, { timeout: 10_000 }).toBe(1);
     expect(await label()).not.toContain('văn bản cấp dưới');
+    // It asked for what the count promised: the texts implementing it (and its assignments), not those citing it.
+    expect(asked.find((v) => v.depth === 1 && v.direction === 'BOTH')!.relations).toEqual(['IMPLEMENTS', 'ASSIGNED_TO']);
     // Every level: the request without folding, the whole seed cascade drawn, the notice gone.
     await other.click('[data-testid=show-levels]');
     await notice.waitFor({ state: 'detached' });
@@ -421,6 +423,25 @@ describe('cascade explorer', () => {
     await notice.waitFor({ state: 'detached' });
     await expect.poll(async () => (await readGraph(other)).nodes.filter((n) => n.kind === 'ORGANIZATION').length, { timeout: 10_000 }).toBeGreaterThan(5);
     expect(asked.at(-1)!.foldOrganizationsAbove).toBeUndefined();
+    await other.close();
+  });
+
+  it('keeps a server-folded cascade folded when a directive is expanded', async () => {
+    const { other, asked } = await foldingPage();
+    await other.goto(cascadeUrl.split('&sel=')[0]!);
+    await waitForGraph(other, 5);
+    await other.locator('[data-testid=folded]').waitFor();
+    const before = await readGraph(other);
+    const programme = before.nodes.find((n) => n.code === '58-CTr/TU')!;
+    await clickNode(other, programme.id);
+    await other.click('[data-testid=node-details] [data-testid=expand]');
+    await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=expand]').textContent(), { timeout: 10_000 }).toBe('Thu gọn');
+    // The expansion asked for the programme's neighbours with their organisations folded, and drew none.
+    const expansion = asked.find((v) => v.depth === 1 && v.direction === 'BOTH')!;
+    expect(expansion.foldOrganizationsAbove).toBe(0);
+    const after = await readGraph(other);
+    expect(after.nodes.filter((n) => n.kind === 'ORGANIZATION')).toEqual([]);
+    expect(after.edges.filter((e) => e.kind === 'ASSIGNED_TO')).toEqual([]);
     await other.close();
   });
 

@@ -21,7 +21,8 @@ const EXPLORER_LEVELS = 600;
 /**
  * The statements the explorer and notebooks send, each planned once: [direction, relations, evidence, provinces, node
  * columns, fold, fold levels]. The explorer: its cascade (organisations and lower levels folded above its thresholds)
- * and the same narrowed to provinces, "show all" organisations or levels, an expansion (BOTH), a directive's own organisations for the details panel (UP,
+ * and the same narrowed to provinces, "show all" organisations or levels, an expansion (BOTH; in a folded view with the organisations folded,
+ * and of a text whose lower levels were folded only its implementations and assignments), a directive's own organisations for the details panel (UP,
  * ASSIGNED_TO); upwards; downwards with evidence and titles (notebooks, the export route).
  */
 const VARIANTS: [Direction, RelationKind[], boolean, string[], readonly NodeColumn[], number | null, number | null][] = [
@@ -31,6 +32,8 @@ const VARIANTS: [Direction, RelationKind[], boolean, string[], readonly NodeColu
   ['DOWN', ALL, false, [], LEAN_COLUMNS, EXPLORER_FOLD, null],
   ['DOWN', ALL, false, [], LEAN_COLUMNS, null, null],
   ['BOTH', ALL, false, [], LEAN_COLUMNS, null, null],
+  ['BOTH', ALL, false, [], LEAN_COLUMNS, 0, null],
+  ['BOTH', ['IMPLEMENTS', 'ASSIGNED_TO'], false, [], LEAN_COLUMNS, 0, null],
   ['UP', ['ASSIGNED_TO'], false, [], LEAN_COLUMNS, null, null],
   ['UP', ALL, false, [], LEAN_COLUMNS, null, null],
   ['DOWN', ALL, true, [], NODE_COLUMNS, null, null],

@@ -9,13 +9,22 @@ export const fetchRoots = (first = 20, signal?: AbortSignal) =>
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);
 
-/**
- * `provinces`: follow only those provinces' directives (the server's cut of a national cascade); `foldAbove`: leave
- * the organisations out when there are more than this many (each directive then says how many it assigns tasks to);
- * `foldLevelsAbove`: leave the lower levels' texts out when more than this many implement the root.
- */
-export const fetchCascade = (ref: RootRef, depth = 4, direction: 'DOWN' | 'UP' | 'BOTH' = 'DOWN', signal?: AbortSignal, provinces?: string[], foldAbove?: number, foldLevelsAbove?: number) =>
-  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, depth, direction, undefined, provinces, foldAbove, foldLevelsAbove), signal).then((d) => d.cascade);
+export interface CascadeRequest {
+  depth?: number;
+  direction?: 'DOWN' | 'UP' | 'BOTH';
+  /** Relation kinds to follow (default: all). */
+  relations?: string[];
+  /** Follow only those provinces' directives (the server's cut of a national cascade). */
+  provinces?: string[];
+  /** Leave the organisations out when there are more than this many (each directive then says how many it assigns tasks to). */
+  foldAbove?: number;
+  /** Leave the lower levels' texts out when more than this many implement the root. */
+  foldLevelsAbove?: number;
+  signal?: AbortSignal;
+}
+
+export const fetchCascade = (ref: RootRef, r: CascadeRequest = {}) =>
+  gql<{ cascade: Cascade }>(CASCADE_VIEW_QUERY, cascadeVariables(ref, r.depth ?? 4, r.direction ?? 'DOWN', r.relations, r.provinces, r.foldAbove, r.foldLevelsAbove), r.signal).then((d) => d.cascade);
 
 /**
  * One directive (by uid) with the organisations it assigns tasks to: what a folded cascade left out of it. Upwards,

@@ -48,13 +48,13 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const foldAbove = view.orgs ? undefined : FOLD_ORGANIZATIONS_ABOVE;
   // Unless every level is to be drawn, the server keeps only the highest levels of a large cascade that fit.
   const foldLevels = view.levels ? undefined : FOLD_LEVELS_ABOVE;
-  const cascade = useAsync((signal) => fetchCascade(rootRef, 4, 'DOWN', signal, undefined, foldAbove, foldLevels), `${JSON.stringify(rootRef)}|${foldAbove}|${foldLevels}`);
+  const cascade = useAsync((signal) => fetchCascade(rootRef, { signal, foldAbove, foldLevelsAbove: foldLevels }), `${JSON.stringify(rootRef)}|${foldAbove}|${foldLevels}`);
   // A cascade cut by the server's cap or folded to its highest levels (a national resolution) and filtered to
   // provinces: ask for just those provinces, which the cap or the folding had mostly left out. Until that answer
   // arrives the filtered full cascade stays shown.
   const narrowTo = cascade.data?.truncated || cascade.data?.foldedImplementers ? view.filters.provinces : [];
   const narrowKey = narrowTo.length ? `${JSON.stringify(rootRef)}|${narrowTo.join('|')}|${foldAbove}|${foldLevels}` : '';
-  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, 4, 'DOWN', signal, narrowTo, foldAbove, foldLevels) : Promise.resolve(undefined)), narrowKey);
+  const narrowed = useAsync((signal) => (narrowTo.length ? fetchCascade(rootRef, { signal, provinces: narrowTo, foldAbove, foldLevelsAbove: foldLevels }) : Promise.resolve(undefined)), narrowKey);
   const shown = (narrowTo.length ? narrowed.data : undefined) ?? cascade.data;
   const [model, setModel] = useState<GraphModel | null>(null);
   const [expanding, setExpanding] = useState(false);
@@ -161,7 +161,12 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
       if (!node?.code) return;
       setExpanding(true);
       try {
-        const around = await fetchCascade({ code: node.code, issuedOn: node.issuedOn, province: node.province }, 1, 'BOTH');
+        // A view whose organisations the server folded stays folded: the neighbours come without theirs, each with
+        // its count. A text whose lower-level implementers were folded brings those and what it implements, not the
+        // texts citing it too (a national programme: its 122 commune plans, not ≈ 1 500 more commune texts citing it).
+        const foldAbove = serverFolded && !view.orgs ? 0 : undefined;
+        const relations = (node.implementersFolded ?? 0) > 0 ? ['IMPLEMENTS', 'ASSIGNED_TO'] : undefined;
+        const around = await fetchCascade({ code: node.code, issuedOn: node.issuedOn, province: node.province }, { depth: 1, direction: 'BOTH', relations, foldAbove });
         setModel((m) => (m ? mergeExpansion(m, id, around) : m));
       } catch (err) {
         setNotice(errorText(err, t));
@@ -169,7 +174,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         setExpanding(false);
       }
     },
-    [model, t],
+    [model, t, serverFolded, view.orgs],
   );
 
   const onSearchHit = (hit: SearchHit) => {

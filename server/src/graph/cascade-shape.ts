@@ -57,7 +57,7 @@ export interface Cascade {
   edges: CascadeEdge[];
   /** Directive–organisation pairs left out of a folded cascade (0 when it was not folded). */
   foldedAssignments: number;
-  /** Levels whose texts were left out (foldLevelsAbove), highest rank last; empty when none were. */
+  /** Levels whose texts were left out (foldLevelsAbove), highest level first; empty when none were. */
   foldedLevels: string[];
   /** Texts of those levels implementing a text kept, summed over the texts kept (0 when no level was left out). */
   foldedImplementers: number;

@@ -105,7 +105,8 @@ type Query {
     When more than this many texts implement the root (DOWN, within depth), keep only the highest administrative
     levels whose texts fit (levelRank; counted on the first foldLevelsAbove + 1 texts of a breadth-first walk) and
     leave the texts of the lower levels out; each directive then says how many texts of those levels implement it
-    directly (implementersFolded), and only the citations between the texts kept are listed. A national resolution
+    directly (implementersFolded); the citations listed are those between the texts kept and those of the root by
+    texts of the levels kept. A national resolution
     then answers with its provinces' programmes and their departments' texts instead of maxNodes texts cut
     breadth-first. Default: never (1–50000).
     """

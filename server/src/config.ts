@@ -32,7 +32,8 @@ export interface Config {
   production: boolean;
   maxDepth: number;
   maxCost: number;
-  bodyLimit: string;
+  /** Largest request body, bytes (BODY_LIMIT: 2mb, 500kb, 1048576). */
+  bodyLimitBytes: number;
   /**
    * Identical read queries are answered from memory for at most this long (0 = off). Any write drops them sooner: at
    * once for this process's ingests, within graphVersionPollMs for every other (so the TTL only bounds an entry's
@@ -83,6 +84,16 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   return value;
 }
 
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size as written in settings: 2mb, 500kb, 1.5mb, 1048576 (bytes). */
+export function byteSize(name: string, raw: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(raw);
+  const n = m ? Math.floor(Number(m[1]) * BYTE_UNITS[(m[2] ?? '').toLowerCase()]!) : NaN;
+  if (!Number.isFinite(n) || n < 1) throw new Error(`${name} must be a size such as 2mb, 500kb or 1048576, got "${raw}"`);
+  return n;
+}
+
 /** off: never; network: for clients elsewhere or behind a proxy (the default); always: also for clients on this machine. */
 export type CompressionMode = 'off' | 'network' | 'always';
 
@@ -121,7 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     maxDepth: int('GRAPHQL_MAX_DEPTH', 8, env),
     maxCost: int('GRAPHQL_MAX_COST', 20_000, env),
-    bodyLimit: env.BODY_LIMIT || '2mb',
+    bodyLimitBytes: byteSize('BODY_LIMIT', env.BODY_LIMIT || '2mb'),
     responseCacheTtlSeconds: int('RESPONSE_CACHE_TTL_S', 3600, env),
     responseCacheRefresh: int('RESPONSE_CACHE_REFRESH', 8, env),
     responseCacheKeysFile: env.RESPONSE_CACHE_KEYS_FILE === undefined ? path.join(cacheDir, 'response-cache-keys.json') : env.RESPONSE_CACHE_KEYS_FILE ? path.resolve(env.RESPONSE_CACHE_KEYS_FILE) : null,

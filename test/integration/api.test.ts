@@ -1,5 +1,6 @@
 /** The GraphQL API over the real Neo4j holding the seed corpus. */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { describe, expect, it, inject } from 'vitest';
@@ -682,6 +683,79 @@ describe('hardening', () => {
     });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  /** A raw POST to /graphql: the body written in `parts` (several writes), with the given headers. */
+  const post = (parts: Array<string | Buffer>, headers: Record<string, string>, pathname = '/graphql') =>
+    new Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const url = new URL(pathname, inject('baseUrl'));
+      const req = http.request(url, { method: 'POST', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      // Each piece on its own, a moment apart: the server reads them as separate chunks.
+      void (async () => {
+        for (const part of parts.slice(0, -1)) {
+          req.write(part);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        req.end(parts.at(-1));
+      })();
+    });
+  const json = { 'content-type': 'application/json' };
+  const body = JSON.stringify({ query: CASCADE, variables: { code: '28-NQ/TW', depth: 2 } });
+
+  it('reads a body sent in pieces, and takes a query string on the path', async () => {
+    const whole = await post([body], json);
+    expect(whole.status).toBe(200);
+    const answer = whole.bytes.toString('utf8');
+    expect(JSON.parse(answer).data.cascade.nodes.length).toBeGreaterThan(3);
+    // Cut inside a multi-byte character: the pieces are joined as bytes, then decoded (the refusal quotes the code).
+    const bytes = Buffer.from(JSON.stringify({ query: 'query($code: String!) { cascade(code: $code) { truncated } }', variables: { code: 'Bình Thuận 99' } }), 'utf8');
+    const cut = bytes.indexOf(Buffer.from('ì', 'utf8')) + 1;
+    const inPieces = await post([bytes.subarray(0, cut), bytes.subarray(cut)], { ...json, 'content-length': String(bytes.length) });
+    expect(JSON.parse(inPieces.bytes.toString('utf8')).errors[0].message).toContain('"Bình Thuận 99"');
+    const chunked = await post([body.slice(0, 10), body.slice(10, 500), body.slice(500)], json, '/graphql?from=test');
+    expect(chunked.status).toBe(200);
+    expect(chunked.bytes.toString('utf8')).toBe(answer);
+  });
+
+  it('gives the same answer whether it is compressed for a client elsewhere or sent plain', async () => {
+    const zlib = await import('node:zlib');
+    const plain = await post([body], { ...json, 'x-forwarded-for': '203.0.113.9', 'accept-encoding': 'identity' });
+    const gzipped = await post([body], { ...json, 'x-forwarded-for': '203.0.113.9', 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zlib.gunzipSync(gzipped.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'));
+    expect(plain.headers['content-type']).toBe(gzipped.headers['content-type']);
+  });
+
+  it('answers malformed and empty bodies with a JSON error, and a query that is no GraphQL with GRAPHQL_PARSE_FAILED', async () => {
+    const broken = await post(['{"query": "{ roots { code } }"'], json);
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.bytes.toString('utf8')).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const empty = await post([''], json);
+    expect(empty.status).toBe(400);
+    expect(JSON.parse(empty.bytes.toString('utf8')).errors[0].message).toMatch(/POST body missing/);
+    const nonsense = await post([JSON.stringify({ query: 'roots {' })], json);
+    expect(nonsense.status).toBe(400);
+    expect(JSON.parse(nonsense.bytes.toString('utf8')).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    // Over the token limit: refused by the parser, as a syntax error.
+    const many = await post([JSON.stringify({ query: `{ ${'__typename '.repeat(2500)}}` })], json);
+    expect(many.status).toBe(400);
+    const refusal = JSON.parse(many.bytes.toString('utf8')).errors[0];
+    expect(refusal.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(refusal.message).toMatch(/2000 tokens/);
+  });
+
+  it('refuses a body in another character set or type as before (Apollo: 400, no answer)', async () => {
+    const text = await post([body], { 'content-type': 'text/plain' });
+    expect(text.status).toBe(400);
+    expect(text.bytes.toString('utf8')).not.toMatch(/"data"/);
   });
 });
 

@@ -18,7 +18,7 @@
  * Answers do not depend on who asks; when a token is sent, or the server requires one, it is checked first.
  */
 import fs from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -30,7 +30,12 @@ import { onGraphChanged } from '../graph/changes.js';
 import type { ApiContext } from './context.js';
 
 export interface ResponseCache {
-  /** Express middleware in front of Apollo: answers hits. */
+  /**
+   * Answers a POST of `body` from the cache when it holds its answer (true; `X-Cache: HIT`), else marks the response
+   * `X-Cache: MISS` and leaves it to Apollo (false). `gzipAccepted`: the client takes gzip and is worth it.
+   */
+  answer(req: IncomingMessage, body: unknown, res: ServerResponse, gzipAccepted: boolean): Promise<boolean>;
+  /** The same as Express middleware in front of Apollo (the body parsed by express.json). */
   middleware: RequestHandler;
   /** Apollo plugin: picks the successful query results to store. */
   plugin: ApolloServerPlugin<ApiContext>;
@@ -245,6 +250,29 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
     if (pending.size || pattern) schedule();
   });
 
+  const answer: ResponseCache['answer'] = async (req, body, res, gzipAccepted) => {
+    const key = req.method === 'POST' ? keyOf(body) : null;
+    if (!key) return false;
+    const hit = await cache.get(key);
+    if (hit === undefined || !(await mayRead(req.headers.authorization))) {
+      res.setHeader('X-Cache', 'MISS');
+      return false;
+    }
+    hits.set(key, (hits.get(key) ?? 0) + 1);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('X-Cache', 'HIT');
+    if (withGzip) {
+      const vary = res.getHeader('Vary');
+      res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+    }
+    const gzipped = hit.gzipped && gzipAccepted ? hit.gzipped : null;
+    if (gzipped) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', (gzipped ?? hit.json).length);
+    res.end(gzipped ?? hit.json);
+    return true;
+  };
+
   // Answers to store, found again by their `data` object when Apollo makes their text.
   const toStore = new WeakMap<object, { key: string; started: number }>();
 
@@ -259,23 +287,10 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
       }
       return text;
     },
-    middleware: async (req, res, next) => {
-      try {
-        const key = req.method === 'POST' ? keyOf(req.body) : null;
-        if (!key) return next();
-        const hit = await cache.get(key);
-        if (hit === undefined || !(await mayRead(req.headers.authorization))) {
-          res.setHeader('X-Cache', 'MISS');
-          return next();
-        }
-        hits.set(key, (hits.get(key) ?? 0) + 1);
-        res.status(200).type('application/json').setHeader('X-Cache', 'HIT');
-        if (withGzip) res.vary('Accept-Encoding');
-        if (hit.gzipped && (opts.compressFor?.(req) ?? true) && req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(hit.gzipped);
-        else res.send(hit.json);
-      } catch (e) {
-        next(e);
-      }
+    answer,
+    middleware(req, res, next) {
+      const gzipAccepted = (opts.compressFor?.(req) ?? true) && req.acceptsEncodings('gzip') === 'gzip';
+      answer(req, req.body, res, gzipAccepted).then((done) => done || next(), next);
     },
     plugin: {
       async requestDidStart() {

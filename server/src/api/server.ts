@@ -24,6 +24,7 @@ import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction,
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { largestCascades } from '../graph/queries/largest-cascades.js';
 import { compressionWanted } from './compression-wanted.js';
+import { graphqlLane } from './graphql-lane.js';
 import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
@@ -53,6 +54,8 @@ export interface RunningServer {
 const PLAIN_OUTPUT_TYPES = ['Cascade', 'CascadeNode', 'CascadeEdge'];
 /** Query fields answering only with those types (api/jit-executor.ts: their leaves need no serializer). */
 const PLAIN_ROOT_FIELDS = ['cascade', 'edgeEvidence'];
+/** Tokens a request's document may hold (a syntax error beyond: GRAPHQL_PARSE_FAILED). */
+const MAX_TOKENS = 2000;
 const NEO4J_DEFAULT_RESOLVERS = new Set(['defaultFieldResolver', 'numericalResolver', 'idResolver']);
 
 export async function buildSchema(driver: Driver) {
@@ -115,13 +118,17 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   // clients that do not ask get plain JSON.
   const compress = (req: http.IncomingMessage) => compressionWanted(config.httpCompression, req);
   if (config.httpCompression !== 'off') app.use(compression({ level: 1, threshold: 1024, filter: (req, res) => compress(req) && compression.filter(req, res) }));
-  const httpServer = http.createServer(app);
+  // Requests reach `app` through the GraphQL lane (api/graphql-lane.ts), which serves most GraphQL POSTs itself.
+  let handle: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => handle(req, res));
   const schema = await buildSchema(driver);
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxDepth, flattenFragments: true },
     costLimit: { maxCost: config.maxCost },
     maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
+    // Tokens are counted by graphql-js's own parser (parseOptions below): armor's plugin parsed every new document a
+    // second time, in a hook, and answered a syntax error with HTTP 500 and GRAPHQL_VALIDATION_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     blockFieldSuggestion: { enabled: config.production },
   });
@@ -165,6 +172,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // The process's own SIGINT/SIGTERM handling (cli/start.ts) stops the server and then Neo4j. Apollo's handler
     // would call stop() at the same moment, and the later of two concurrent stop() calls never returns (see close()):
     // a signal sent to the Node process alone (a process manager's, `kill PID`) then left it hanging.
@@ -184,6 +192,20 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     )
     .catch(() => undefined);
 
+  // A request's context: its token checked (401 when bad, or when the server wants one and none came).
+  const contextFor = async (req: http.IncomingMessage): Promise<ApiContext> => {
+    let viewer: Viewer;
+    try {
+      viewer = await viewerFromHeader(req.headers.authorization, secret);
+    } catch (e) {
+      if (e instanceof AuthError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+      throw e;
+    }
+    if (config.readsRequireAuth && !viewer.roles.length) {
+      throw new GraphQLError('this server requires a token for every request', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    return makeContext(driver, config, viewer);
+  };
   const corsMw = cors({ origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false, maxAge: 600 });
   app.get('/health', async (_req, res) => {
     try {
@@ -196,23 +218,9 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   app.use(
     '/graphql',
     corsMw,
-    express.json({ limit: config.bodyLimit }),
+    express.json({ limit: config.bodyLimitBytes }),
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<ApiContext> => {
-        let viewer: Viewer;
-        try {
-          viewer = await viewerFromHeader(req.headers.authorization, secret);
-        } catch (e) {
-          if (e instanceof AuthError) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
-          throw e;
-        }
-        if (config.readsRequireAuth && !viewer.roles.length) {
-          throw new GraphQLError('this server requires a token for every request', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
-        return makeContext(driver, config, viewer);
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
   app.get('/export/cascade.:format', corsMw, (req, res, next) => (['graphml', 'json'].includes(req.params.format as string) ? exportRoute(driver, config)(req, res) : next()));
 
@@ -239,6 +247,20 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     res.status(status).json({ errors: [{ message: status >= 500 && config.production ? 'Internal server error' : err.message, extensions: { code } }] });
   });
+
+  handle = graphqlLane(
+    {
+      apollo,
+      context: contextFor,
+      cors: corsMw,
+      maxBodyBytes: config.bodyLimitBytes,
+      // Answers to compress go through Express's compression middleware.
+      compressed: (req) => compress(req) && /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? '')),
+      fromCache: cache ? (req, body, res) => cache.answer(req, body, res, false) : undefined,
+      production: config.production,
+    },
+    app,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (e: NodeJS.ErrnoException) =>

@@ -1,28 +1,31 @@
 /**
- * The response cache's memory rule for answers computed ahead, driven through the hooks Apollo and Express call (no
- * server): an answer is stored when the plugin picked it and Apollo made its text; hits are answered by the middleware.
+ * The response cache's memory rule for answers computed ahead, driven through the hooks Apollo and the HTTP server call
+ * (no server): an answer is stored when the plugin picked it and Apollo made its text; hits are answered by `answer`.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { responseCache, type CachedRequest, type ResponseCache } from '../../../server/src/api/response-cache.js';
 
 const QUERY = 'query($code: String!) { cascade(code: $code) { truncated } }';
 
-/** What the middleware does with a POST of `body`: 'HIT' or 'MISS'. */
+/** What the cache does with a POST of `body`: 'HIT' (answered) or 'MISS'. */
 async function ask(cache: ResponseCache, body: object): Promise<string> {
   let marked = '';
+  let ended = false;
   const res = {
+    statusCode: 0,
     setHeader: (name: string, value: string) => {
       if (name === 'X-Cache') marked = value;
-      return res;
     },
-    status: () => res,
-    type: () => res,
-    vary: () => res,
-    send: () => res,
+    getHeader: () => undefined,
+    end: () => {
+      ended = true;
+    },
   };
-  const req = { method: 'POST', body, headers: {}, acceptsEncodings: () => false };
-  await cache.middleware(req as unknown as Request, res as unknown as Response, () => undefined);
+  const req = { method: 'POST', headers: {} };
+  const answered = await cache.answer(req as unknown as IncomingMessage, body, res as unknown as ServerResponse, false);
+  expect(answered).toBe(marked === 'HIT');
+  expect(ended).toBe(answered);
   return marked;
 }
 

@@ -53,8 +53,12 @@ function readBody(req: IncomingMessage, max: number): Promise<{ text: string } |
       size += chunk.length;
       if (size <= max) chunks.push(chunk);
     });
+    let ended = false;
     req.on('error', reject);
+    // A client gone before the end of its body: nothing to answer.
+    req.on('close', () => ended || reject(new Error('request body cut short')));
     req.on('end', () => {
+      ended = true;
       if (size > max) resolve({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: `request body over the limit of ${max} bytes` });
       else resolve({ text: Buffer.concat(chunks, size).toString('utf8') });
     });

@@ -99,4 +99,26 @@ describe('warmUp', () => {
     // The server runs it in the background and ignores its failure: this is where a broken warm-up shows.
     await expect(warmUp(driver)).resolves.toBeUndefined();
   });
+
+  it('stops before its next statement once the server stops', async () => {
+    // Sessions opened (one per statement), counted on a driver that is the real one otherwise.
+    let statements = 0;
+    const counting = new Proxy(driver, {
+      get(target, key, receiver) {
+        if (key === 'session') return (...args: Parameters<Driver['session']>) => (statements++, target.session(...args));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    await warmUp(counting);
+    const all = statements;
+    expect(all).toBeGreaterThan(10);
+    statements = 0;
+    let asked = 0;
+    // Stopped after the third statement has started.
+    await warmUp(counting, undefined, () => ++asked > 3);
+    expect(statements).toBe(3);
+    statements = 0;
+    await warmUp(counting, undefined, () => true);
+    expect(statements).toBe(0);
+  });
 });

@@ -89,7 +89,8 @@ describe('local Neo4j faults', () => {
       child.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // A start with its seed corpus takes 25–45 s while other test files load the machine; the stop is what is timed.
+  }, 150_000);
 
   it('explains a missing Java instead of crashing', () => {
     const r = spawnSync(tsx, ['-e', "import('./server/src/neo4j/artifacts.ts').then(m => { try { m.checkJava(); console.log('ok') } catch (e) { console.log(e.message) } })"], {

@@ -271,17 +271,17 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   // Another process's ingest (the CLI, another replica) raises the graph version: drop cached answers then.
   const stopWatching = config.graphVersionPollMs > 0 ? watchGraphVersion(driver, config.neo4jDatabase, config.graphVersionPollMs, graphChanged) : () => undefined;
   // In the background, once serving: the first roots list and cascade on a cold Neo4j (api/warm-up.ts).
-  // Then the answers asked for most before the last stop (api/response-cache.ts).
-  const warm = warmUp(driver, config.neo4jDatabase)
+  // Then the answers asked for most before the last stop (api/response-cache.ts). A stop cuts the warm-up short.
+  // One stop, however many callers: Apollo Server 5.5's stop() lets a second, concurrent call wait for a barrier
+  // that a successful stop never resolves, so that caller (and a process waiting on it) would hang.
+  let closing: Promise<void> | null = null;
+  const warm = warmUp(driver, config.neo4jDatabase, () => closing !== null)
     .catch(() => undefined)
     .then(() => cache?.restore());
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
   log(`Directive Graph on ${url}  (GraphQL: ${url}/graphql)`);
-  // One stop, however many callers: Apollo Server 5.5's stop() lets a second, concurrent call wait for a barrier
-  // that a successful stop never resolves, so that caller (and a process waiting on it) would hang.
-  let closing: Promise<void> | null = null;
   return {
     url,
     port,

@@ -118,9 +118,8 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   // clients that do not ask get plain JSON.
   const compress = (req: http.IncomingMessage) => compressionWanted(config.httpCompression, req);
   if (config.httpCompression !== 'off') app.use(compression({ level: 1, threshold: 1024, filter: (req, res) => compress(req) && compression.filter(req, res) }));
-  // Requests reach `app` through the GraphQL lane (api/graphql-lane.ts), which serves most GraphQL POSTs itself.
-  let handle: http.RequestListener = app;
-  const httpServer = http.createServer((req, res) => handle(req, res));
+  // Its request listener, added once Apollo is up: the GraphQL lane (api/graphql-lane.ts) in front of `app`.
+  const httpServer = http.createServer();
   const schema = await buildSchema(driver);
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxDepth, flattenFragments: true },
@@ -248,7 +247,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     res.status(status).json({ errors: [{ message: status >= 500 && config.production ? 'Internal server error' : err.message, extensions: { code } }] });
   });
 
-  handle = graphqlLane(
+  const lane = graphqlLane(
     {
       apollo,
       context: contextFor,
@@ -261,6 +260,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     },
     app,
   );
+  httpServer.on('request', lane);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (e: NodeJS.ErrnoException) =>

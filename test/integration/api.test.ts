@@ -738,6 +738,10 @@ describe('GraphQL over HTTP', () => {
     const broken = await post(['{"query": "{ roots { code } }"'], json);
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.bytes.toString('utf8')).errors[0].extensions.code).toBe('BAD_REQUEST');
+    // The same from a client elsewhere that takes gzip (served by Express): the same JSON error.
+    const brokenElsewhere = await post(['{"query": "{ roots { code } }"'], { ...json, 'x-forwarded-for': '203.0.113.9', 'accept-encoding': 'gzip' });
+    expect(brokenElsewhere.status).toBe(400);
+    expect(JSON.parse(brokenElsewhere.bytes.toString('utf8')).errors[0].extensions.code).toBe('BAD_REQUEST');
     const empty = await post([''], json);
     expect(empty.status).toBe(400);
     expect(JSON.parse(empty.bytes.toString('utf8')).errors[0].message).toMatch(/POST body missing/);

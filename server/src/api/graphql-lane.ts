@@ -38,7 +38,8 @@ function takes(req: IncomingMessage, compressed: (req: IncomingMessage) => boole
   return JSON_TYPE.test(req.headers['content-type'] ?? '') && !compressed(req);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+/** An HTTP error as GraphQL clients read one: `{ errors: [{ message, extensions: { code } }] }`. */
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);

@@ -24,7 +24,7 @@ import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction,
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { largestCascades } from '../graph/queries/largest-cascades.js';
 import { compressionWanted } from './compression-wanted.js';
-import { graphqlLane } from './graphql-lane.js';
+import { graphqlLane, sendError } from './graphql-lane.js';
 import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
@@ -244,7 +244,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status ?? 500;
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    res.status(status).json({ errors: [{ message: status >= 500 && config.production ? 'Internal server error' : err.message, extensions: { code } }] });
+    sendError(res, status, code, status >= 500 && config.production ? 'Internal server error' : err.message);
   });
 
   const lane = graphqlLane(

@@ -66,19 +66,34 @@ export async function visibleNodeCount(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as any).__cy.nodes().filter((n: any) => !n.hasClass('hidden')).length);
 }
 
-/** Click a node at its rendered position (centres it first so it is on screen). */
+/**
+ * Click a node at its rendered position, as a user would, until its details panel shows it. The position is taken
+ * once the viewport has settled (a refit scheduled for the next frame — leaving a briefing, a resize — would
+ * otherwise move the node away between reading its position and the click), after centring it so it is on screen.
+ */
 export async function clickNode(page: Page, id: string): Promise<void> {
-  const point = await page.evaluate((nodeId) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const cy = (globalThis as any).__cy;
-    const node = cy.getElementById(nodeId);
-    cy.stop(true, true);
-    cy.center(node);
-    const p = node.renderedPosition();
-    const rect = cy.container().getBoundingClientRect();
-    return { x: p.x + rect.left, y: p.y + rect.top };
-  }, id);
-  await page.mouse.click(point.x, point.y);
+  for (let attempt = 1; ; attempt++) {
+    const point = await page.evaluate(async (nodeId) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const cy = (globalThis as any).__cy;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      await frame();
+      cy.stop(true, true);
+      const node = cy.getElementById(nodeId);
+      cy.center(node);
+      const p = node.renderedPosition();
+      const rect = cy.container().getBoundingClientRect();
+      return { x: p.x + rect.left, y: p.y + rect.top };
+    }, id);
+    await page.mouse.click(point.x, point.y);
+    try {
+      await page.waitForFunction((nodeId) => document.querySelector('[data-testid=node-details]')?.getAttribute('data-node') === nodeId, id, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`the details of ${id} did not open after ${attempt} clicks on it`, { cause: error });
+    }
+  }
 }
 
 export function overlaps(a: GraphNode['box'], b: GraphNode['box']): boolean {

@@ -403,7 +403,8 @@ describe('cascade explorer', () => {
     const view = () => other.evaluate(`(() => { const cy = globalThis.__cy; return JSON.stringify([cy.zoom(), cy.pan(), cy.nodes().map((n) => [n.id(), n.position()])]); })()`);
     await other.waitForTimeout(600);
     // (clickNode centres the node first: centred here already, so that only the app can move the view.)
-    await other.evaluate(`globalThis.__cy.center(globalThis.__cy.getElementById(${JSON.stringify(programme.id)}))`);
+    // (void: the call returns the Cytoscape core, which Playwright would otherwise copy out of the page — 17 s.)
+    await other.evaluate(`void globalThis.__cy.center(globalThis.__cy.getElementById(${JSON.stringify(programme.id)}))`);
     const before = await view();
     await clickNode(other, programme.id);
     await expect.poll(() => other.locator('[data-testid=node-details] [data-testid=assignments] > li').count(), { timeout: 10_000 }).toBe(programme.assignees);

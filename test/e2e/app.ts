@@ -99,3 +99,39 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 export function overlaps(a: GraphNode['box'], b: GraphNode['box']): boolean {
   return a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5;
 }
+
+/**
+ * The drawn nodes whose label does not fit inside their shape: each line measured in the page with the node's own
+ * font, its box (widened by the node's border on both sides) tested corner by corner with Cytoscape's own test of a
+ * point inside that shape. Empty when every label fits.
+ */
+export async function labelsOutsideTheirShape(page: Page): Promise<Array<{ id: string; shape: string; line: string }>> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cy = (globalThis as any).__cy;
+    const shapes = cy.renderer().nodeShapes;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const outside: Array<{ id: string; shape: string; line: string }> = [];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    cy.nodes().filter((n: any) => !n.hasClass('hidden')).forEach((n: any) => {
+      const name = n.pstyle('shape').strValue;
+      const shape = shapes[name] ?? shapes[name.replace(/-/g, '')];
+      const size = n.pstyle('font-size').pfValue;
+      ctx.font = `${n.pstyle('font-style').strValue} ${n.pstyle('font-weight').strValue} ${size}px ${n.pstyle('font-family').strValue}`;
+      const lineHeight = n.pstyle('line-height').value * size;
+      const border = n.pstyle('border-width').pfValue;
+      const radius = n.pstyle('corner-radius').value === 'auto' ? 'auto' : n.pstyle('corner-radius').pfValue;
+      const { x, y } = n.position();
+      const lines: string[] = String(n.data('label') ?? '').split('\n');
+      lines.forEach((line, i) => {
+        const half = ctx.measureText(line).width / 2 + border;
+        const top = y - (lines.length * lineHeight) / 2 + i * lineHeight;
+        const corners = [[x - half, top], [x + half, top], [x - half, top + lineHeight], [x + half, top + lineHeight]];
+        if (!corners.every(([cx, cy2]) => shape.checkPoint(cx, cy2, 0, n.width(), n.height(), x, y, radius))) {
+          outside.push({ id: n.id(), shape: name, line });
+        }
+      });
+    });
+    return outside;
+  });
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickNode, overlaps, readGraph, waitForGraph } from './app.js';
+import { clickNode, labelsOutsideTheirShape, overlaps, readGraph, waitForGraph } from './app.js';
 import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
 import { CASCADE_VIEW_QUERY, cascadeVariables } from '../../web/src/api/queries.js';
 
@@ -81,6 +81,8 @@ describe('cascade explorer', () => {
     for (let i = 0; i < shown.length; i++)
       for (let j = i + 1; j < shown.length; j++) if (overlaps(shown[i]!.box, shown[j]!.box)) clashes.push(`${shown[i]!.id} × ${shown[j]!.id}`);
     expect(clashes).toEqual([]);
+    // Every line of every label inside its node's shape (hexagons and octagons narrow towards their top and bottom).
+    expect(await labelsOutsideTheirShape(page)).toEqual([]);
     await screenshot(page, 'cascade');
   });
 
@@ -358,6 +360,8 @@ describe('cascade explorer', () => {
     const rootId = directives[0]!.id;
     const label = () => other.evaluate(`globalThis.__cy.getElementById(${JSON.stringify(rootId)}).data('label')`) as Promise<string>;
     expect(await label()).toContain('+2 văn bản cấp dưới');
+    // Its fourth, longest line — bold, as the root's label is — inside the hexagon too.
+    expect(await labelsOutsideTheirShape(other)).toEqual([]);
     await screenshot(other, 'levels-folded');
     // A briefing says it too.
     await other.click('[data-testid=briefing-start]');

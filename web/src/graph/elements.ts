@@ -1,21 +1,10 @@
 /** GraphModel → Cytoscape element definitions: labels (province in the label), sizes, colours, shapes. */
 import type cytoscape from 'cytoscape';
 import { formatCount, formatDate, levelName, typeName, type Lang, type Translate } from '../i18n';
-import { labelBox, NODE_FONT_SIZE, wrapWords } from './measure';
+import { LINE_HEIGHT, lineWidths, NODE_FONT_SIZE, wrapWords } from './measure';
+import { nodeSize } from './node-size';
 import type { GEdge, GNode, GraphModel } from './model';
 import { ORGANIZATION_STYLE, typeStyle } from './palette';
-
-/** Extra room around the text, per shape (pointy shapes need more). */
-function padding(shape: string): { x: number; y: number } {
-  switch (shape) {
-    case 'hexagon': case 'octagon': return { x: 34, y: 14 };
-    case 'diamond': return { x: 60, y: 40 };
-    case 'ellipse': return { x: 30, y: 16 };
-    case 'rhomboid': case 'tag': case 'cut-rectangle': return { x: 30, y: 12 };
-    case 'barrel': return { x: 22, y: 16 };
-    default: return { x: 20, y: 12 };
-  }
-}
 
 /**
  * `assignees`: organisations folded into this directive (graph/fold.ts), `below`: texts of lower levels the server
@@ -40,8 +29,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false, assignees = 0, below = 0): cytoscape.ElementDefinition {
   const style = n.kind === 'ORGANIZATION' ? ORGANIZATION_STYLE : typeStyle(n.type);
   const lines = nodeLabelLines(n, t, lang, assignees, below);
-  const box = labelBox(lines, NODE_FONT_SIZE, estimate);
-  const pad = padding(style.shape);
+  // The root's label is drawn bold (styles.ts: node.root).
+  const size = nodeSize(style.shape, lineWidths(lines, NODE_FONT_SIZE, estimate, n.isRoot ? 'bold' : 'normal'), NODE_FONT_SIZE * LINE_HEIGHT);
   const classes = [n.kind === 'ORGANIZATION' ? 'org' : 'doc'];
   if (n.stub) classes.push('stub');
   if (n.isRoot) classes.push('root');
@@ -64,8 +53,8 @@ export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false
       color: style.color,
       textColor: style.text,
       shape: style.shape,
-      w: Math.max(box.w + pad.x * 2, 70),
-      h: Math.max(box.h + pad.y * 2, 36),
+      w: size.w,
+      h: size.h,
     },
   };
 }

@@ -33,9 +33,8 @@ export function wrapWords(text: string, maxChars: number): string[] {
   return lines;
 }
 
-/** Box size for a multi-line label with padding; `estimate` skips canvas measuring (large graphs). */
-export function labelBox(lines: string[], fontSize = NODE_FONT_SIZE, estimate = false): { w: number; h: number } {
-  let max = 0;
-  for (const l of lines) max = Math.max(max, estimate ? l.length * fontSize * 0.56 : textWidth(l, fontSize));
-  return { w: Math.ceil(max), h: Math.ceil(lines.length * fontSize * LINE_HEIGHT) };
+/** Width in px of each line; `estimate` skips canvas measuring (large graphs). */
+export function lineWidths(lines: string[], fontSize = NODE_FONT_SIZE, estimate = false, weight = 'normal'): number[] {
+  const bold = weight === 'bold' ? 1.08 : 1;
+  return lines.map((l) => (estimate ? l.length * fontSize * 0.56 * bold : textWidth(l, fontSize, weight)));
 }

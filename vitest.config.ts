@@ -14,7 +14,9 @@ export default defineConfig({
     // Servers started by the tests (and the processes they spawn) keep no request list in the developer's .cache.
     env: { RESPONSE_CACHE_KEYS_FILE: '' },
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 60_000,
+    // A limit for a hang, not a speed goal (those live in `npm run bench`): integration tests start, stop and import
+    // into their own Neo4j, which took up to 54 s for one test on a slow spell of a two-core machine.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     maxWorkers: 2,
     reporters: ['default'],

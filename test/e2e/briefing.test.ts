@@ -43,6 +43,9 @@ describe('briefing mode and export', () => {
     }
     // The provincial programmes and guidance below 28-NQ/TW: all implementing documents, with their median lag.
     expect(captions[1]).toMatch(/^Cấp tỉnh: 3 văn bản triển khai, 3 tỉnh\/thành · độ trễ trung vị \d+ ngày$/);
+    // Then the provincial texts carrying those out (Bình Thuận's guidance on its programme, Sóc Trăng's front's plan):
+    // the same level, said so rather than "Cấp tỉnh" twice in a row.
+    expect(captions[2]).toMatch(/^Cấp tỉnh, thực hiện văn bản cùng cấp: 2 văn bản triển khai, 2 tỉnh\/thành/);
     for (let i = 1; i < captions.length; i++) {
       expect(captions[i]).not.toBe(captions[i - 1]);
       expect(counts[i]).toBeGreaterThan(counts[i - 1]!);

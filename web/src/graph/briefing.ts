@@ -27,7 +27,11 @@ export function briefingSteps(model: GraphModel, visible: Set<string>, t: Transl
     const members = layer.ids.map((id) => model.nodes.get(id)!);
     for (const id of layer.ids) shown.add(id);
     const root = members.find((n) => n.isRoot);
-    const level = levelName(t, members.find((n) => n.level)?.level ?? null);
+    const levelKey = members.find((n) => n.level)?.level ?? null;
+    let level = levelName(t, levelKey);
+    // Texts carrying out texts of their own level (a province's boards and departments its programme): the level alone
+    // would read like the step before, so the caption says so.
+    if (!layer.isOrg && levelKey && implementsOwnLevel(model, new Set(layer.ids), levelKey)) level = t('levelSameLevel', { level });
     let caption: string;
     if (root) {
       caption = t('captionRoot', { code: root.code ?? root.label, title: clip(root.title ?? root.typeName ?? '', 140) });
@@ -47,4 +51,12 @@ export function briefingSteps(model: GraphModel, visible: Set<string>, t: Transl
     steps.push({ nodeIds: new Set(shown), newIds: layer.ids, caption });
   }
   return steps;
+}
+
+/** Whether a text of this layer implements a text of `level` outside it (the API's direction: source implements target). */
+function implementsOwnLevel(model: GraphModel, ids: Set<string>, level: string): boolean {
+  for (const e of model.edges.values()) {
+    if (e.kind === 'IMPLEMENTS' && ids.has(e.apiSource) && !ids.has(e.apiTarget) && model.nodes.get(e.apiTarget)?.level === level) return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@
  */
 
 /** Extra room around the text, per shape: x on each side where the shape is widest, y above and below. */
-export function shapePadding(shape: string): { x: number; y: number } {
+function shapePadding(shape: string): { x: number; y: number } {
   switch (shape) {
     case 'hexagon': case 'octagon': case 'ellipse': return { x: 10, y: 14 };
     case 'diamond': return { x: 10, y: 40 };
@@ -18,7 +18,7 @@ export function shapePadding(shape: string): { x: number; y: number } {
  * The share of its full width a shape keeps at height `t` from its centre (0 the middle, 1 its top or bottom edge),
  * for the shapes Cytoscape draws: ellipse; hexagon (±1, 0), (±½, ±1); octagon (±1, ±(√2−1)), (±(√2−1), ±1); diamond.
  */
-export function widthShareAt(shape: string, t: number): number {
+function widthShareAt(shape: string, t: number): number {
   switch (shape) {
     case 'hexagon': return 1 - t / 2;
     case 'octagon': return Math.min(1, Math.SQRT2 - t);

@@ -1,8 +1,9 @@
 /**
  * What a freshly started server does once, in the background, before its first visitor: the start page's roots
- * and the explorer's cascade statements. On a cold Neo4j the first plan of the cascade statement takes ≈ 2 s and
- * the first national-scale roots list ≈ 3 s; warm, they take 0.3–0.4 s. The search box's statement is planned too. Planning uses a uid that matches nothing;
- * the largest root's cascade (what a visitor opens first), its gap list and its lag table are then computed once.
+ * and search, and the explorer's cascade statements. On a cold Neo4j the first plan of the cascade statement takes
+ * ≈ 2 s and the first national-scale roots list ≈ 3 s; warm, they take 0.3–0.4 s. Planning uses a uid that matches
+ * nothing; the largest root's cascade (what a visitor opens first), its gap list and its lag table are then computed
+ * once.
  */
 import type { Driver } from 'neo4j-driver';
 import { shapeCascade } from '../graph/cascade-shape.js';

@@ -1,4 +1,5 @@
 /** The bulk loader (empty database, corpus-wide UNWIND) builds the same graph as one-document transactions. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,5 +114,56 @@ describe('bulk ingest', () => {
     expect(w.documents).toBe(4);
     const stored = await fresh.executeQuery('MATCH (d:Directive {stub: false}) RETURN d.sourceFile AS f ORDER BY f');
     expect(stored.records.map((x) => x.get('f'))).toEqual(records.filter((_, i) => i !== 1).map((r) => r.file).sort());
+  });
+});
+
+describe('ingest again', () => {
+  const version = async () => Number((await fresh.executeQuery("MATCH (v:GraphVersion) RETURN v.version AS v")).records[0]?.get('v') ?? 0);
+
+  it('writes only the texts that changed since they were stored; --rewrite writes them all', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const first = await ingestPaths(fresh, [seedDir], { batchSize: 2 });
+    expect([first.documents, first.unchanged]).toEqual([5, 0]);
+    const stored = await graph(fresh);
+    expect(stored).toEqual(await graph(shared));
+    const v = await version();
+
+    // The same corpus: nothing written, not even the graph version (caches stay valid).
+    const again = await ingestPaths(fresh, [seedDir], { batchSize: 2 });
+    expect(again).toMatchObject({ documents: 5, unchanged: 5, nodes: 0, relationships: 0, errors: [] });
+    expect(await version()).toBe(v);
+    expect(await graph(fresh)).toEqual(stored);
+
+    // One text changed (a copy of the corpus; a sentence added to 004's last paragraph): that one is written.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-again-'));
+    try {
+      for (const f of fs.readdirSync(seedDir)) fs.copyFileSync(path.join(seedDir, f), path.join(dir, f));
+      const changed = path.join(dir, '004_ffda23340a6344ce.txt');
+      fs.appendFileSync(changed, '\nBản sao để kiểm thử: văn bản đã đổi.\n');
+      const one = await ingestPaths(fresh, [dir], { batchSize: 2 });
+      expect(one).toMatchObject({ documents: 5, unchanged: 4, errors: [] });
+      expect(one.relationships).toBeGreaterThan(0);
+      expect(await version()).toBeGreaterThan(v);
+      const text = await fresh.executeQuery("MATCH (d:Directive {code: '86-HD/BTGTU'}) RETURN d.text AS t");
+      expect(String(text.records[0]!.get('t'))).toContain('Bản sao để kiểm thử');
+
+      // The CLI says what it skipped, and --rewrite writes every text again.
+      const cli = (...args: string[]) =>
+        spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/src/cli/ingest.ts', dir, ...args], {
+          cwd: repoRoot,
+          encoding: 'utf8',
+          env: { ...process.env, NEO4J_URI: neo.uri },
+          timeout: 120_000,
+        });
+      const skipped = cli();
+      expect(skipped.status).toBe(0);
+      expect(skipped.stdout).toMatch(/ingested 5\/5 documents in [\d.]+ s \(5 unchanged since their last ingest, not written again; 0 nodes, 0 relationships written\)/);
+      const rewritten = cli('--rewrite');
+      expect(rewritten.status).toBe(0);
+      expect(rewritten.stdout).toMatch(/ingested 5\/5 documents in [\d.]+ s \([1-9]\d* nodes, [1-9]\d* relationships written\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

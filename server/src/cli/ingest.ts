@@ -1,7 +1,7 @@
 /**
  * npm run ingest -- PATH... : extract files/folders and write them to Neo4j idempotently (one transaction per
- * batch of 100 documents, --batch N; --bulk for an empty database). Progress bar on a TTY, summary at the end,
- * exit 1 if any file failed.
+ * batch of 100 documents, --batch N; --bulk for an empty database). A text the graph already holds as it would be
+ * written is skipped (--rewrite writes it anyway). Progress bar on a TTY, summary at the end, exit 1 if any file failed.
  */
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
@@ -16,7 +16,8 @@ const program = new Command('ingest')
   .option('--batch <n>', 'documents per transaction (each statement covers the whole batch)', '100')
   .option('--synthetic', 'mark every document as synthetic (generated)', false)
   .option('--bulk', 'fast first load into an EMPTY database (corpus-wide UNWIND batches)', false)
-  .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean }) =>
+  .option('--rewrite', 'write every text again, even those the graph holds as they are (skipped by default)', false)
+  .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean; rewrite: boolean }) =>
     runCli(async () => {
       const batchSize = Number(opts.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must be a positive integer');
@@ -29,6 +30,7 @@ const program = new Command('ingest')
           database: config.neo4jDatabase,
           batchSize,
           bulk: opts.bulk,
+          rewrite: opts.rewrite,
           synthetic: opts.synthetic || undefined,
           onProgress: (done, total, file) => {
             if (!bar) return;
@@ -51,7 +53,7 @@ const program = new Command('ingest')
         );
         const c = counts.records[0]!;
         console.log(
-          `ingested ${summary.documents}/${summary.files} documents in ${summary.seconds.toFixed(1)} s (${summary.nodes} nodes, ${summary.relationships} relationships written); ` +
+          `ingested ${summary.documents}/${summary.files} documents in ${summary.seconds.toFixed(1)} s (${unchangedNote(summary.unchanged)}${summary.nodes} nodes, ${summary.relationships} relationships written); ` +
             `graph: ${c.get('directives')} directives (${c.get('stubs')} stubs), ${c.get('organizations')} organizations, ${c.get('edges')} edges; errors: ${summary.errors.length}`,
         );
         for (const e of summary.errors) console.error(`error: ${e.file}: ${e.message}`);
@@ -62,3 +64,7 @@ const program = new Command('ingest')
     }),
   );
 program.parse();
+
+function unchangedNote(n: number): string {
+  return n > 0 ? `${n} unchanged since their last ingest, not written again; ` : '';
+}

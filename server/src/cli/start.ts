@@ -26,7 +26,8 @@ runCli(async () => {
   try {
     if (config.loadSeed) {
       const s = await ingestPaths(db.driver, [config.seedDir], { database: config.neo4jDatabase });
-      console.error(`Seed corpus: ${s.documents}/${s.files} documents, ${s.nodes} nodes, ${s.relationships} relationships written in ${s.seconds.toFixed(1)} s`);
+      const unchanged = s.unchanged > 0 ? ` (${s.unchanged} already stored as they are)` : '';
+      console.error(`Seed corpus: ${s.documents}/${s.files} documents${unchanged}, ${s.nodes} nodes, ${s.relationships} relationships written in ${s.seconds.toFixed(1)} s`);
       for (const e of s.errors) console.error(`  seed error: ${e.file}: ${e.message}`);
     }
     server = await startHttpServer(db.driver, config);

@@ -3,6 +3,7 @@
  * evidenceUid is its uid; re-ingesting deletes and recreates exactly those, so running it again leaves the
  * same graph. Mentioned documents absent from the corpus become stub nodes, completed when their text arrives.
  */
+import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GraphRows } from './rows.js';
 import { BUMP_GRAPH_VERSION } from './graph-version.js';
@@ -29,7 +30,7 @@ CALL (row) {
 MERGE (d:Directive {uid: row.uid})
 SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
                .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place,
-               .assigneeCount },
+               .assigneeCount, .rowsDigest },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
     d.stub = false
 ${SET_CATEGORY}
@@ -117,6 +118,37 @@ UNWIND $stubs AS uid
 MATCH (s:Directive {uid: uid, stub: true}) WHERE NOT (s)--()
 DELETE s`;
 
+/** Every statement a text's rows go through: a change to any of them changes what the same rows would write. */
+const WRITER = createHash('sha256')
+  .update([UPSERT_DIRECTIVES, ABSORB_UNDATED, UPSERT_STUBS, LINKS, ORGANIZATIONS, ASSIGNMENTS, ISSUERS, CLEAN_ORPHANS].join('\0'))
+  .digest();
+const digests = new WeakMap<GraphRows, string>();
+
+/**
+ * What a text was written from: its rows and this writer's statements. Stored on the directive (`rowsDigest`), so
+ * ingesting the same text again with the same extractor and writer can be skipped (`storedUnchanged`).
+ */
+export function rowsDigest(rows: GraphRows): string {
+  let d = digests.get(rows);
+  if (d === undefined) {
+    d = createHash('sha256').update(WRITER).update(JSON.stringify(rows)).digest('base64url');
+    digests.set(rows, d);
+  }
+  return d;
+}
+
+const UNCHANGED = `
+UNWIND $docs AS doc
+MATCH (d:Directive {uid: doc.uid}) WHERE d.rowsDigest = doc.digest AND d.stub = false
+RETURN collect(d.uid) AS uids`;
+
+/** The uids of those texts the graph already holds as these rows would write them (same rows, same writer). */
+export async function storedUnchanged(driver: Driver, batch: GraphRows[], database?: string): Promise<Set<string>> {
+  const docs = batch.map((r) => ({ uid: r.directive.uid, digest: rowsDigest(r) }));
+  const res = await driver.executeQuery(UNCHANGED, { docs }, { database, routing: 'READ' });
+  return new Set((res.records[0]?.get('uids') as string[] | undefined) ?? []);
+}
+
 /**
  * One text per uid and per content hash: a later version replaces an earlier one in the earlier one's place, so
  * the order of first appearance (which decides whose wording a stub keeps) is that of writing them one by one.
@@ -156,7 +188,7 @@ async function writeInTx(tx: ManagedTransaction, batch: GraphRows[]): Promise<Wr
   // Pipelined: the statements go out one after the other without waiting for each answer (Neo4j runs them in
   // order on the transaction), so a document costs two round trips before COMMIT instead of seven.
   const [upsert, , , links, , assigned, issued] = await Promise.all([
-    tx.run(UPSERT_DIRECTIVES, { rows: docs.map((d) => d.directive) }),
+    tx.run(UPSERT_DIRECTIVES, { rows: docs.map((d) => ({ ...d.directive, rowsDigest: rowsDigest(d) })) }),
     tx.run(UPSERT_STUBS, { stubs }),
     tx.run(ABSORB_UNDATED, { uids: docs.map((d) => d.directive.uid) }),
     tx.run(LINKS, { links: docs.flatMap((d) => d.links.map((l) => ({ ...l, evidenceUid: d.directive.uid }))) }),

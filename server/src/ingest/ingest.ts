@@ -11,7 +11,7 @@ import { extractFilesInOrder } from './extract-file.js';
 import { graphChanged } from '../graph/changes.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { bulkWriteRecords } from '../graph/bulk-write.js';
-import { writeDocument, writeDocuments } from '../graph/write.js';
+import { lastVersions, storedUnchanged, writeDocument, writeDocuments } from '../graph/write.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 
@@ -23,6 +23,8 @@ export interface IngestError {
 export interface IngestSummary {
   files: number;
   documents: number;
+  /** Of `documents`: texts the graph already held as they would be written (not written again). */
+  unchanged: number;
   nodes: number;
   relationships: number;
   errors: IngestError[];
@@ -36,6 +38,11 @@ export interface IngestOptions {
   batchSize?: number;
   /** Load into an EMPTY database with corpus-wide UNWIND batches (national-scale loads; see graph/bulk-write.ts). */
   bulk?: boolean;
+  /**
+   * Write every text, even one the graph already holds as it would be written. By default such a text (same rows
+   * from the extractor, same writer: `rowsDigest`) is skipped, so loading a corpus again writes only what changed.
+   */
+  rewrite?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -92,13 +99,26 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
       else errors.push({ file: of[0]!.file, message: `could not be stored: ${(e as Error).message}` });
     }
   };
+  let unchanged = 0;
   for (let i = 0; i < records.length; i += batchSize) {
-    const batch = records.slice(i, i + batchSize);
-    await write(batch.map(recordToRows), batch);
-    opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, batch[batch.length - 1]!.file);
+    let batch = records.slice(i, i + batchSize);
+    let rows = batch.map(recordToRows);
+    if (!opts.rewrite) {
+      // The copies of a text the writer keeps (the later one), less those the graph already holds as they are.
+      const recordOf = new Map(rows.map((r, k) => [r, batch[k]!] as const));
+      const kept = lastVersions(rows);
+      const same = await storedUnchanged(driver, kept, opts.database);
+      unchanged += kept.filter((r) => same.has(r.directive.uid)).length;
+      rows = kept.filter((r) => !same.has(r.directive.uid));
+      documents += batch.length - rows.length;
+      batch = rows.map((r) => recordOf.get(r)!);
+    }
+    if (rows.length > 0) await write(rows, batch);
+    opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, records[Math.min(i + batchSize, records.length) - 1]!.file);
   }
-  graphChanged();
-  return { documents, nodes, relationships, errors };
+  // Nothing written (every text unchanged, or refused): nothing for caches to forget.
+  if (documents > unchanged) graphChanged();
+  return { documents, unchanged, nodes, relationships, errors };
 }
 
 export async function ingestPaths(driver: Driver, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -111,6 +131,7 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
     return {
       files: listed.files.length,
       documents: b.documents,
+      unchanged: 0,
       nodes: b.nodes,
       relationships: b.relationships,
       errors: [...listed.errors, ...extracted.errors],
@@ -121,6 +142,7 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
   return {
     files: listed.files.length,
     documents: written.documents,
+    unchanged: written.unchanged,
     nodes: written.nodes,
     relationships: written.relationships,
     errors: [...listed.errors, ...extracted.errors, ...written.errors],

@@ -21,6 +21,7 @@ import { readConfig, repoRoot } from '../../server/src/config.js';
 import { bumpGraphVersion } from '../../server/src/graph/graph-version.js';
 import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph/queries/cascade.js';
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
+import { writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
 import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
@@ -76,6 +77,8 @@ export interface SizeResult {
   extractSeconds: number;
   perDocument: IngestResult;
   batched: IngestResult;
+  /** The batched slice written again unchanged: every text found as stored and skipped (rowsDigest). */
+  again: { documents: number; unchanged: number; seconds: number };
   bulk: IngestResult;
   /** Offline store import (npm run neo4j -- import) of the whole corpus into a scratch home. */
   imported: ImportResult;
@@ -423,6 +426,10 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     await wipe(db.driver);
     log(`[${size}] batched writeRecords(batchSize 200) (${batchSlice.length} documents) …`);
     const batched = await benchIngest(db.driver, batchSlice, 'batched', 200);
+    log(`[${size}] the same ${batchSlice.length} documents again, unchanged …`);
+    const t0 = performance.now();
+    const rewritten = await writeRecords(db.driver, batchSlice, { batchSize: 200 });
+    const again = { documents: rewritten.documents, unchanged: rewritten.unchanged, seconds: (performance.now() - t0) / 1000 };
     await wipe(db.driver);
     log(`[${size}] per-document ${Math.round(perDocument.perSecond)} /s, batched ${Math.round(batched.perSecond)} /s; bulk UNWIND load of ${corpus.documents} documents …`);
     const bulk = await benchIngest(db.driver, corpus.records, 'bulk');
@@ -515,6 +522,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
       extractSeconds: corpus.extractSeconds,
       perDocument,
       batched,
+      again,
       bulk,
       imported,
       nodes: Number(counts.records[0]!.get('nodes')),

@@ -231,22 +231,26 @@ export function gql(base: string, query: string, variables: Record<string, unkno
   if (!agent) agents.set(base, (agent = new http.Agent({ keepAlive: true, maxSockets: 4 })));
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[]; cache?: string };
-          if (parsed.errors?.length) reject(new Error(`GraphQL: ${JSON.stringify(parsed.errors).slice(0, 300)}`));
-          else resolve({ ...parsed, cache: res.headers['x-cache'] as string | undefined });
-        } catch (e) {
-          reject(new Error(`GraphQL: HTTP ${res.statusCode}, unreadable answer: ${(e as Error).message}`));
-        }
+    const send = (again: boolean) => {
+      const req = http.request(`${base}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[]; cache?: string };
+            if (parsed.errors?.length) reject(new Error(`GraphQL: ${JSON.stringify(parsed.errors).slice(0, 300)}`));
+            else resolve({ ...parsed, cache: res.headers['x-cache'] as string | undefined });
+          } catch (e) {
+            reject(new Error(`GraphQL: HTTP ${res.statusCode}, unreadable answer: ${(e as Error).message}`));
+          }
+        });
       });
-    });
-    req.on('error', reject);
-    req.end(body);
+      // A kept-alive connection the server closed as this request went out (Node's documented case for a retry).
+      req.on('error', (e: NodeJS.ErrnoException) => (again && req.reusedSocket && e.code === 'ECONNRESET' ? send(false) : reject(e)));
+      req.end(body);
+    };
+    send(true);
   });
 }
 

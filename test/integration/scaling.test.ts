@@ -3,6 +3,7 @@
  * Aura. Starts a second, real API server (startHttpServer) with NEO4J_URI=neo4j://… pointing at the test
  * Neo4j, on a free port, and runs a cascade through it.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { startHttpServer, type RunningServer } from '../../server/src/api/server.js';
@@ -56,5 +57,29 @@ describe('API replica over a neo4j:// routing URI', () => {
     expect(programme, JSON.stringify(c.nodes.map((n) => [n.code, n.type, n.province]))).toBeDefined();
     expect(programme!.depth).toBe(1);
     expect(c.edges.some((e) => e.kind === 'IMPLEMENTS' && e.source === programme!.id && e.target === c.root.id)).toBe(true);
+  });
+
+  it('keeps an idle keep-alive connection open longer than a load balancer does (Node closes it after 5 s)', async () => {
+    // A balancer or client reusing a connection the server has just closed sees "socket hang up" (or answers 502).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () =>
+      new Promise<{ reused: boolean; body: string }>((resolve, reject) => {
+        const req = http.request(`${base}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ reused: req.reusedSocket, body }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: '{ __typename }' }));
+      });
+    try {
+      expect((await ask()).reused).toBe(false);
+      await new Promise((r) => setTimeout(r, 6_500));
+      const again = await ask();
+      expect(again.body).toContain('"__typename":"Query"');
+      expect(again.reused).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -38,6 +38,9 @@ import { typeDefs } from './typedefs/index.js';
 import { graphChanged } from '../graph/changes.js';
 import { watchGraphVersion } from '../graph/graph-version.js';
 
+/** How long the server keeps an idle keep-alive connection open (see startHttpServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -120,6 +123,12 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   if (config.httpCompression !== 'off') app.use(compression({ level: 1, threshold: 1024, filter: (req, res) => compress(req) && compression.filter(req, res) }));
   // Its request listener, added once Apollo is up: the GraphQL lane (api/graphql-lane.ts) in front of `app`.
   const httpServer = http.createServer();
+  // Idle keep-alive connections stay open 65 s (Node's default is 5 s), longer than the idle timeout of the load
+  // balancers and proxies put in front of replicas (60 s for most): the proxy closes an idle connection first, never
+  // the server just as the proxy or a client sends the next request on it — which that client sees as "socket hang
+  // up" or a 502. Headers must arrive within a little more than that.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const schema = await buildSchema(driver);
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxDepth, flattenFragments: true },

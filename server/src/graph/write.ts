@@ -145,7 +145,8 @@ RETURN collect(d.uid) AS uids`;
 /** The uids of those texts the graph already holds as these rows would write them (same rows, same writer). */
 export async function storedUnchanged(driver: Driver, batch: GraphRows[], database?: string): Promise<Set<string>> {
   const docs = batch.map((r) => ({ uid: r.directive.uid, digest: rowsDigest(r) }));
-  const res = await driver.executeQuery(UNCHANGED, { docs }, { database, routing: 'READ' });
+  // From the writer (a cluster's leader), not a follower that may not have the latest version of a text yet.
+  const res = await driver.executeQuery(UNCHANGED, { docs }, { database });
   return new Set((res.records[0]?.get('uids') as string[] | undefined) ?? []);
 }
 

@@ -42,9 +42,12 @@ async function stop(db: { neo: LocalNeo4j; driver: Driver }): Promise<void> {
   running.splice(running.indexOf(db), 1);
 }
 
-/** Every node and relationship with all its properties, each value with its Cypher type. */
+/**
+ * Every node and relationship with all its properties, each value with its Cypher type — but `rowsDigest`, the
+ * transactional writer's note of what it wrote a text from (graph/write.ts), which the store import does not keep.
+ */
 async function dump(driver: Driver) {
-  const typed = (x: string) => `apoc.map.fromPairs([k IN keys(${x}) | [k, [${x}[k], valueType(${x}[k])]]])`;
+  const typed = (x: string) => `apoc.map.fromPairs([k IN keys(${x}) WHERE k <> 'rowsDigest' | [k, [${x}[k], valueType(${x}[k])]]])`;
   const n = await driver.executeQuery(`MATCH (n) WHERE NOT n:Level AND NOT n:GraphVersion RETURN apoc.coll.sort(labels(n)) AS labels, ${typed('n')} AS props ORDER BY coalesce(n.uid, n.key)`);
   const r = await driver.executeQuery(
     `MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.uid, a.key) AS a, coalesce(b.uid, b.key) AS b, ${typed('r')} AS props ORDER BY type, a, b, r.quote, r.order`,

@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { extractDocument, resolveCorpus } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
 import { extractFilesInOrder } from './extract-file.js';
+import { extractFilesInParallel, extractionThreads, PARALLEL_FROM_FILES } from './extract-pool.js';
 import { graphChanged } from '../graph/changes.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { bulkWriteRecords } from '../graph/bulk-write.js';
@@ -71,10 +72,16 @@ export function listSourceFiles(inputs: string[]): { files: string[]; errors: In
   return { files, errors };
 }
 
-export async function extractFiles(files: string[], opts: { synthetic?: boolean } = {}): Promise<{ records: ExtractedRecord[]; errors: IngestError[] }> {
+/**
+ * Extracts the files (on several threads when there are many: extract-pool.ts; `threads` 1 keeps them on this one),
+ * then resolves them together as one corpus.
+ */
+export async function extractFiles(files: string[], opts: { synthetic?: boolean; threads?: number } = {}): Promise<{ records: ExtractedRecord[]; errors: IngestError[] }> {
   const records: ExtractedRecord[] = [];
   const errors: IngestError[] = [];
-  for (const r of await extractFilesInOrder(files, opts.synthetic)) {
+  const threads = opts.threads ?? (files.length >= PARALLEL_FROM_FILES ? extractionThreads() : 1);
+  const results = threads > 1 ? await extractFilesInParallel(files, opts.synthetic, threads) : await extractFilesInOrder(files, opts.synthetic);
+  for (const r of results) {
     if ('record' in r) records.push(r.record);
     else errors.push(r.error);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { extractDocument } from '../../../server/src/extract/index.js';
 import { docx, pdf, zip } from '../../fixtures/builders.js';
 import { seedText } from './helpers.js';
 import { extractFilesInOrder } from '../../../server/src/ingest/extract-file.js';
+import { extractFilesInParallel } from '../../../server/src/ingest/extract-pool.js';
+import { extractFiles } from '../../../server/src/ingest/ingest.js';
+import { repoRoot } from '../../../server/src/config.js';
 
 let dir = '';
 beforeAll(() => {
@@ -256,5 +259,30 @@ describe('extractFilesInOrder (files read ahead of the extractor)', () => {
     });
     expect('error' in out[7]! && out[7].error.message).toMatch(/empty/);
     expect('error' in out[30]! && out[30].error.message).toMatch(/no such file/);
+  });
+
+  it('on several threads gives the same results in the same places as on one', async () => {
+    const text = seedText('003');
+    const files: string[] = [];
+    for (let i = 0; i < 130; i++) {
+      if (i === 50) files.push(put(`pe${i}.txt`, ''));
+      else if (i === 101) files.push(path.join(dir, 'missing-too.txt'));
+      else files.push(put(`p${String(i).padStart(3, '0')}.txt`, text.replace('Bình Thuận', `Bình Thuận ${i}`)));
+    }
+    const one = await extractFilesInOrder(files, true);
+    const three = await extractFilesInParallel(files, true, 3);
+    expect(three).toHaveLength(130);
+    expect(three).toEqual(one);
+    expect('error' in three[50]! && three[50].error.message).toMatch(/empty/);
+    expect('record' in three[129]! && three[129].record.synthetic).toBe(true);
+  });
+
+  it('extractFiles: the seed corpus resolved the same from two threads as from one', async () => {
+    const seed = path.join(repoRoot, 'seed', 'corpus');
+    const files = ['000', '001', '002', '003', '004'].map((n) => path.join(seed, readdirSync(seed).find((f) => f.startsWith(n))!));
+    const two = await extractFiles(files, { threads: 2 });
+    expect(two.errors).toEqual([]);
+    expect(two).toEqual(await extractFiles(files, { threads: 1 }));
+    expect(two.records.find((r) => r.file.startsWith('003'))!.resolvedCode).toBe('58-CTr/TU');
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * A large corpus is extracted on several threads: each takes the next files of the list (CHUNK at a time), reads
+ * and extracts them as `extractFilesInOrder` does, and sends the results back to their places in the list, so the
+ * outcome is the same as on one thread, in the same order. Extraction is pure CPU work on each text: the generated
+ * national corpus (40 636 files, 147 MB) took 28.1 s on one thread of this project's two-core machine (slow spell),
+ * 22.6–22.7 s on two (the records' copy between threads costs CPU too: 33.2 s through one thread); more cores, more gain.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Extracted } from './extract-file.js';
+
+/** Fewer files than this are extracted on the calling thread: a thread costs ≈ 0.5–1 s to start (the .docx and .pdf readers load). */
+export const PARALLEL_FROM_FILES = 200;
+
+/** Files a thread is given at a time: the work stays evenly shared, the messages few. */
+const CHUNK = 40;
+
+/** One thread per core, at most 8. */
+export function extractionThreads(): number {
+  return Math.min(os.availableParallelism(), 8);
+}
+
+// The threads run this project's TypeScript as the server does: through tsx, registered in each thread.
+const WORKER = new URL('./extract-worker.ts', import.meta.url).href;
+const BOOT = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(WORKER)});`;
+
+export async function extractFilesInParallel(files: string[], synthetic: boolean | undefined, threads: number): Promise<Extracted[]> {
+  const out: Extracted[] = new Array<Extracted>(files.length);
+  let next = 0;
+  const workers: Worker[] = [];
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(BOOT, { eval: true, workerData: { synthetic } });
+      workers.push(w);
+      let busy = false;
+      const give = () => {
+        if (next >= files.length) {
+          busy = false;
+          resolve();
+          return;
+        }
+        const from = next;
+        next = Math.min(files.length, from + CHUNK);
+        busy = true;
+        w.postMessage({ from, files: files.slice(from, next) });
+      };
+      w.on('message', (m: { from: number; results: Extracted[] }) => {
+        m.results.forEach((r, k) => (out[m.from + k] = r));
+        give();
+      });
+      w.once('error', (e) => reject(new Error(`an extraction thread failed: ${e.message}`)));
+      w.once('exit', (code) => busy && reject(new Error(`an extraction thread stopped (exit ${code}) before answering`)));
+      give();
+    });
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, Math.ceil(files.length / CHUNK))) }, run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
+}

@@ -243,14 +243,16 @@ describe('not found', () => {
 });
 
 describe('extractFilesInOrder (files read ahead of the extractor)', () => {
-  it('gives one result per file in the list order, each bad file reported in its place', async () => {
+  /** `n` variants of 003 named PREFIX + number, but an empty file at `empty` and a missing one at `missing`. */
+  function fileList(prefix: string, n: number, empty: number, missing: number): string[] {
     const text = seedText('003');
-    const files: string[] = [];
-    for (let i = 0; i < 45; i++) {
-      if (i === 7) files.push(put(`e${i}.txt`, ''));
-      else if (i === 30) files.push(path.join(dir, 'missing.txt'));
-      else files.push(put(`f${String(i).padStart(2, '0')}.txt`, text.replace('Bình Thuận', `Bình Thuận ${i}`)));
-    }
+    return Array.from({ length: n }, (_, i) =>
+      i === empty ? put(`${prefix}-empty${i}.txt`, '') : i === missing ? path.join(dir, `${prefix}-missing.txt`) : put(`${prefix}${String(i).padStart(3, '0')}.txt`, text.replace('Bình Thuận', `Bình Thuận ${i}`)),
+    );
+  }
+
+  it('gives one result per file in the list order, each bad file reported in its place', async () => {
+    const files = fileList('f', 45, 7, 30);
     const out = await extractFilesInOrder(files);
     expect(out).toHaveLength(45);
     out.forEach((r, i) => {
@@ -262,13 +264,7 @@ describe('extractFilesInOrder (files read ahead of the extractor)', () => {
   });
 
   it('on several threads gives the same results in the same places as on one', async () => {
-    const text = seedText('003');
-    const files: string[] = [];
-    for (let i = 0; i < 130; i++) {
-      if (i === 50) files.push(put(`pe${i}.txt`, ''));
-      else if (i === 101) files.push(path.join(dir, 'missing-too.txt'));
-      else files.push(put(`p${String(i).padStart(3, '0')}.txt`, text.replace('Bình Thuận', `Bình Thuận ${i}`)));
-    }
+    const files = fileList('p', 130, 50, 101);
     const one = await extractFilesInOrder(files, true);
     const three = await extractFilesInParallel(files, true, 3);
     expect(three).toHaveLength(130);

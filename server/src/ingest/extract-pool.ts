@@ -5,7 +5,11 @@
  * national corpus (40 636 files, 147 MB) took 28.1 s on one thread of this project's two-core machine (slow spell),
  * 22.6–22.7 s on two (the records' copy between threads costs CPU too: 33.2 s through one thread); more cores, more gain.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extract-file.js';
 
@@ -20,17 +24,27 @@ export function extractionThreads(): number {
   return Math.min(os.availableParallelism(), 8);
 }
 
-// The threads run this project's TypeScript as the server does: through tsx, registered in each thread.
-const WORKER = new URL('./extract-worker.ts', import.meta.url).href;
-const BOOT = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(WORKER)});`;
+/**
+ * A thread's code: it runs this project's TypeScript as the server does, through tsx's ESM loader registered in the
+ * thread. tsx is found from here, not from the working folder (code given as text resolves packages from there),
+ * through its package.json's exports.
+ */
+function bootCode(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exports = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const api = pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+  const worker = new URL('./extract-worker.ts', import.meta.url).href;
+  return `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(worker)});`;
+}
 
 export async function extractFilesInParallel(files: string[], synthetic: boolean | undefined, threads: number): Promise<Extracted[]> {
   const out: Extracted[] = new Array<Extracted>(files.length);
   let next = 0;
   const workers: Worker[] = [];
+  const boot = bootCode();
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(BOOT, { eval: true, workerData: { synthetic } });
+      const w = new Worker(boot, { eval: true, workerData: { synthetic } });
       workers.push(w);
       let busy = false;
       const give = () => {

@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { readSource, SourceError, detectLegacy } from '../../../server/src/files/index.js';
@@ -271,6 +273,16 @@ describe('extractFilesInOrder (files read ahead of the extractor)', () => {
     expect(three).toEqual(one);
     expect('error' in three[50]! && three[50].error.message).toMatch(/empty/);
     expect('record' in three[129]! && three[129].record.synthetic).toBe(true);
+  });
+
+  it('starts its threads from any working folder (tsx found from the server, not from there)', () => {
+    const files = fileList('w', 3, -1, -1);
+    const script = put('pool-from-elsewhere.mts', `import { extractFilesInParallel } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'server/src/ingest/extract-pool.ts')).href)};
+const out = await extractFilesInParallel(${JSON.stringify(files)}, false, 2);
+console.log(JSON.stringify(out.map((r) => ('record' in r ? r.record.file : r.error.message))));`);
+    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], { cwd: tmpdir(), encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(files.map((f) => path.basename(f)));
   });
 
   it('extractFiles: the seed corpus resolved the same from two threads as from one', async () => {

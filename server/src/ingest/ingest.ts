@@ -121,7 +121,8 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
       batch = rows.map((r) => recordOf.get(r)!);
     }
     if (rows.length > 0) await write(rows, batch);
-    opts.onProgress?.(Math.min(i + batchSize, records.length), records.length, records[Math.min(i + batchSize, records.length) - 1]!.file);
+    const done = Math.min(i + batchSize, records.length);
+    opts.onProgress?.(done, records.length, records[done - 1]!.file);
   }
   // Nothing written (every text unchanged, or refused): nothing for caches to forget.
   if (documents > unchanged) graphChanged();

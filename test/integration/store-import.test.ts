@@ -98,9 +98,9 @@ describe('offline store import', () => {
     await stop(running[0]!);
     expect(isRunning(tmp)).toBe(false);
     await expect(importStore(seedImport().files, { cacheDir, dataDir: tmp, log: () => undefined })).rejects.toThrow(/already exists.*--replace/);
-    // An edge to a node no file defines: the importer fails (bad tolerance 0) after writing a whole scratch store.
-    const dangling: CsvFile = { kind: 'relationships', target: 'CITES', name: 'dangling', header: ':START_ID(Directive),:END_ID(Directive)\n', chunks: () => ['"nowhere","nothing"\n'], multiline: () => false };
-    await expect(importStore([...seedImport().files, dangling], { cacheDir, dataDir: tmp, replace: true, heap: '384m', log: () => undefined })).rejects.toThrow(/store importer failed .*nowhere/);
+    // An edge to a node no file defines (a node number beyond the last): the importer fails (bad tolerance 0) after writing a whole scratch store.
+    const dangling: CsvFile = { kind: 'relationships', target: 'CITES', name: 'dangling', header: ':START_ID,:END_ID\n', chunks: () => ['0,999999\n'], multiline: () => false };
+    await expect(importStore([...seedImport().files, dangling], { cacheDir, dataDir: tmp, replace: true, heap: '384m', log: () => undefined })).rejects.toThrow(/store importer failed .*999999/);
     expect(fs.readdirSync(tmp).filter((f) => f.startsWith('import-'))).toEqual([]);
     const db = await start();
     expect(await dump(db.driver)).toEqual(imported);

@@ -8,9 +8,9 @@ import type { BulkPlan, DirectiveLabel } from './bulk-plan.js';
 /** Separates list elements inside one CSV field (a control character no extracted text contains). */
 export const ARRAY_DELIMITER = '\u001f';
 
-type ColumnType = 'string' | 'double' | 'boolean' | 'date' | 'string[]';
+type ColumnType = 'string' | 'double' | 'boolean' | 'date' | 'string[]' | 'id';
 interface Column<T> {
-  /** Header entry, e.g. `uid:ID(Directive)`, `title`, `levelRank:double`, `:START_ID(Directive)`. */
+  /** Header entry, e.g. `:ID`, `title`, `levelRank:double`, `:START_ID`. */
   header: string;
   type: ColumnType;
   value: (row: T) => unknown;
@@ -67,12 +67,13 @@ export function csvField(value: unknown, type: ColumnType): string {
     return String(n);
   }
   if (type === 'boolean') return value ? 'true' : 'false';
-  return String(value); // date: ISO yyyy-mm-dd
+  if (type === 'id' && !Number.isSafeInteger(value)) throw new Error(`not a node id: ${String(value)}`);
+  return String(value); // id: an integer; date: ISO yyyy-mm-dd
 }
 
 const quote = (s: string) => `"${s.includes('"') ? s.replaceAll('"', '""') : s}"`;
 
-const col = <T>(header: string, type: ColumnType, value: (row: T) => unknown): Column<T> => ({ header: type === 'string' || header.includes(':') ? header : `${header}:${type}`, type, value });
+const col = <T>(header: string, type: ColumnType, value: (row: T) => unknown): Column<T> => ({ header: type === 'string' || type === 'id' || header.includes(':') ? header : `${header}:${type}`, type, value });
 const str = <T>(key: keyof T & string) => col<T>(key, 'string', (r) => r[key]);
 const dbl = <T>(key: keyof T & string) => col<T>(key, 'double', (r) => r[key]);
 
@@ -124,65 +125,98 @@ type Link = BulkPlan['links']['IMPLEMENTS'][number];
 type Assignment = BulkPlan['assignments'][number];
 type Issuer = BulkPlan['issuers'][number];
 
-const directiveId = <T extends { uid: string }>() => col<T>('uid:ID(Directive)', 'string', (r) => r.uid);
-const sharedDirective = <T extends Stub | Full>(): Column<T>[] => [
-  directiveId<T>(),
-  ...(['code', 'type', 'typeName', 'title', 'province', 'level'] as const).map((k) => str<T>(k)),
-  dbl<T>('levelRank'),
-  str<T>('issuerName'),
-  col<T>('synthetic', 'boolean', (r) => r.synthetic),
-  str<T>('searchText'),
-  col<T>('issuedOn', 'date', (r) => r.issuedOn),
-];
+/**
+ * Node ids are the store's own record ids (`--id-type=actual`): the nodes numbered 0, 1, 2… in the order their files
+ * are given, the relationships naming their ends by those numbers. The importer then keeps no id map to fill, sort
+ * and search (string ids: ≈ a quarter of its relationship stage went to looking ends up).
+ */
+interface NodeIds {
+  directives: Map<string, number>;
+  organizations: Map<string, number>;
+}
 
-const FULL_COLUMNS: Column<Full>[] = [
-  ...sharedDirective<Full>(),
-  ...(['sourceFile', 'codeSource', 'text', 'contentHash', 'signerName', 'signerCapacity'] as const).map((k) => str<Full>(k)),
-  col<Full>('recipients', 'string[]', (r) => r.recipients),
-  str<Full>('place'),
-  dbl<Full>('assigneeCount'),
-  col<Full>('stub', 'boolean', () => false),
-];
-const STUB_COLUMNS: Column<Stub>[] = [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)];
-const ORG_COLUMNS: Column<Org>[] = [
-  col<Org>('key:ID(Organization)', 'string', (r) => r.key),
-  ...(['name', 'province', 'level'] as const).map((k) => str<Org>(k)),
-  dbl<Org>('levelRank'),
-  str<Org>('kind'),
-  str<Org>('searchText'),
-];
-const LINK_COLUMNS: Column<Link>[] = [
-  col<Link>(':START_ID(Directive)', 'string', (r) => r.from),
-  col<Link>(':END_ID(Directive)', 'string', (r) => r.to),
-  str<Link>('verb'),
-  str<Link>('quote'),
-  dbl<Link>('start'),
-  dbl<Link>('end'),
-  col<Link>('inferred', 'boolean', (r) => r.inferred),
-  str<Link>('mentionedCode'),
-  dbl<Link>('mentions'),
-  str<Link>('evidenceUid'),
-];
-const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
-  col<Assignment>(':START_ID(Directive)', 'string', (r) => r.uid),
-  col<Assignment>(':END_ID(Organization)', 'string', (r) => r.orgKey),
-  col<Assignment>('tasks', 'string[]', (r) => r.tasks),
-  col<Assignment>('timings', 'string[]', (r) => r.timings),
-  dbl<Assignment>('fromYear'),
-  dbl<Assignment>('toYear'),
-  str<Assignment>('quote'),
-  dbl<Assignment>('start'),
-  dbl<Assignment>('end'),
-  dbl<Assignment>('order'),
-  col<Assignment>('evidenceUid', 'string', (r) => r.uid),
-];
-const ISSUER_COLUMNS: Column<Issuer>[] = [
-  col<Issuer>(':START_ID(Directive)', 'string', (r) => r.uid),
-  col<Issuer>(':END_ID(Organization)', 'string', (r) => r.key),
-  col<Issuer>('evidenceUid', 'string', (r) => r.uid),
-  str<Issuer>('signerName'),
-  str<Issuer>('signerCapacity'),
-];
+function numberNodes(plan: BulkPlan, labels: DirectiveLabel[]): NodeIds {
+  let next = 0;
+  const directives = new Map<string, number>();
+  for (const l of labels) for (const d of plan.directives[l]) directives.set(d.uid, next++);
+  for (const l of labels) for (const d of plan.stubs[l]) directives.set(d.uid, next++);
+  const organizations = new Map<string, number>();
+  for (const o of plan.organizations) organizations.set(o.key, next++);
+  return { directives, organizations };
+}
+
+function nodeId(ids: Map<string, number>, key: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`no node file holds ${JSON.stringify(key)}, which an edge names`);
+  return id;
+}
+
+function columnsFor(ids: NodeIds) {
+  const directive = <T extends { uid: string }>(header: string, uid: (row: T) => string) => col<T>(header, 'id', (r) => nodeId(ids.directives, uid(r)));
+  const organization = <T>(header: string, key: (row: T) => string) => col<T>(header, 'id', (r) => nodeId(ids.organizations, key(r)));
+  const sharedDirective = <T extends Stub | Full>(): Column<T>[] => [
+    directive<T>(':ID', (r) => r.uid),
+    str<T>('uid'),
+    ...(['code', 'type', 'typeName', 'title', 'province', 'level'] as const).map((k) => str<T>(k)),
+    dbl<T>('levelRank'),
+    str<T>('issuerName'),
+    col<T>('synthetic', 'boolean', (r) => r.synthetic),
+    str<T>('searchText'),
+    col<T>('issuedOn', 'date', (r) => r.issuedOn),
+  ];
+  const link: Column<Link>[] = [
+    col<Link>(':START_ID', 'id', (r) => nodeId(ids.directives, r.from)),
+    col<Link>(':END_ID', 'id', (r) => nodeId(ids.directives, r.to)),
+    str<Link>('verb'),
+    str<Link>('quote'),
+    dbl<Link>('start'),
+    dbl<Link>('end'),
+    col<Link>('inferred', 'boolean', (r) => r.inferred),
+    str<Link>('mentionedCode'),
+    dbl<Link>('mentions'),
+    str<Link>('evidenceUid'),
+  ];
+  return {
+    full: [
+      ...sharedDirective<Full>(),
+      ...(['sourceFile', 'codeSource', 'text', 'contentHash', 'signerName', 'signerCapacity'] as const).map((k) => str<Full>(k)),
+      col<Full>('recipients', 'string[]', (r) => r.recipients),
+      str<Full>('place'),
+      dbl<Full>('assigneeCount'),
+      col<Full>('stub', 'boolean', () => false),
+    ] as Column<Full>[],
+    stub: [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)] as Column<Stub>[],
+    organization: [
+      organization<Org>(':ID', (r) => r.key),
+      str<Org>('key'),
+      ...(['name', 'province', 'level'] as const).map((k) => str<Org>(k)),
+      dbl<Org>('levelRank'),
+      str<Org>('kind'),
+      str<Org>('searchText'),
+    ] as Column<Org>[],
+    link,
+    assignment: [
+      directive<Assignment>(':START_ID', (r) => r.uid),
+      organization<Assignment>(':END_ID', (r) => r.orgKey),
+      col<Assignment>('tasks', 'string[]', (r) => r.tasks),
+      col<Assignment>('timings', 'string[]', (r) => r.timings),
+      dbl<Assignment>('fromYear'),
+      dbl<Assignment>('toYear'),
+      str<Assignment>('quote'),
+      dbl<Assignment>('start'),
+      dbl<Assignment>('end'),
+      dbl<Assignment>('order'),
+      col<Assignment>('evidenceUid', 'string', (r) => r.uid),
+    ] as Column<Assignment>[],
+    issuer: [
+      directive<Issuer>(':START_ID', (r) => r.uid),
+      organization<Issuer>(':END_ID', (r) => r.key),
+      col<Issuer>('evidenceUid', 'string', (r) => r.uid),
+      str<Issuer>('signerName'),
+      str<Issuer>('signerCapacity'),
+    ] as Column<Issuer>[],
+  };
+}
 
 const DIRECTIVE: Locator<Full> = { match: 'MATCH (x:Directive {uid: row.uid})', key: (r) => ({ uid: r.uid }) };
 const ASSIGNMENT: Locator<Assignment> = {
@@ -193,19 +227,21 @@ const ASSIGNMENT: Locator<Assignment> = {
 /** The files of one import, in the order the importer is given them, and the values they cannot carry. */
 export function importCsvFiles(plan: BulkPlan): CsvImport {
   const labels: DirectiveLabel[] = ['Document', 'Regulation'];
+  const c = columnsFor(numberNodes(plan, labels));
   return {
+    // Node files in the order numberNodes numbered them.
     files: [
-      ...labels.map((l) => file('nodes', `Directive:${l}`, `directives-${l.toLowerCase()}`, FULL_COLUMNS, plan.directives[l])),
-      ...labels.map((l) => file('nodes', `Directive:${l}`, `stubs-${l.toLowerCase()}`, STUB_COLUMNS, plan.stubs[l])),
-      file('nodes', 'Organization', 'organizations', ORG_COLUMNS, plan.organizations),
-      file('relationships', 'IMPLEMENTS', 'implements', LINK_COLUMNS, plan.links.IMPLEMENTS),
-      file('relationships', 'CITES', 'cites', LINK_COLUMNS, plan.links.CITES),
-      file('relationships', 'ASSIGNED_TO', 'assignments', ASSIGNMENT_COLUMNS, plan.assignments),
-      file('relationships', 'ISSUED_BY', 'issuers', ISSUER_COLUMNS, plan.issuers),
+      ...labels.map((l) => file('nodes', `Directive:${l}`, `directives-${l.toLowerCase()}`, c.full, plan.directives[l])),
+      ...labels.map((l) => file('nodes', `Directive:${l}`, `stubs-${l.toLowerCase()}`, c.stub, plan.stubs[l])),
+      file('nodes', 'Organization', 'organizations', c.organization, plan.organizations),
+      file('relationships', 'IMPLEMENTS', 'implements', c.link, plan.links.IMPLEMENTS),
+      file('relationships', 'CITES', 'cites', c.link, plan.links.CITES),
+      file('relationships', 'ASSIGNED_TO', 'assignments', c.assignment, plan.assignments),
+      file('relationships', 'ISSUED_BY', 'issuers', c.issuer, plan.issuers),
     ],
     fixups: [
-      ...labels.flatMap((l) => fixups(FULL_COLUMNS, plan.directives[l], DIRECTIVE)),
-      ...fixups(ASSIGNMENT_COLUMNS, plan.assignments, ASSIGNMENT),
+      ...labels.flatMap((l) => fixups(c.full, plan.directives[l], DIRECTIVE)),
+      ...fixups(c.assignment, plan.assignments, ASSIGNMENT),
     ],
   };
 }

@@ -80,6 +80,8 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
       // rejects long quoted texts: "found CR outside a text cell".)
       `--multiline-fields=${multiline.length > 0}`,
       `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
+      // The files number their nodes 0, 1, 2… (graph/import-csv.ts): the store's record ids, no id map.
+      '--id-type=actual',
       '--skip-duplicate-nodes=false',
       '--bad-tolerance=0',
       '--verbose',

@@ -43,7 +43,7 @@ describe('import files of the seed corpus', () => {
     expect(multi.organizations).toBe(false);
     expect(multi.issuers).toBe(false);
     const directives = csv.files.find((f) => f.name === 'directives-document')!;
-    expect(directives.header.split(',').slice(0, 2)).toEqual(['uid:ID(Directive)', 'code']);
+    expect(directives.header.split(',').slice(0, 3)).toEqual([':ID', 'uid', 'code']);
     expect(directives.header).toContain('issuedOn:date');
     expect(directives.header).toContain('recipients:string[]');
     expect(lines.get('directives-document')).toContain('"58-CTr/TU@2023-03-30#binh-thuan"');
@@ -53,4 +53,54 @@ describe('import files of the seed corpus', () => {
     expect(targets).toEqual(['recipients = row.value', 'timings = row.value']);
     for (const f of csv.fixups) for (const r of f.rows) expect(unrepresentable(r.value as string[])).toBe(true);
   });
+
+  it('numbers the nodes 0, 1, 2… in the order of their files, and edges name their ends by those numbers', () => {
+    const plan = seedPlan();
+    const csv = importCsvFiles(plan);
+    const rows = (name: string) => parseCsv([...csv.files.find((f) => f.name === name)!.chunks()].join(''));
+    const byId: string[] = [];
+    for (const f of csv.files.filter((x) => x.kind === 'nodes')) {
+      expect(f.header.split(',').slice(0, 2)).toEqual([':ID', f.name === 'organizations' ? 'key' : 'uid']);
+      for (const [id, key] of rows(f.name)) {
+        expect(Number(id)).toBe(byId.length);
+        byId.push(key!);
+      }
+    }
+    expect(byId).toHaveLength(new Set(byId).size);
+    const assignments = rows('assignments');
+    expect(assignments).toHaveLength(plan.assignments.length);
+    assignments.forEach(([from, to], i) => {
+      expect(byId[Number(from)]).toBe(plan.assignments[i]!.uid);
+      expect(byId[Number(to)]).toBe(plan.assignments[i]!.orgKey);
+    });
+    rows('implements').forEach(([from, to], i) => expect([byId[Number(from)], byId[Number(to)]]).toEqual([plan.links.IMPLEMENTS[i]!.from, plan.links.IMPLEMENTS[i]!.to]));
+  });
+
+  it('refuses an edge to a node no file holds', () => {
+    const plan = seedPlan();
+    plan.assignments.push({ ...plan.assignments[0]!, orgKey: 'nowhere#binh-thuan' });
+    const assignments = importCsvFiles(plan).files.find((f) => f.name === 'assignments')!;
+    expect(() => [...assignments.chunks()]).toThrow(/no node file holds "nowhere#binh-thuan"/);
+  });
 });
+
+/** Fields of each CSV line: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') (field += '"'), i++;
+      else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n') rows.push([...row, field]), (row = []), (field = '');
+    else field += ch;
+  }
+  return rows;
+}
+

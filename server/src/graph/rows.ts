@@ -131,7 +131,7 @@ function refProvince(ref: { level: string | null; province: string | null }, cit
 const stubs = remembered<DirectiveRow>(100_000);
 /** A mentioned directive's row; a copy each time, as callers own their rows. */
 function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null): DirectiveRow {
-  const key = [code, issuedOn, type, level, province, issuer, subject].join('\u0001');
+  const key = JSON.stringify([code, issuedOn, type, level, province, issuer, subject]);
   return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, issuer, subject)) };
 }
 
@@ -257,8 +257,9 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
 
   const organizations = new Map<string, OrganizationRow>();
   const orgRow = (name: string, prov: string | null, level: string | null, kind: string): OrganizationRow => {
-    const { key, searchText } = organizationNames(name, prov);
-    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText };
+    const names = organizationNames(name, prov);
+    const key = names.key;
+    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText: names.searchText };
     organizations.set(key, row);
     return row;
   };

@@ -60,6 +60,21 @@ describe('record → rows', () => {
     expect(rows.organizations.length).toBeGreaterThan(3);
     for (const o of rows.organizations) expect(o.key).toMatch(/^[a-z0-9 ,.()\-–/]+#[a-z-]+$/);
   });
+
+  it('the same text gives equal rows each time, none shared with an earlier call (names and mentions are remembered)', () => {
+    const first = recordToRows(byPrefix('000'));
+    const expected = structuredClone(first);
+    for (const s of first.stubs) s.title = 'changed by a caller';
+    const again = recordToRows(byPrefix('000'));
+    expect(again).toEqual(expected);
+    expect(again.stubs.length).toBeGreaterThan(0);
+    // A mention without a subject is not the same mention with an empty one.
+    const record = byPrefix('000');
+    const ref = record.cites.find((c) => !c.subject) ?? record.implements[0]!;
+    const withSubject = (subject: string | undefined) => recordToRows({ ...record, implements: [], inferred: [], cites: [{ ...ref, subject }] }).stubs[0]!;
+    expect(withSubject('')!.title).toBe('');
+    expect(withSubject(undefined)!.title).toBeNull();
+  });
 });
 
 describe('cascade shaping', () => {

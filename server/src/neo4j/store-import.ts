@@ -73,7 +73,9 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
     const t1 = performance.now();
     const report = path.join(scratch, 'import.report');
     // The server's class archive, when one was recorded, serves the importer's Neo4j classes too (≈ 0.5 s).
-    const jvm = [`-Xmx${opts.heap ?? '1g'}`, ...classArchiveFor(art, javaBinary(), { record: false }).args];
+    // A batch job: the throughput collector (the national import 30.4 → 28.3 s median of five interleaved runs each,
+    // faster in all five pairs; the class archive maps with it as with G1).
+    const jvm = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', ...classArchiveFor(art, javaBinary(), { record: false }).args];
     const output = await runAdmin(art.classpath, jvm, { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [
       'database', 'import', 'full', database,
       // Multi-line parsing is slower: only when a field holds a line break. (The v2 per-file parser of 5.26

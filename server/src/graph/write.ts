@@ -126,12 +126,15 @@ const digests = new WeakMap<GraphRows, string>();
 
 /**
  * What a text was written from: its rows and this writer's statements. Stored on the directive (`rowsDigest`), so
- * ingesting the same text again with the same extractor and writer can be skipped (`storedUnchanged`).
+ * ingesting the same text again with the same extractor and writer can be skipped (`storedUnchanged`). The text
+ * itself is left out of the JSON: the row carries its SHA-256 (`contentHash`), and the text is most of the bytes
+ * (the national corpus's digests: 4.3–4.5 s with it, 3.0–3.7 s without).
  */
 export function rowsDigest(rows: GraphRows): string {
   let d = digests.get(rows);
   if (d === undefined) {
-    d = createHash('sha256').update(WRITER).update(JSON.stringify(rows)).digest('base64url');
+    const json = JSON.stringify({ ...rows, directive: { ...rows.directive, text: undefined } });
+    d = createHash('sha256').update(WRITER).update(json).digest('base64url');
     digests.set(rows, d);
   }
   return d;

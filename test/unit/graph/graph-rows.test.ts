@@ -6,6 +6,7 @@ import { repoRoot } from '../../../server/src/config.js';
 import { extractDocument, resolveCorpus } from '../../../server/src/extract/index.js';
 import { directiveUid } from '../../../server/src/graph/identity.js';
 import { recordToRows } from '../../../server/src/graph/rows.js';
+import { rowsDigest } from '../../../server/src/graph/write.js';
 import { daysBetween, shapeCascade } from '../../../server/src/graph/cascade-shape.js';
 import { luceneQuery, snippet, typeAndNumber } from '../../../server/src/graph/queries/search.js';
 import { median } from '../../../server/src/graph/queries/analytics.js';
@@ -74,6 +75,22 @@ describe('record → rows', () => {
     const withSubject = (subject: string | undefined) => recordToRows({ ...record, implements: [], inferred: [], cites: [{ ...ref, subject }] }).stubs[0]!;
     expect(withSubject('')!.title).toBe('');
     expect(withSubject(undefined)!.title).toBeNull();
+  });
+
+  it('the rows digest follows every row and the text through its hash, not the text itself', () => {
+    const rows = () => recordToRows(byPrefix('004'));
+    const base = rowsDigest(rows());
+    expect(rowsDigest(rows())).toBe(base);
+    const other = rows();
+    other.assignments[0]!.tasks = [...other.assignments[0]!.tasks, 'một nhiệm vụ nữa'];
+    expect(rowsDigest(other)).not.toBe(base);
+    const edited = rows();
+    edited.directive.contentHash = 'f'.repeat(64);
+    expect(rowsDigest(edited)).not.toBe(base);
+    // The same hash stands for the same text (its SHA-256): the text itself is not hashed again.
+    const sameHash = rows();
+    sameHash.directive.text = 'x';
+    expect(rowsDigest(sameHash)).toBe(base);
   });
 });
 

@@ -137,11 +137,16 @@ interface NodeIds {
 
 function numberNodes(plan: BulkPlan, labels: DirectiveLabel[]): NodeIds {
   let next = 0;
+  // Two nodes with one identity would both be imported (the importer no longer compares ids): refused here.
+  const number = (ids: Map<string, number>, key: string) => {
+    if (ids.has(key)) throw new Error(`two nodes share the identity ${JSON.stringify(key)}`);
+    ids.set(key, next++);
+  };
   const directives = new Map<string, number>();
-  for (const l of labels) for (const d of plan.directives[l]) directives.set(d.uid, next++);
-  for (const l of labels) for (const d of plan.stubs[l]) directives.set(d.uid, next++);
+  for (const l of labels) for (const d of plan.directives[l]) number(directives, d.uid);
+  for (const l of labels) for (const d of plan.stubs[l]) number(directives, d.uid);
   const organizations = new Map<string, number>();
-  for (const o of plan.organizations) organizations.set(o.key, next++);
+  for (const o of plan.organizations) number(organizations, o.key);
   return { directives, organizations };
 }
 
@@ -152,7 +157,7 @@ function nodeId(ids: Map<string, number>, key: string): number {
 }
 
 function columnsFor(ids: NodeIds) {
-  const directive = <T extends { uid: string }>(header: string, uid: (row: T) => string) => col<T>(header, 'id', (r) => nodeId(ids.directives, uid(r)));
+  const directive = <T>(header: string, uid: (row: T) => string) => col<T>(header, 'id', (r) => nodeId(ids.directives, uid(r)));
   const organization = <T>(header: string, key: (row: T) => string) => col<T>(header, 'id', (r) => nodeId(ids.organizations, key(r)));
   const sharedDirective = <T extends Stub | Full>(): Column<T>[] => [
     directive<T>(':ID', (r) => r.uid),
@@ -165,8 +170,8 @@ function columnsFor(ids: NodeIds) {
     col<T>('issuedOn', 'date', (r) => r.issuedOn),
   ];
   const link: Column<Link>[] = [
-    col<Link>(':START_ID', 'id', (r) => nodeId(ids.directives, r.from)),
-    col<Link>(':END_ID', 'id', (r) => nodeId(ids.directives, r.to)),
+    directive<Link>(':START_ID', (r) => r.from),
+    directive<Link>(':END_ID', (r) => r.to),
     str<Link>('verb'),
     str<Link>('quote'),
     dbl<Link>('start'),

@@ -82,6 +82,12 @@ describe('import files of the seed corpus', () => {
     const assignments = importCsvFiles(plan).files.find((f) => f.name === 'assignments')!;
     expect(() => [...assignments.chunks()]).toThrow(/no node file holds "nowhere#binh-thuan"/);
   });
+
+  it('refuses two nodes with one identity (the importer no longer compares ids)', () => {
+    const plan = seedPlan();
+    plan.stubs.Document.push({ ...plan.directives.Document[0]! });
+    expect(() => importCsvFiles(plan)).toThrow(/two nodes share the identity "/);
+  });
 });
 
 /** Fields of each CSV line: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -73,8 +73,8 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
     const t1 = performance.now();
     const report = path.join(scratch, 'import.report');
     // The server's class archive, when one was recorded, serves the importer's Neo4j classes too (≈ 0.5 s).
-    // A batch job: the throughput collector (the national import 30.4 → 28.3 s median of five interleaved runs each,
-    // faster in all five pairs; the class archive maps with it as with G1).
+    // A batch job: the throughput collector (the importer on the national files 30.4 → 28.3 s, median of five runs each,
+    // interleaved, faster in all five pairs; the class archive maps with it as with G1).
     const jvm = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', ...classArchiveFor(art, javaBinary(), { record: false }).args];
     const output = await runAdmin(art.classpath, jvm, { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [
       'database', 'import', 'full', database,

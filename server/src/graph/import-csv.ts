@@ -189,8 +189,8 @@ function columnsFor(ids: NodeIds) {
       str<Full>('place'),
       dbl<Full>('assigneeCount'),
       col<Full>('stub', 'boolean', () => false),
-    ] as Column<Full>[],
-    stub: [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)] as Column<Stub>[],
+    ],
+    stub: [...sharedDirective<Stub>(), col<Stub>('stub', 'boolean', () => true)],
     organization: [
       organization<Org>(':ID', (r) => r.key),
       str<Org>('key'),
@@ -198,7 +198,7 @@ function columnsFor(ids: NodeIds) {
       dbl<Org>('levelRank'),
       str<Org>('kind'),
       str<Org>('searchText'),
-    ] as Column<Org>[],
+    ],
     link,
     assignment: [
       directive<Assignment>(':START_ID', (r) => r.uid),
@@ -212,14 +212,14 @@ function columnsFor(ids: NodeIds) {
       dbl<Assignment>('end'),
       dbl<Assignment>('order'),
       col<Assignment>('evidenceUid', 'string', (r) => r.uid),
-    ] as Column<Assignment>[],
+    ],
     issuer: [
       directive<Issuer>(':START_ID', (r) => r.uid),
       organization<Issuer>(':END_ID', (r) => r.key),
       col<Issuer>('evidenceUid', 'string', (r) => r.uid),
       str<Issuer>('signerName'),
       str<Issuer>('signerCapacity'),
-    ] as Column<Issuer>[],
+    ],
   };
 }
 

@@ -88,10 +88,6 @@ export interface GraphRows {
   issuer: OrganizationRow | null;
 }
 
-export function organizationKey(name: string, province: string | null): string {
-  return organizationNames(name, province).key;
-}
-
 /**
  * A bounded memo: a corpus names the same organisations, provinces and mentioned codes on thousands of rows
  * (every commune plan mentions its district's and its province's programmes), and folding them again each time was

@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { warmUp } from '../../server/src/api/warm-up.js';
 import { shapeCascade } from '../../server/src/graph/cascade-shape.js';
-import { gapPage, gaps, implementationLag, median } from '../../server/src/graph/queries/analytics.js';
+import { gapPage, gapPageStatement, gaps, implementationLag, median } from '../../server/src/graph/queries/analytics.js';
 import { fetchCascade, MAX_CASCADE_NODES } from '../../server/src/graph/queries/cascade.js';
 
 let driver: Driver;
@@ -58,6 +58,21 @@ describe('gaps', () => {
     // Only some organisations (a drawing's): those of them that are gaps, in the same order; others are ignored.
     const some = [whole[1]!.key, whole.at(-1)!.key, 'no such organisation#national'];
     expect(await gapPage(driver, root, { first: 10, offset: 0, keys: some })).toEqual({ total: 2, gaps: [whole[1], whole.at(-1)] });
+  });
+
+  it('reads a page off the order index: no sort of every gap', async () => {
+    const operators = async (order: 'index' | 'sort') => {
+      const plan = (await driver.executeQuery(`EXPLAIN ${gapPageStatement(order)}`, { uid: root, first: neo4j.int(4), offset: neo4j.int(0), keys: null })).summary.plan;
+      const all: Array<{ operatorType: string; arguments: Record<string, unknown> }> = [];
+      const walk = (p: typeof plan) => { if (!p) return; all.push(p as never); p.children.forEach(walk); };
+      walk(plan);
+      return all;
+    };
+    const indexed = await operators('index');
+    expect(indexed.some((o) => o.operatorType.startsWith('NodeIndexScan') && String(o.arguments.Details).includes('levelRank, name, key'))).toBe(true);
+    expect(indexed.filter((o) => /Sort|Top/.test(o.operatorType))).toEqual([]);
+    // The statement a short page falls back to does sort (what the index saves).
+    expect((await operators('sort')).some((o) => /Sort|Top/.test(o.operatorType))).toBe(true);
   });
 });
 

@@ -159,45 +159,88 @@ export interface GapPage {
 }
 
 /**
- * One page of the gap list, in its order, and how many there are in all; with `keys`, only those organisations (what
- * a drawing highlights). Two statements: the tree's texts and issuers (internal ids), then the gaps sorted and the
- * page's tasks and assigning texts — with the tree as a parameter, the sort's rows hold one organisation each (in
- * one statement they held the tree's list too, and a page 20 000 rows down the national list, whose sort keeps
- * 20 200 rows, went over Neo4j's transaction memory). National root: ≈ 0.2 s, 200 rows instead of 30 619.
+ * How a gap page picks its rows (`page`, organisations) from `isGap` (element id → true), and its `total`:
+ * - `index`: the organisations in the order index (cypher/schema.cypher `organization_order`: levelRank, name, key),
+ *   gaps kept, the page skipped to — only the page's index entries are read; names and keys come from the index. It
+ *   holds no organisation without a level rank, so a page that reaches past the ranked gaps comes out short;
+ * - `sort`: every gap sorted by its properties (nulls last, as ORDER BY puts them) — what a short `index` page is
+ *   asked for again with (national root: ≈ 0.2 s more, reading 30 000 names and keys);
+ * - `keys`: only the organisations named by `$keys` (what a drawing highlights), sorted.
  */
-export async function gapPage(driver: Driver, rootUid: string, opts: { first: number; offset: number; keys?: string[] | null; database?: string }): Promise<GapPage> {
-  const tree = await readQuery(driver,
-    `${GAP_TREE}
-     RETURN [n IN tree | id(n)] AS treeIds, [i IN issuing | id(i)] AS issuing`,
-    { uid: rootUid },
-    { database: opts.database },
-  );
-  const found = tree.records[0];
-  if (!found) return { total: 0, gaps: [] };
-  const res = await readQuery(driver,
-    `UNWIND $treeIds AS tid
-     MATCH (d) WHERE id(d) = tid
-     MATCH (d)-[:ASSIGNED_TO]->(o:Organization)
-     WHERE NOT id(o) IN $issuing AND ($keys IS NULL OR o.key IN $keys)
-     WITH DISTINCT o
-     ORDER BY o.levelRank, o.name, o.key
-     WITH collect(o) AS sorted
-     WITH size(sorted) AS total, sorted[$offset..$offset + $first] AS page
-     CALL (page) {
+const GAP_ORDERS = {
+  index: {
+    page: `MATCH (o:Organization) WHERE o.levelRank IS NOT NULL AND o.name IS NOT NULL AND o.key IS NOT NULL AND isGap[elementId(o)]
+       WITH o ORDER BY o.levelRank, o.name, o.key SKIP $offset LIMIT $first
+       RETURN collect(o) AS page`,
+    total: 'size(keys(isGap))',
+  },
+  sort: {
+    page: `UNWIND keys(isGap) AS gap
+       MATCH (o:Organization) WHERE elementId(o) = gap
+       WITH o ORDER BY o.levelRank, o.name, o.key SKIP $offset LIMIT $first
+       RETURN collect(o) AS page`,
+    total: 'size(keys(isGap))',
+  },
+  keys: {
+    page: `UNWIND $keys AS k
+       MATCH (o:Organization {key: k}) WHERE isGap[elementId(o)]
+       WITH DISTINCT o ORDER BY o.levelRank, o.name, o.key
+       WITH collect(o) AS sorted
+       RETURN size(sorted) AS among, sorted[$offset..$offset + $first] AS page`,
+    total: 'among',
+  },
+} as const;
+export type GapOrder = keyof typeof GAP_ORDERS;
+
+/**
+ * One statement for a page: the tree and its issuers (GAP_TREE), then the gaps and the tree as maps keyed by element
+ * id — the page's rows test `isGap[…]` and `inTree[…]` in constant time. (Lists do not do: `id(o) IN gapIds` with a
+ * list the statement built sent a page 20 000 rows down the national list over Neo4j's transaction memory, and the
+ * same lists sent as parameters cost ≈ 90 ms of Bolt for 30 000 ids.) Then each row of the page: its tasks and
+ * assigning texts within the tree.
+ */
+export const gapPageStatement = (order: GapOrder): string => `${GAP_TREE}
+     CALL (tree, issuing) {
+       UNWIND tree AS d
+       MATCH (d)-[:ASSIGNED_TO]->(o:Organization) WHERE NOT o IN issuing
+       WITH collect(elementId(o)) AS gaps
+       RETURN apoc.map.fromLists(gaps, [g IN gaps | true]) AS isGap
+     }
+     WITH isGap, apoc.map.fromLists([n IN tree | elementId(n)], [n IN tree | true]) AS inTree
+     CALL (isGap) {
+       ${GAP_ORDERS[order].page}
+     }
+     CALL (page, inTree) {
        UNWIND page AS o
-       CALL (o) {
-         MATCH (o)<-[a:ASSIGNED_TO]-(d:Directive) WHERE id(d) IN $treeIds
+       CALL (o, inTree) {
+         MATCH (o)<-[a:ASSIGNED_TO]-(d:Directive) WHERE inTree[elementId(d)]
          RETURN sum(size(a.tasks)) AS tasks, collect(DISTINCT d.uid) AS assignedBy
        }
        RETURN collect([o.name, o.key, o.province, o.level, assignedBy, tasks]) AS rows
      }
-     RETURN total, rows`,
-    { treeIds: found.get('treeIds'), issuing: found.get('issuing'), first: neo4j.int(opts.first), offset: neo4j.int(opts.offset), keys: opts.keys ?? null },
+     RETURN ${GAP_ORDERS[order].total} AS total, rows`;
+
+async function readGapPage(driver: Driver, rootUid: string, order: GapOrder, opts: { first: number; offset: number; keys?: string[] | null; database?: string }): Promise<GapPage> {
+  const res = await readQuery(driver, gapPageStatement(order),
+    { uid: rootUid, first: neo4j.int(opts.first), offset: neo4j.int(opts.offset), keys: opts.keys ?? null },
     { database: opts.database },
   );
   const record = res.records[0];
   if (!record) return { total: 0, gaps: [] };
   return { total: Number(record.get('total')), gaps: (record.get('rows') as unknown[][]).map(gapOf) };
+}
+
+/**
+ * One page of the gap list, in its order (by level, then name, then key), and how many there are in all; with
+ * `keys`, only those organisations (what a drawing highlights). National root (30 598 gaps): one statement of
+ * ≈ 0.2 s, where sorting every gap by name cost 0.35 s more.
+ */
+export async function gapPage(driver: Driver, rootUid: string, opts: { first: number; offset: number; keys?: string[] | null; database?: string }): Promise<GapPage> {
+  if (opts.keys) return readGapPage(driver, rootUid, 'keys', opts);
+  const page = await readGapPage(driver, rootUid, 'index', opts);
+  const expected = Math.max(0, Math.min(opts.first, page.total - opts.offset));
+  // Short: the page reaches gaps the order index does not hold (no level rank).
+  return page.gaps.length === expected ? page : readGapPage(driver, rootUid, 'sort', opts);
 }
 
 /** Strings in the order Neo4j sorts them (UTF-16 code units), not a locale's. */

@@ -1,0 +1,68 @@
+/**
+ * Gap pages when some gaps are organisations of no known level: the order index does not hold them, so the page
+ * read off the index comes out short and is sorted again. In a Neo4j of its own (the seed, then level ranks
+ * removed), since the shared database's organisations are read by suites running alongside.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig, repoRoot } from '../../server/src/config.js';
+import { gapPage, gaps } from '../../server/src/graph/queries/analytics.js';
+import { applySchema } from '../../server/src/graph/schema.js';
+import { ingestPaths } from '../../server/src/ingest/ingest.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
+import { createDriver } from '../../server/src/runtime.js';
+
+const root = '28-NQ/TW@2022-11-17';
+let neo: LocalNeo4j;
+let driver: Driver;
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-gaps-'));
+  neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
+  driver = createDriver(neo.uri, readConfig());
+  await applySchema(driver);
+  const s = await ingestPaths(driver, [path.join(repoRoot, 'seed', 'corpus')]);
+  expect(s.errors).toEqual([]);
+});
+afterAll(async () => {
+  await driver?.close();
+  await neo?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function pagesOf(size: number) {
+  const rows = [];
+  let total = -1;
+  for (let offset = 0; total < 0 || offset < total + size; offset += size) {
+    const page = await gapPage(driver, root, { first: size, offset });
+    total = page.total;
+    expect(page.gaps.length).toBe(Math.max(0, Math.min(size, total - offset)));
+    rows.push(...page.gaps);
+  }
+  return { rows, total };
+}
+
+describe('gap pages with organisations of no known level', () => {
+  it('lists them after every ranked gap, by name, page after page as in the whole list', async () => {
+    const before = await gaps(driver, root);
+    expect(before.length).toBeGreaterThan(10);
+    // Two gaps near the top of the list lose their level rank: they move to its end.
+    const unranked = [before[0]!.key, before[2]!.key];
+    await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys REMOVE o.levelRank', { keys: unranked });
+    const whole = await gaps(driver, root);
+    expect(whole.slice(-2).map((g) => g.key).sort()).toEqual([...unranked].sort());
+    expect(new Set(whole.map((g) => g.key))).toEqual(new Set(before.map((g) => g.key)));
+    for (const size of [4, 7, 200]) {
+      const { rows, total } = await pagesOf(size);
+      expect(total).toBe(whole.length);
+      expect(rows).toEqual(whole);
+    }
+    // Among given organisations too.
+    const some = [unranked[1]!, whole[3]!.key, unranked[0]!];
+    expect(await gapPage(driver, root, { first: 10, offset: 0, keys: some })).toEqual({ total: 3, gaps: [whole[3], ...whole.slice(-2)] });
+  });
+});

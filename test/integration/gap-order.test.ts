@@ -46,14 +46,22 @@ async function pagesOf(size: number) {
   return { rows, total };
 }
 
-describe('gap pages with organisations of no known level', () => {
-  it('lists them after every ranked gap, by name, page after page as in the whole list', async () => {
+describe('gap pages with organisations of no known level, and of one name', () => {
+  it('lists the unranked after every ranked gap and equal names by key, page after page as in the whole list', async () => {
     const before = await gaps(driver, root);
     expect(before.length).toBeGreaterThan(10);
     // Two gaps near the top of the list lose their level rank: they move to its end.
     const unranked = [before[0]!.key, before[2]!.key];
     await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys REMOVE o.levelRank', { keys: unranked });
+    // Two ranked gaps of one level given one name: the index orders by level and name (equal entries by node id), the
+    // key must decide between them — two whose keys run against their node ids.
+    const ranks = await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys RETURN o.key AS key, o.levelRank AS rank ORDER BY id(o)', { keys: before.slice(3).map((g) => g.key) });
+    const rows = ranks.records.map((r) => ({ key: r.get('key') as string, rank: Number(r.get('rank')) }));
+    const twins = rows.flatMap((a, i) => rows.slice(i + 1).filter((b) => b.rank === a.rank && b.key < a.key).map((b) => [a.key, b.key]))[0]!;
+    await driver.executeQuery("MATCH (o:Organization) WHERE o.key IN $keys SET o.name = 'Cơ quan cùng tên'", { keys: twins });
     const whole = await gaps(driver, root);
+    const named = whole.filter((g) => g.organization === 'Cơ quan cùng tên').map((g) => g.key);
+    expect(named).toEqual([...twins].sort());
     expect(whole.slice(-2).map((g) => g.key).sort()).toEqual([...unranked].sort());
     expect(new Set(whole.map((g) => g.key))).toEqual(new Set(before.map((g) => g.key)));
     for (const size of [4, 7, 200]) {

@@ -1,7 +1,7 @@
 /** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { daysBetween, reachedFrom } from '../cascade-shape.js';
-import { implementsTree, MAX_CASCADE_NODES } from './cascade.js';
+import { implementsTree, internalId, MAX_CASCADE_NODES } from './cascade.js';
 import { readQuery, readRows, rowsInRecords } from './read.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
@@ -59,7 +59,7 @@ const absDays = (a: string | null, b: string | null): number | null => {
 };
 
 /** An internal id (a neo4j Integer) as the string key reachedFrom walks by (Integer's own toString divides digit by digit). */
-const idKey = (v: unknown): string => String(typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
+const idKey = (v: unknown): string => String(internalId(v));
 
 /** Rows per Bolt record of LAG_TREE (short rows). */
 const LAG_ROWS_PER_RECORD = 500;

@@ -366,7 +366,7 @@ const foldedLevelNames = (ranks: unknown[]): string[] =>
     .filter((key): key is NonNullable<typeof key> => key != null);
 
 /** An internal id as the driver gives it (a neo4j Integer; a number with disableLosslessIntegers). */
-const internalId = (v: unknown): number => (typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
+export const internalId = (v: unknown): number => (typeof v === 'number' ? v : (v as { toNumber(): number }).toNumber());
 
 /**
  * An edgeRow() list → RawEdge; with `uidOf`, its ends are internal ids ('ids') named by the result's node rows.

@@ -170,7 +170,9 @@ export interface GapPage {
  *   kept, equal names ordered by key as they come (a partial sort), the page skipped to — only the index entries up to
  *   the page's end are read, names from the index. It holds no organisation without a level rank, so a page that
  *   reaches past the ranked gaps comes out short. The index is named in a hint: right after a small ingest, before
- *   the indexes are sampled again, the planner sometimes chose the name index and a top-k of every organisation;
+ *   the indexes are sampled again, the planner sometimes chose the name index and a top-k of every organisation. A
+ *   missing index (the bulk loader drops secondary indexes while it loads) is only a notification: the page is
+ *   still answered, sorted;
  * - `sort`: every gap sorted by its properties (nulls last, as ORDER BY puts them) — what a short `index` page is
  *   asked for again with (national root: ≈ 0.2 s more, reading 30 000 names and keys);
  * - `keys`: only the organisations named by `$keys` (what a drawing highlights), sorted.

@@ -51,12 +51,12 @@ export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
   };
 }
 
-export async function openDatabase(config: Config, log: (m: string) => void = (m) => console.error(m)): Promise<Database> {
+export async function openDatabase(config: Config, log: (m: string) => void = (m) => console.error(m), opts: { brief?: boolean } = {}): Promise<Database> {
   let local: LocalNeo4j | null = null;
   let uri = config.neo4jUri;
   if (!uri) {
     log(`Starting local Neo4j on bolt://127.0.0.1:${config.localBoltPort} (data: ${config.localDataDir}) …`);
-    local = await startLocalNeo4j({ ...localNeo4jOptions(config), log });
+    local = await startLocalNeo4j({ ...localNeo4jOptions(config), brief: opts.brief, log });
     uri = local.uri;
   }
   const driver = createDriver(uri, config);

@@ -155,7 +155,8 @@ export async function benchImport(records: ExtractedRecord[], opts: { heap?: str
     const t1 = performance.now();
     const imported = await importStore(csv.files, { cacheDir: base.cacheDir, dataDir: dir, heap: opts.heap ?? '1g', log: () => undefined });
     const t2 = performance.now();
-    const neo = await startLocalNeo4j({ cacheDir: base.cacheDir, dataDir: dir, port: await freePort(), heap: opts.heap ?? '1g', pageCache: opts.pageCache ?? '512m', log: () => undefined });
+    // As `npm run neo4j -- import` does: a Neo4j started to build the indexes, then stopped.
+    const neo = await startLocalNeo4j({ cacheDir: base.cacheDir, dataDir: dir, port: await freePort(), heap: opts.heap ?? '1g', pageCache: opts.pageCache ?? '512m', brief: true, log: () => undefined });
     const t3 = performance.now();
     const driver = createDriver(neo.uri, base);
     try {

@@ -103,7 +103,7 @@ program
       // Indexes and constraints are built by the first start: do it now, so the database is ready when this ends.
       console.error('starting Neo4j once to build the indexes …');
       const t = performance.now();
-      const db = await openDatabase(config);
+      const db = await openDatabase(config, undefined, { brief: true });
       try {
         await applyImportFixups(db.driver, summary.fixups, config.neo4jDatabase);
         await db.driver.executeQuery('CALL db.awaitIndexes(600)', {}, { database: config.neo4jDatabase });

@@ -75,7 +75,12 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
     // The server's class archive, when one was recorded, serves the importer's Neo4j classes too (≈ 0.5 s).
     // A batch job: the throughput collector (the importer on the national files 30.4 → 28.3 s, median of five runs each,
     // interleaved, faster in all five pairs; the class archive maps with it as with G1).
-    const jvm = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', ...classArchiveFor(art, javaBinary(), { record: false }).args];
+    // A short run on few cores: C2 compiling the importer's large parsing and record-writing loops with their
+    // callees inlined took 15–21 s of CPU of its 38 (-XX:+CITime; `InputEntity.replayOnto` compiled four times at
+    // ≈ 1.7 s each). A smaller inlining budget for frequent calls keeps the compiled code near as fast and the compiler
+    // off the two cores: the national files 21.5–29.1 → 18.5–19.3 s (five runs each, interleaved). Only here: the
+    // server, which runs for hours, answered its statements 5–10 % slower with it.
+    const jvm = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', '-XX:FreqInlineSize=70', ...classArchiveFor(art, javaBinary(), { record: false }).args];
     const output = await runAdmin(art.classpath, jvm, { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [
       'database', 'import', 'full', database,
       // Multi-line parsing is slower: only when a field holds a line break. (The v2 per-file parser of 5.26

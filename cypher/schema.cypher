@@ -12,7 +12,6 @@ CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v
 
 // Lookups
 CREATE INDEX directive_code IF NOT EXISTS FOR (d:Directive) ON (d.code);
-CREATE INDEX directive_code_key IF NOT EXISTS FOR (d:Directive) ON (d.codeKey);
 CREATE INDEX directive_issued IF NOT EXISTS FOR (d:Directive) ON (d.issuedOn);
 CREATE INDEX directive_province IF NOT EXISTS FOR (d:Directive) ON (d.province);
 CREATE INDEX directive_type IF NOT EXISTS FOR (d:Directive) ON (d.type);
@@ -34,6 +33,9 @@ CREATE INDEX organization_order IF NOT EXISTS FOR (o:Organization) ON (o.levelRa
 
 // A document owns the edges it states (evidenceUid); re-ingesting it finds its inferred links by this index.
 CREATE INDEX implements_evidence IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.evidenceUid);
+
+// Gone: an index on `codeKey`, a property nothing ever wrote (an empty index that every first load still built).
+DROP INDEX directive_code_key IF EXISTS;
 
 // Diacritic-insensitive full-text search: `searchText` holds the folded (no diacritics, lower case) code, type,
 // title, province and issuer of a directive, the name and province of an organization; search folds the query the

@@ -31,6 +31,15 @@ describe('local Neo4j', () => {
     expect(schemaStatements().length).toBeGreaterThan(8);
   });
 
+  it('drops an index the schema no longer has (directive_code_key: a property nothing writes)', async () => {
+    await driver.executeQuery('CREATE INDEX directive_code_key IF NOT EXISTS FOR (d:Directive) ON (d.codeKey)');
+    const names = async () => (await driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS n')).records[0]!.get('n') as string[];
+    expect(await names()).toContain('directive_code_key');
+    await applySchema(driver);
+    expect(await names()).not.toContain('directive_code_key');
+    expect(await names()).toContain('directive_code');
+  });
+
   it('rejects a second directive with the same identity', async () => {
     await expect(driver.executeQuery("CREATE (:Directive {uid: '28-NQ/TW@2022-11-17'})")).rejects.toThrow(/already exists/);
   });

@@ -19,12 +19,18 @@ const SET_CATEGORY = `
 
 // Every statement below takes the whole batch (UNWIND), so a batch of any size costs the same few round trips.
 // A row's evidenceUid is the document that states it.
+// Lookups by a non-unique property name their index in a hint. Planned on a small graph (the first batches into a
+// fresh or seed-only database), Neo4j chose to scan the whole issue-date or code index for every row instead, and
+// such a plan is kept until the statistics are looked at again (≥ 10 s later, Neo4j's min_replan_interval) — by then
+// the graph is large: 4 of 11 ingests of the bench's 2 400-text slice into a fresh database took 134–368 s instead of
+// 22–27 s, one batch of 200 texts spending up to 314 s in ABSORB_UNDATED. `USING INDEX SEEK` fixes the plan whatever
+// the statistics (an index the bulk loader has dropped for a while only turns the hint into a notification).
 
 const UPSERT_DIRECTIVES = `
 UNWIND $rows AS row
 // The same text ingested earlier under another identity (e.g. before the corpus gave it a code): replace it.
 CALL (row) {
-  OPTIONAL MATCH (old:Directive {contentHash: row.contentHash}) WHERE old.uid <> row.uid
+  OPTIONAL MATCH (old:Directive {contentHash: row.contentHash}) USING INDEX SEEK old:Directive(contentHash) WHERE old.uid <> row.uid
   DETACH DELETE old
 }
 MERGE (d:Directive {uid: row.uid})
@@ -41,7 +47,7 @@ CALL (d, row) {
   MATCH (d)-[r:IMPLEMENTS|CITES|ASSIGNED_TO|ISSUED_BY]->(b) WHERE r.evidenceUid = row.uid
   RETURN r, d AS a, b
   UNION
-  MATCH (a)-[r:IMPLEMENTS]->(b) WHERE r.evidenceUid = row.uid
+  MATCH (a)-[r:IMPLEMENTS]->(b) USING INDEX SEEK r:IMPLEMENTS(evidenceUid) WHERE r.evidenceUid = row.uid
   RETURN r, a, b
 }
 WITH collect(r) AS rs, collect(DISTINCT a) + collect(DISTINCT b) AS touched
@@ -51,9 +57,9 @@ RETURN [n IN touched WHERE n:Organization OR n.stub = true | elementId(n)] AS to
 /** An undated stub of this code in this province: its edges move to the dated document, then it goes. */
 const ABSORB_UNDATED = `
 UNWIND $uids AS uid
-MATCH (d:Directive {uid: uid}) WHERE d.code IS NOT NULL AND d.issuedOn IS NOT NULL
-MATCH (s:Directive {stub: true, code: d.code}) WHERE s.issuedOn IS NULL AND coalesce(s.province, '') = coalesce(d.province, '')
-  AND COUNT { MATCH (x:Directive {code: d.code}) WHERE x.issuedOn IS NOT NULL AND coalesce(x.province, '') = coalesce(d.province, '') } = 1
+MATCH (d:Directive {uid: uid}) USING INDEX SEEK d:Directive(uid) WHERE d.code IS NOT NULL AND d.issuedOn IS NOT NULL
+MATCH (s:Directive {stub: true, code: d.code}) USING INDEX SEEK s:Directive(code) WHERE s.issuedOn IS NULL AND coalesce(s.province, '') = coalesce(d.province, '')
+  AND COUNT { MATCH (x:Directive {code: d.code}) USING INDEX SEEK x:Directive(code) WHERE x.issuedOn IS NOT NULL AND coalesce(x.province, '') = coalesce(d.province, '') } = 1
 CALL (s, d) {
   MATCH (a)-[r:IMPLEMENTS|CITES]->(s) WHERE a <> d
   CALL apoc.create.relationship(a, type(r), properties(r), d) YIELD rel
@@ -79,7 +85,7 @@ UNWIND $links AS row
 MATCH (a:Directive {uid: row.from})
 // An undated mention resolves to the one dated document of that code in that province, if there is exactly one.
 OPTIONAL CALL (row) {
-  MATCH (x:Directive {code: row.undatedCode}) WHERE row.undatedCode IS NOT NULL AND x.issuedOn IS NOT NULL
+  MATCH (x:Directive {code: row.undatedCode}) USING INDEX SEEK x:Directive(code) WHERE row.undatedCode IS NOT NULL AND x.issuedOn IS NOT NULL
     AND (x.level = 'central' OR coalesce(x.province, '') = coalesce(row.undatedProvince, ''))
   WITH collect(x) AS xs WHERE size(xs) = 1
   RETURN xs[0] AS resolved
@@ -118,10 +124,10 @@ UNWIND $stubs AS uid
 MATCH (s:Directive {uid: uid, stub: true}) WHERE NOT (s)--()
 DELETE s`;
 
-/** Every statement a text's rows go through: a change to any of them changes what the same rows would write. */
-const WRITER = createHash('sha256')
-  .update([UPSERT_DIRECTIVES, ABSORB_UNDATED, UPSERT_STUBS, LINKS, ORGANIZATIONS, ASSIGNMENTS, ISSUERS, CLEAN_ORPHANS].join('\0'))
-  .digest();
+/** Every statement a text's rows go through (exported for the plan tests). */
+export const WRITER_STATEMENTS = { UPSERT_DIRECTIVES, ABSORB_UNDATED, UPSERT_STUBS, LINKS, ORGANIZATIONS, ASSIGNMENTS, ISSUERS, CLEAN_ORPHANS };
+/** A change to any of them changes what the same rows would write. */
+const WRITER = createHash('sha256').update(Object.values(WRITER_STATEMENTS).join('\0')).digest();
 const digests = new WeakMap<GraphRows, string>();
 
 /**

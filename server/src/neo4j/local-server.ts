@@ -23,7 +23,8 @@ export interface LocalNeo4jOptions {
    * Started for one short job and stopped again (the indexes of a freshly imported store): the JVM compiles with C1
    * only. On two cores C2's compilations are most of what such a run costs — the national index build 12.1–15.8 →
    * 8.7–11.1 s, the start 5.7–6.4 → 3.9–4.4 s (four runs each, interleaved) — while a server that answers for hours
-   * wants C2's faster code (the same flag made no sense there; a smaller inlining budget cost its statements 5–10 %).
+   * wants C2's faster code (there even a smaller inlining budget, as the store importer uses, made its statements
+   * 5–10 % slower).
    */
   brief?: boolean;
   /** The class-data-sharing archive (class-archive.ts): another file (tests), or false for none. */

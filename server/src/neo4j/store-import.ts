@@ -78,7 +78,7 @@ export async function importStore(files: CsvFile[], opts: StoreImportOptions): P
     // A short run on few cores: C2 compiling the importer's large parsing and record-writing loops with their
     // callees inlined took 15–21 s of CPU of its 38 (-XX:+CITime; `InputEntity.replayOnto` compiled four times at
     // ≈ 1.7 s each). A smaller inlining budget for frequent calls keeps the compiled code near as fast and the compiler
-    // off the two cores: the national files 21.5–29.1 → 18.5–19.3 s (five runs each, interleaved). Only here: the
+    // off the two cores: the national files 21.5–29.1 → 18.4–20.5 s (five runs or more each, interleaved). Only here: the
     // server, which runs for hours, answered its statements 5–10 % slower with it.
     const jvm = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', '-XX:FreqInlineSize=70', ...classArchiveFor(art, javaBinary(), { record: false }).args];
     const output = await runAdmin(art.classpath, jvm, { NEO4J_HOME: scratch, NEO4J_CONF: conf }, [

@@ -19,8 +19,8 @@ const SET_CATEGORY = `
 
 // Every statement below takes the whole batch (UNWIND), so a batch of any size costs the same few round trips.
 // A row's evidenceUid is the document that states it.
-// Lookups by a non-unique property name their index in a hint. Planned on a small graph (the first batches into a
-// fresh or seed-only database), Neo4j chose to scan the whole issue-date or code index for every row instead, and
+// Look-ups that planned badly name their index in a hint (the uid one of ABSORB_UNDATED too). Planned on a small graph
+// (the first batches into a fresh or seed-only database), Neo4j chose to scan a whole index for every row instead, and
 // such a plan is kept until the statistics are looked at again (≥ 10 s later, Neo4j's min_replan_interval) — by then
 // the graph is large: 4 of 11 ingests of the bench's 2 400-text slice into a fresh database took 134–368 s instead of
 // 22–27 s, one batch of 200 texts spending up to 314 s in ABSORB_UNDATED. `USING INDEX SEEK` fixes the plan whatever

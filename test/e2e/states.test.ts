@@ -94,6 +94,18 @@ describe('loading, error and empty states', () => {
     expect(api[programme]!.minDays!).toBeLessThanOrEqual(133);
     expect(api[programme]!.maxDays!).toBeGreaterThanOrEqual(133);
     await screenshot(page, 'lag-table');
+    // In a laptop's window (1 280 px, the narrowest sidebar) every column shows without scrolling sideways.
+    const laptop = await browser.newPage({ width: 1280, height: 800 });
+    await laptop.goto(`${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17&lag=1`);
+    await laptop.locator('[data-testid=lag-table] tbody tr').first().waitFor();
+    const fit = await laptop.evaluate(() => {
+      const box = document.querySelector('[data-testid=lag-table] .lag-scroll') as HTMLElement;
+      return { client: box.clientWidth, scroll: box.scrollWidth };
+    });
+    expect(fit.client).toBeGreaterThan(200);
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    await screenshot(laptop, 'lag-table-1280');
+    await laptop.close();
     // A province name narrows the graph to that province.
     await rows.nth(programme).locator('button').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('prov')).toBe('Bình Thuận');

@@ -1,5 +1,6 @@
 /**
- * Connects to Neo4j: the server named by NEO4J_URI, or a local one started (and later stopped) here.
+ * Connects to Neo4j: the server named by NEO4J_URI, the local one another command already runs, or a local one
+ * started (and later stopped) here.
  * Verifies connectivity and applies the schema.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -8,6 +9,8 @@ import { fetchCascade } from './graph/queries/cascade.js';
 import { applySchema } from './graph/schema.js';
 import { enableTcpNoDelay } from './neo4j/tcp-nodelay.js';
 import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './neo4j/local-server.js';
+import { Neo4jSetupError } from './neo4j/artifacts.js';
+import { launcherPort, storeHolder } from './neo4j/store-holder.js';
 
 export interface Database {
   driver: Driver;
@@ -51,9 +54,27 @@ export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
   };
 }
 
+/**
+ * The local database already served by another command (`npm start` in another terminal, a detached
+ * `npm run neo4j -- start`): its Bolt URI, used as it is and left running. Null when nothing holds the local store.
+ * A store held by something else than our launcher (an import still running) is an error, not a second Neo4j.
+ */
+export function runningLocalNeo4j(config: Config, log: (m: string) => void): string | null {
+  const database = config.neo4jDatabase ?? 'neo4j';
+  const pid = storeHolder(config.localDataDir, database);
+  if (pid === null) return null;
+  const port = launcherPort(pid);
+  if (port === null) {
+    throw new Neo4jSetupError(`the local database in ${config.localDataDir} is in use by process ${pid} (an import?): wait for it to end, or stop it`);
+  }
+  const uri = `bolt://127.0.0.1:${port}`;
+  log(`Using the local Neo4j already running on ${uri} (pid ${pid}; data: ${config.localDataDir})${port === config.localBoltPort ? '' : `, not NEO4J_BOLT_PORT ${config.localBoltPort}`}`);
+  return uri;
+}
+
 export async function openDatabase(config: Config, log: (m: string) => void = (m) => console.error(m), opts: { brief?: boolean } = {}): Promise<Database> {
   let local: LocalNeo4j | null = null;
-  let uri = config.neo4jUri;
+  let uri = config.neo4jUri ?? runningLocalNeo4j(config, log);
   if (!uri) {
     log(`Starting local Neo4j on bolt://127.0.0.1:${config.localBoltPort} (data: ${config.localDataDir}) …`);
     local = await startLocalNeo4j({ ...localNeo4jOptions(config), brief: opts.brief, log });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readConfig } from '../config.js';
 import { ensureArtifacts } from '../neo4j/artifacts.js';
 import { startLocalNeo4j, portFree } from '../neo4j/local-server.js';
+import { launcherPort, storeHolder } from '../neo4j/store-holder.js';
 import { applyImportFixups } from '../graph/import-fixups.js';
 import { importPaths } from '../ingest/import-paths.js';
 import { recordClassArchive } from '../neo4j/record-class-archive.js';
@@ -30,6 +31,13 @@ function runningPid(): number | null {
   }
 }
 
+/** The local Neo4j of this data folder that another command started (`npm start`), if one runs. */
+function otherCommandsNeo4j(): { pid: number; port: number } | null {
+  const pid = storeHolder(config.localDataDir, config.neo4jDatabase ?? 'neo4j');
+  const port = pid === null ? null : launcherPort(pid);
+  return pid !== null && port !== null ? { pid, port } : null;
+}
+
 const program = new Command('neo4j').description('local Neo4j 5.26 Community + APOC (no Docker needed)');
 
 program.command('fetch').description('download Neo4j and APOC from Maven Central into the cache').action(() =>
@@ -46,6 +54,11 @@ program.command('start').description('start a detached local Neo4j on NEO4J_BOLT
     const pid = runningPid();
     if (pid) {
       console.log(`Neo4j already running (pid ${pid}) on bolt://127.0.0.1:${config.localBoltPort}`);
+      return;
+    }
+    const other = otherCommandsNeo4j();
+    if (other) {
+      console.log(`Neo4j already running (pid ${other.pid}, started by another command: it stops with that command) on bolt://127.0.0.1:${other.port}`);
       return;
     }
     const neo = await startLocalNeo4j({ ...localNeo4jOptions(config), detached: true });
@@ -81,10 +94,12 @@ program.command('stop').description('stop the detached local Neo4j').action(() =
 program.command('status').description('is the local Neo4j running?').action(() =>
   runCli(async () => {
     const pid = runningPid();
+    const other = pid ? null : otherCommandsNeo4j();
     const listening = !(await portFree(config.localBoltPort));
     if (pid) console.log(`running (pid ${pid}) on bolt://127.0.0.1:${config.localBoltPort}`);
+    else if (other) console.log(`running (pid ${other.pid}, started by another command: it stops with that command) on bolt://127.0.0.1:${other.port}`);
     else console.log(listening ? `not started by us, but port ${config.localBoltPort} is in use` : 'stopped');
-    process.exitCode = pid ? 0 : 3;
+    process.exitCode = pid || other ? 0 : 3;
   }),
 );
 

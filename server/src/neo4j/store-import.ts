@@ -12,6 +12,7 @@ import type { CsvFile } from '../graph/import-csv.js';
 import { ARRAY_DELIMITER } from '../graph/import-csv.js';
 import { ensureArtifacts, javaBinary, Neo4jSetupError } from './artifacts.js';
 import { classArchiveFor } from './class-archive.js';
+import { storeHolder } from './store-holder.js';
 
 export interface StoreImportOptions {
   cacheDir: string;
@@ -116,27 +117,9 @@ function moveStoreIn(scratch: string, dataDir: string, database: string): void {
   }
 }
 
-/** Whether a process (a running Neo4j) holds files of that database open — Linux /proc; false where there is none. */
+/** Whether a process (a running Neo4j, another import) holds files of that database open — Linux /proc; false where there is none. */
 export function isRunning(dataDir: string, database = 'neo4j'): boolean {
-  const dir = path.join(dataDir, 'data', 'databases', database);
-  if (!fs.existsSync(dir) || !fs.existsSync('/proc/self/fd')) return false;
-  const prefix = fs.realpathSync(dir) + path.sep;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    let fds: string[] = [];
-    try {
-      fds = fs.readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue; // gone, or not ours to read
-    }
-    for (const fd of fds) {
-      try {
-        if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(prefix)) return true;
-      } catch {
-        // closed meanwhile
-      }
-    }
-  }
-  return false;
+  return storeHolder(dataDir, database) !== null;
 }
 
 function runAdmin(classpath: string, jvm: string[], env: Record<string, string>, args: string[]): Promise<string> {

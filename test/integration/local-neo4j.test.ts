@@ -61,7 +61,7 @@ describe('a local Neo4j another command started', () => {
     expect(await count('MATCH (p:Probe) RETURN count(p)')).toBe(1);
   });
 
-  it('takes an ingest from the command line (exit 0), and neo4j status reports it', async () => {
+  it('takes an ingest from the command line (exit 0); neo4j status reports it, neo4j stop leaves it to its command', async () => {
     const r = spawnSync(tsx, ['server/src/cli/ingest.ts', 'seed/corpus'], { cwd: repoRoot, encoding: 'utf8', env: env(), timeout: 120_000 });
     expect(r.stderr + r.stdout).toContain('Using the local Neo4j already running');
     expect(r.status).toBe(0);
@@ -71,6 +71,11 @@ describe('a local Neo4j another command started', () => {
     expect(status.stdout).toContain(`running (pid ${neo.pid}, started by another command`);
     expect(status.stdout).toContain(neo.uri);
     expect(status.status).toBe(0);
+    // Not ours to stop: the command that started it does (and `stop` says so, leaving it running).
+    const stop = spawnSync(tsx, ['server/src/cli/neo4j.ts', 'stop'], { cwd: repoRoot, encoding: 'utf8', env: env(), timeout: 60_000 });
+    expect(stop.status).not.toBe(0);
+    expect(stop.stderr).toMatch(/^error: the local Neo4j \(pid \d+, bolt:\/\/127\.0\.0\.1:\d+\) was started by another command/m);
+    expect(storeHolder(dataDir)).toBe(neo.pid);
   });
 });
 

@@ -71,6 +71,8 @@ program.command('stop').description('stop the detached local Neo4j').action(() =
   runCli(async () => {
     const pid = runningPid();
     if (!pid) {
+      const other = otherCommandsNeo4j();
+      if (other) throw new Error(`the local Neo4j (pid ${other.pid}, bolt://127.0.0.1:${other.port}) was started by another command (npm start): stop that command (Ctrl-C) and it stops too`);
       console.log('Neo4j is not running');
       return;
     }

@@ -1,0 +1,34 @@
+/** The web app's messages: parameters, and English nouns that agree with their count ("1 province", "2 provinces"). */
+import { describe, expect, it } from 'vitest';
+import { DICTIONARIES } from '../../../web/src/i18n/dictionary.js';
+import { translator } from '../../../web/src/i18n/index.js';
+
+describe('translator', () => {
+  const en = translator('en');
+  const vi = translator('vi');
+
+  it('agrees English nouns with their count, numbers or formatted strings', () => {
+    expect(en('captionLayerAllPlans', { level: 'Commune', docs: 107, provinces: 1 })).toBe('Commune: 107 implementing documents, 1 province');
+    expect(en('captionLayerAllPlans', { level: 'Commune', docs: 1, provinces: 3 })).toBe('Commune: 1 implementing document, 3 provinces');
+    expect(en('captionLayer', { level: 'Provincial', docs: 5, plans: 1, provinces: 2 })).toBe('Provincial: 5 documents (1 implementing one), 2 provinces');
+    expect(en('captionLag', { n: 1 })).toBe('median lag 1 day');
+    expect(en('captionLag', { n: 0 })).toBe('median lag 0 days');
+    expect(en('captionFolded', { n: '1' })).toBe('+1 lower-level document');
+    expect(en('captionFolded', { n: '3,321' })).toBe('+3,321 lower-level documents');
+    expect(en('folded', { n: 1 })).toMatch(/^1 assignment to organizations is folded/);
+    expect(en('folded', { n: 955 })).toMatch(/^955 assignments to organizations are folded/);
+  });
+
+  it('leaves no plural form and no parameter unfilled in any message given its parameters', () => {
+    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm' };
+    for (const lang of ['en', 'vi'] as const) {
+      for (const key of Object.keys(DICTIONARIES[lang]) as (keyof (typeof DICTIONARIES)['en'])[]) {
+        expect(translator(lang)(key, params), `${lang}.${key}`).not.toMatch(/\{\w+(:[^}]*)?\}/);
+      }
+    }
+  });
+
+  it('keeps Vietnamese as written (no plural forms there)', () => {
+    expect(vi('captionLayerAllPlans', { level: 'Cấp xã', docs: 1, provinces: 1 })).toBe('Cấp xã: 1 văn bản triển khai, 1 tỉnh/thành');
+  });
+});

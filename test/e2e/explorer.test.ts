@@ -175,6 +175,12 @@ describe('cascade explorer', () => {
     const badge = other.locator(`[data-testid=node-details][data-node="${programme.id}"] [data-testid=synthetic-badge]`);
     await badge.waitFor();
     expect(await badge.getAttribute('title')).toMatch(/thử nghiệm|testing/);
+    // Its long labels ("Độ trễ so với văn bản cấp trên": it came 133 days after 28-NQ/TW) wrap rather than squeeze the
+    // title and the other values into a narrow column.
+    const meta = other.locator(`[data-testid=node-details][data-node="${programme.id}"] dl.meta`);
+    expect(await meta.textContent()).toContain('Độ trễ so với văn bản cấp trên');
+    const [labels, all] = await meta.evaluate((dl) => [dl.querySelector('dt')!.getBoundingClientRect().width, dl.getBoundingClientRect().width]);
+    expect(labels / all).toBeLessThanOrEqual(0.41);
     await screenshot(other, 'synthetic-badge');
     await other.close();
   });

@@ -1,6 +1,6 @@
 /** Header, type heading, title and opening paragraph. */
 import { codeRegex } from './patterns/codes.js';
-import { NATIONAL_HEADER_RE, OPENING_RE, OWN_NUMBER_RE, PLACE_DATE_RE, ROMAN_HEADING_RE, NUMBERED_RE } from './patterns/headings.js';
+import { NATIONAL_HEADER_RE, OPENING_RE, OWN_NUMBER_RE, PLACE_DATE_RE, ROMAN_HEADING_RE, NUMBERED_RE, TITLE_ISSUER_LINE_RE } from './patterns/headings.js';
 import { TYPE_HEADINGS } from './patterns/types.js';
 import { fromGroups, type CodeGroups, type ParsedCode } from './codes.js';
 import { isoDate } from './dates.js';
@@ -91,7 +91,11 @@ export function parseHeader(ls: Line[], skip: Set<number>): HeaderInfo {
       info.titleLines.push(ls[i]!);
       titleParts.push(t);
     }
-    if (titleParts.length) info.title = titleParts.join(' ').replace(/\s+/g, ' ').trim();
+    // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ / về …": the issuing body's lines belong to the heading; the title is what follows.
+    let from = 0;
+    while (from < titleParts.length - 1 && TITLE_ISSUER_LINE_RE.test(titleParts[from]!)) from++;
+    const about = titleParts.slice(from);
+    if (about.length) info.title = about.join(' ').replace(/\s+/g, ' ').trim();
   } else i = 0;
   // Opening: consecutive "Thực hiện/Căn cứ" lines before the first section heading.
   for (; i < ls.length; i++) {

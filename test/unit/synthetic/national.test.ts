@@ -127,6 +127,22 @@ describe('generateNational: the real extractor reads what was intended', () => {
     expect(a.implements.map((i) => i.code)).toEqual(b.implements.map((i) => i.code));
   });
 
+  it('a central resolution\'s title is what it is about, not the issuing body under its heading', () => {
+    const central = generateNational(small).filter((x) => x.level === 'central');
+    expect(central.length).toBeGreaterThan(0);
+    for (const d of central) {
+      const title = extractDocument(d.file, d.text).title!;
+      expect(title, d.file).toMatch(/^về /);
+      expect(d.text).toContain(`\n${title}\n`);
+    }
+    // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ / về …" and "HỘI NGHỊ LẦN THỨ … KHÓA XIII"; an upper-case title of its own is kept.
+    const text = (lines: string[]) => ['BAN CHẤP HÀNH TRUNG ƯƠNG', '*', 'Số 57-NQ/TW', '', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hà Nội, ngày 22 tháng 12 năm 2024', '', ...lines, '', 'I. MỤC TIÊU', '1. Nội dung.'].join('\n');
+    expect(extractDocument('a.txt', text(['NGHỊ QUYẾT', 'CỦA BỘ CHÍNH TRỊ', 'về đột phá phát triển khoa học'])).title).toBe('về đột phá phát triển khoa học');
+    expect(extractDocument('b.txt', text(['NGHỊ QUYẾT', 'HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII', 'về tiếp tục đổi mới'])).title).toBe('về tiếp tục đổi mới');
+    expect(extractDocument('c.txt', text(['KẾ HOẠCH', 'TUYÊN TRUYỀN KỶ NIỆM NGÀY THÀNH LẬP ĐẢNG'])).title).toBe('TUYÊN TRUYỀN KỶ NIỆM NGÀY THÀNH LẬP ĐẢNG');
+    expect(extractDocument('d.txt', text(['NGHỊ QUYẾT', 'CỦA BỘ CHÍNH TRỊ'])).title).toBe('CỦA BỘ CHÍNH TRỊ');
+  });
+
   it('timing annotations are parsed on assignments', () => {
     const d = generateNational(small).find((x) => x.kind === 'commune-party-plan')!;
     const r = extractDocument(d.file, d.text);

@@ -18,4 +18,9 @@ export const ANNEX_RE = /^\(?\s?(?:Kèm theo|Ban hành kèm theo)\s/i;
 /** Header boilerplate lines. */
 export const NATIONAL_HEADER_RE = /^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s?-\s?Tự do\s?-\s?Hạnh phúc|\*|-+)$/;
 export const OWN_NUMBER_RE = /^Số\s?:?\s?/;
+/**
+ * A line under the type heading that names who issued it, not what it is about: "CỦA BỘ CHÍNH TRỊ", "HỘI NGHỊ LẦN THỨ
+ * SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII" (then "về …", the title). Upper case only.
+ */
+export const TITLE_ISSUER_LINE_RE = /^(?:CỦA\s|HỘI NGHỊ\s|BAN CHẤP HÀNH\s|BỘ CHÍNH TRỊ\b|BAN BÍ THƯ\b|ĐẠI HỘI\s)[^\p{Ll}]*$/u;
 export const PLACE_DATE_RE = /^(?:(?<place>[\p{Lu}][\p{L} .\-]{1,40}?)\s?,\s?)?ngày\s?(?<d>\d{1,2})\s?tháng\s?(?<m>\d{1,2})\s?năm\s?(?<y>(?:19|20)\d\d)$/u;

@@ -1,5 +1,5 @@
 /** Briefing mode chrome: the caption of the current step, step counter and controls. */
-import { useI18n } from '../i18n';
+import { formatCount, useI18n } from '../i18n';
 
 interface Props {
   caption: string;
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExit, onExportPng, onExportSvg }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div className="briefing-bar" data-testid="briefing">
       <div className="briefing-caption" data-testid="briefing-caption" aria-live="polite" key={step}>
@@ -24,7 +24,7 @@ export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExi
           ←
         </button>
         <span className="briefing-step" data-testid="briefing-step">
-          {t('stepOf', { i: step + 1, n: count })} · {t('nodes', { n: nodeCount })}
+          {t('stepOf', { i: step + 1, n: count })} · {t('nodes', { n: formatCount(lang, nodeCount) })}
         </span>
         <button type="button" onClick={() => onStep(step + 1)} disabled={step >= count - 1} aria-label="→">
           →

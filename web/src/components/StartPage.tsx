@@ -1,7 +1,7 @@
 /** Start page: search box + the root directives of the graph with their cascade sizes. */
 import { fetchRoots } from '../api/operations';
 import type { RootRef, SearchHit } from '../api/types';
-import { formatDate, levelName, typeName, useI18n } from '../i18n';
+import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
@@ -42,7 +42,7 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
                   {[typeName(lang, r.type), r.province ?? levelName(t, r.level), formatDate(lang, r.issuedOn)].filter(Boolean).join(' · ')}
                 </span>
                 {r.title && <span className="root-title">{r.title}</span>}
-                <span className="badge">{t('cascadeSize', { n: r.cascadeSize })}</span>
+                <span className="badge">{t('cascadeSize', { n: formatCount(lang, r.cascadeSize) })}</span>
               </button>
             </li>
           ))}

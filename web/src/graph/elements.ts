@@ -21,7 +21,7 @@ export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0
   const head = n.code ?? typeName(lang, n.type, n.typeName) ?? n.label;
   const where = n.province ?? levelName(t, n.level);
   const date = formatDate(lang, n.issuedOn);
-  return [head || n.id, where, date, below > 0 ? t('implementersFolded', { n: formatCount(lang, below) }) : '', assignees > 0 ? t('assigneeCount', { n: assignees }) : ''].filter(Boolean);
+  return [head || n.id, where, date, below > 0 ? t('implementersFolded', { n: formatCount(lang, below) }) : '', assignees > 0 ? t('assigneeCount', { n: formatCount(lang, assignees) }) : ''].filter(Boolean);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

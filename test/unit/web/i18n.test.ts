@@ -1,7 +1,7 @@
 /** The web app's messages: parameters, and English nouns that agree with their count ("1 province", "2 provinces"). */
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../../web/src/i18n/dictionary.js';
-import { translator } from '../../../web/src/i18n/index.js';
+import { translator } from '../../../web/src/i18n/translate.js';
 
 describe('translator', () => {
   const en = translator('en');

@@ -10,7 +10,7 @@ import { applySchema } from './graph/schema.js';
 import { enableTcpNoDelay } from './neo4j/tcp-nodelay.js';
 import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './neo4j/local-server.js';
 import { Neo4jSetupError } from './neo4j/artifacts.js';
-import { launcherPort, storeHolder } from './neo4j/store-holder.js';
+import { localStoreProcess } from './neo4j/store-holder.js';
 
 export interface Database {
   driver: Driver;
@@ -60,10 +60,9 @@ export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
  * A store held by something else than our launcher (an import still running) is an error, not a second Neo4j.
  */
 export function runningLocalNeo4j(config: Config, log: (m: string) => void): string | null {
-  const database = config.neo4jDatabase ?? 'neo4j';
-  const pid = storeHolder(config.localDataDir, database);
-  if (pid === null) return null;
-  const port = launcherPort(pid);
+  const held = localStoreProcess(config.localDataDir, config.neo4jDatabase ?? 'neo4j');
+  if (held === null) return null;
+  const { pid, port } = held;
   if (port === null) {
     throw new Neo4jSetupError(`the local database in ${config.localDataDir} is in use by process ${pid} (an import?): wait for it to end, or stop it`);
   }

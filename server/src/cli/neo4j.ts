@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readConfig } from '../config.js';
 import { ensureArtifacts } from '../neo4j/artifacts.js';
 import { startLocalNeo4j, portFree } from '../neo4j/local-server.js';
-import { launcherPort, storeHolder } from '../neo4j/store-holder.js';
+import { localStoreProcess } from '../neo4j/store-holder.js';
 import { applyImportFixups } from '../graph/import-fixups.js';
 import { importPaths } from '../ingest/import-paths.js';
 import { recordClassArchive } from '../neo4j/record-class-archive.js';
@@ -33,9 +33,8 @@ function runningPid(): number | null {
 
 /** The local Neo4j of this data folder that another command started (`npm start`), if one runs. */
 function otherCommandsNeo4j(): { pid: number; port: number } | null {
-  const pid = storeHolder(config.localDataDir, config.neo4jDatabase ?? 'neo4j');
-  const port = pid === null ? null : launcherPort(pid);
-  return pid !== null && port !== null ? { pid, port } : null;
+  const held = localStoreProcess(config.localDataDir, config.neo4jDatabase ?? 'neo4j');
+  return held?.port != null ? { pid: held.pid, port: held.port } : null;
 }
 
 const program = new Command('neo4j').description('local Neo4j 5.26 Community + APOC (no Docker needed)');

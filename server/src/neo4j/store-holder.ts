@@ -41,3 +41,9 @@ export function launcherPort(pid: number): number | null {
   const port = Number(args[args.indexOf('--port') + 1]);
   return args.includes('--port') && Number.isInteger(port) && port > 0 ? port : null;
 }
+
+/** The process serving or holding a local database, with its Bolt port when it is our launcher (else port null). */
+export function localStoreProcess(dataDir: string, database = 'neo4j'): { pid: number; port: number | null } | null {
+  const pid = storeHolder(dataDir, database);
+  return pid === null ? null : { pid, port: launcherPort(pid) };
+}

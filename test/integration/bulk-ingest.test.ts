@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { extractDocument, resolveCorpus } from '../../server/src/extract/index.js';
 import { bulkWriteRecords } from '../../server/src/graph/bulk-write.js';
+import { recordToRows } from '../../server/src/graph/rows.js';
 import { applySchema } from '../../server/src/graph/schema.js';
 import { ingestPaths, writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
@@ -101,6 +102,29 @@ describe('bulk ingest', () => {
     // And again, in batches of two: idempotent.
     await writeRecords(fresh, records, { batchSize: 2 });
     expect(await graph(fresh)).toEqual(await graph(shared));
+  });
+
+  it('a text in neighbouring batches ends as the later one says: by uid, and by content under another uid', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    const records = seedRecords();
+    const file = (prefix: string) => records.find((r) => r.file.startsWith(prefix))!;
+    const alone = (r: (typeof records)[number], more = '') => resolveCorpus([extractDocument(r.file, fs.readFileSync(path.join(seedDir, r.file), 'utf8') + more)])[0]!;
+    // 004 changed (same code, so the same uid); 003 read alone, where nothing gives it its code: another uid, the same text.
+    const changed004 = alone(file('004'), '\nBản sao để kiểm thử: văn bản đã đổi.\n');
+    const uncoded003 = alone(file('003'));
+    const row = (r: (typeof records)[number]) => recordToRows(r).directive;
+    expect(row(changed004).uid).toBe(row(file('004')).uid);
+    expect(row(uncoded003).uid).not.toBe(row(file('003')).uid);
+    expect(row(uncoded003).contentHash).toBe(row(file('003')).contentHash);
+    // The graph holds the later versions; each is preceded by another version in the batch just before it.
+    await writeRecords(fresh, [...records.filter((r) => r !== file('004')), changed004], { batchSize: 10 });
+    const w = await writeRecords(fresh, [file('004'), changed004, uncoded003, file('003')], { batchSize: 1 });
+    expect(w.errors).toEqual([]);
+    const text = await fresh.executeQuery("MATCH (d:Directive {code: '86-HD/BTGTU'}) RETURN d.text AS t");
+    expect(String(text.records[0]!.get('t'))).toContain('Bản sao để kiểm thử');
+    const programme = await fresh.executeQuery('MATCH (d:Directive {contentHash: $h}) RETURN d.uid AS uid', { h: row(file('003')).contentHash });
+    expect(programme.records.map((x) => x.get('uid'))).toEqual([row(file('003')).uid]);
   });
 
   it('a text Neo4j refuses fails alone: the rest of its batch is stored', async () => {

@@ -212,6 +212,7 @@ function columnsFor(ids: NodeIds) {
       dbl<Org>('levelRank'),
       str<Org>('kind'),
       str<Org>('searchText'),
+      str<Org>('sortKey'),
     ],
     link,
     assignment: [

@@ -7,6 +7,7 @@ import { foldDiacritics, provinceSlug } from '../extract/provinces.js';
 import { levelRank } from '../extract/levels.js';
 import { codeLevel, codeType, typeCategory, typeNameOf } from '../extract/index.js';
 import { directiveUid } from './identity.js';
+import { nameSortKey } from './sort-key.js';
 
 export interface DirectiveRow {
   uid: string;
@@ -65,6 +66,8 @@ export interface OrganizationRow {
   levelRank: number | null;
   kind: string;
   searchText: string;
+  /** The name's place in Vietnamese alphabetical order (sort-key.ts): lists of organisations sort by it. */
+  sortKey: string;
 }
 
 export interface AssignmentRow {
@@ -106,11 +109,12 @@ function remembered<R>(limit: number): (key: string, make: () => R) => R {
   };
 }
 
-const orgNames = remembered<{ key: string; searchText: string }>(100_000);
-function organizationNames(name: string, province: string | null): { key: string; searchText: string } {
+const orgNames = remembered<{ key: string; searchText: string; sortKey: string }>(100_000);
+function organizationNames(name: string, province: string | null): { key: string; searchText: string; sortKey: string } {
   return orgNames(`${name}\u0001${province ?? ''}`, () => ({
     key: `${foldDiacritics(name).replace(/\s+/g, ' ').trim()}#${province ? provinceSlug(province) : 'national'}`,
     searchText: searchText(name, province),
+    sortKey: nameSortKey(name),
   }));
 }
 
@@ -255,7 +259,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
   const orgRow = (name: string, prov: string | null, level: string | null, kind: string): OrganizationRow => {
     const names = organizationNames(name, prov);
     const key = names.key;
-    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText: names.searchText };
+    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText: names.searchText, sortKey: names.sortKey };
     organizations.set(key, row);
     return row;
   };

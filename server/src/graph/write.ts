@@ -98,7 +98,7 @@ RETURN count(rel) AS n`;
 const ORGANIZATIONS = `
 UNWIND $organizations AS row
 MERGE (o:Organization {key: row.key})
-SET o += row { .name, .province, .level, .levelRank, .kind, .searchText }`;
+SET o += row { .name, .province, .level, .levelRank, .kind, .searchText, .sortKey }`;
 
 const ASSIGNMENTS = `
 UNWIND $assignments AS a

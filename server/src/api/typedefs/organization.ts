@@ -9,6 +9,8 @@ type Organization @node @mutation(operations: []) {
   levelRank: Int
   "party, state, front, mass, press, other"
   kind: String
+  "The name's place in Vietnamese alphabetical order: sort lists by it (sort: [{ sortKey: ASC }]); names sort by code point, Ủy ban … after Văn phòng …"
+  sortKey: String
   assignedBy: [Directive!]! @relationship(type: "ASSIGNED_TO", direction: IN, properties: "Assignment")
   issued: [Directive!]! @relationship(type: "ISSUED_BY", direction: IN, properties: "Issuing")
 }

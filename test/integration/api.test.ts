@@ -250,6 +250,16 @@ describe('generated queries: filtering, sorting, pagination', () => {
     expect(d.documents.every((x) => x.province === 'Bình Thuận' && !x.stub)).toBe(true);
   });
 
+  it('sorts organisations in Vietnamese alphabetical order by sortKey (by name, Đ and Ủ come after V)', async () => {
+    const d = await gqlData<{ organizations: Array<{ name: string; sortKey: string }> }>(
+      '{ organizations(where: { province: { eq: "Bình Thuận" } }, sort: [{ sortKey: ASC }]) { name sortKey } }',
+    );
+    const names = d.organizations.map((o) => o.name);
+    expect(names.some((n) => n.startsWith('Đ')) && names.some((n) => n.startsWith('Ủ')) && names.some((n) => n.startsWith('V'))).toBe(true);
+    const vi = new Intl.Collator('vi');
+    for (let i = 1; i < names.length; i++) expect(vi.compare(names[i - 1]!, names[i]!), `${names[i - 1]} / ${names[i]}`).toBeLessThanOrEqual(0);
+  });
+
   it('pages through directives with cursors', async () => {
     const q = 'query($after: String) { directivesConnection(first: 3, after: $after, sort: [{ uid: ASC }]) { edges { cursor node { uid } } pageInfo { hasNextPage endCursor } } }';
     type Page = { directivesConnection: { edges: Array<{ node: { uid: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };

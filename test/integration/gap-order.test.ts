@@ -2,7 +2,7 @@
  * Gap pages when some gaps are organisations of no known level (the order index does not hold them, so the page
  * read off the index comes out short and is sorted again) and when two have one name (the index orders by level and
  * name only). In a Neo4j of its own (the seed, then two level ranks removed and two names made equal), since the
- * shared database's organisations are read by suites running alongside.
+ * shared database's organisations are read by suites running alongside. Also the order of both lists: Vietnamese alphabetical.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,10 +10,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, repoRoot } from '../../server/src/config.js';
-import { gapPage, gaps } from '../../server/src/graph/queries/analytics.js';
+import { gapPage, gaps, implementationLag } from '../../server/src/graph/queries/analytics.js';
 import { applySchema } from '../../server/src/graph/schema.js';
 import { nameSortKey } from '../../server/src/graph/sort-key.js';
-import { ingestPaths } from '../../server/src/ingest/ingest.js';
+import { ingestPaths, ingestText } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver } from '../../server/src/runtime.js';
 
@@ -74,6 +74,18 @@ describe('gap pages in Vietnamese alphabetical order', () => {
     expect(Number(missing.records[0]!.get('n'))).toBe(0);
     expect((await pagesOf(7)).rows).toEqual(whole);
     expect(await gaps(driver, root)).toEqual(whole);
+  });
+});
+
+describe('the lag table in Vietnamese alphabetical order', () => {
+  it('lists the provinces of a level as the explorer\'s province filter does: Cao Bằng before Cần Thơ (â after a)', async () => {
+    const plan = (province: string, n: number) => `ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY ${province.toUpperCase()}\nSố ${n}-KH/TU\n${province}, ngày 5 tháng 4 năm 2023\n\nKẾ HOẠCH\nthực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng\n\nThực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII), Ban Thường vụ Tỉnh ủy ban hành kế hoạch thực hiện như sau:\n\nI. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền (nhiệm vụ thường xuyên).\n`;
+    await ingestText(driver, 'lag-order-1.txt', plan('Cần Thơ', 41));
+    await ingestText(driver, 'lag-order-2.txt', plan('Cao Bằng', 42));
+    const provincial = (await implementationLag(driver, root)).filter((r) => r.level === 'provincial').map((r) => String(r.province));
+    expect(provincial).toEqual(expect.arrayContaining(['Bình Thuận', 'Cao Bằng', 'Cần Thơ']));
+    expect(provincial).toEqual([...provincial].sort(new Intl.Collator('vi').compare));
+    expect(provincial.indexOf('Cao Bằng')).toBeLessThan(provincial.indexOf('Cần Thơ'));
   });
 });
 

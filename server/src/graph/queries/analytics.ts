@@ -171,8 +171,8 @@ export interface GapPage {
  * How a gap page picks its rows (`page`, organisations) from `isGap` (element id → true), and its `total`:
  * - `index`: the organisations in the order index (cypher/schema.cypher `organization_sort`: levelRank, sortKey — Vietnamese
  *   alphabetical order of the names, graph/sort-key.ts), gaps
- *   kept, equal names ordered by key as they come (a partial sort), the page skipped to — only the index entries up to
- *   the page's end are read, names from the index. It holds no organisation without a level rank, so a page that
+ *   kept, equal sort keys ordered by key as they come (a partial sort), the page skipped to — only the index entries up
+ *   to the page's end are read, sort keys from the index. It holds no organisation without a level rank, so a page that
  *   reaches past the ranked gaps comes out short. The index is named in a hint: right after a small ingest, before
  *   the indexes are sampled again, the planner sometimes chose the name index and a top-k of every organisation. A
  *   missing index (the bulk loader drops secondary indexes while it loads) is only a notification: the page is

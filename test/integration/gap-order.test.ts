@@ -1,8 +1,9 @@
 /**
  * Gap pages when some gaps are organisations of no known level (the order index does not hold them, so the page
  * read off the index comes out short and is sorted again) and when two have one name (the index orders by level and
- * name only). In a Neo4j of its own (the seed, then two level ranks removed and two names made equal), since the
- * shared database's organisations are read by suites running alongside. Also the order of both lists: Vietnamese alphabetical.
+ * sort key only); and the order of the gap list and the lag table, Vietnamese alphabetical. In a Neo4j of its own (the
+ * seed, then two level ranks removed and two names made equal), since the shared database's organisations are read
+ * by suites running alongside.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -9,4 +9,5 @@ COPY . .
 RUN npm run build -w web
 ENV NODE_ENV=production PORT=4000
 EXPOSE 4000
-CMD ["npx", "tsx", "server/src/cli/start.ts"]
+# stack-traces.ts: no source maps unless SOURCE_MAPS=true (config.ts `sourceMaps`)
+CMD ["npx", "tsx", "--import", "./server/src/cli/stack-traces.ts", "server/src/cli/start.ts"]

@@ -28,6 +28,7 @@ import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explo
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
 const SELF = fileURLToPath(import.meta.url);
+const STACK_TRACES = path.join(repoRoot, 'server', 'src', 'cli', 'stack-traces.ts');
 
 export interface Timing {
   p50: number;
@@ -258,8 +259,9 @@ export function gql(base: string, query: string, variables: Record<string, unkno
 export async function startServerChild(boltUri: string, env: Record<string, string> = {}): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, [SELF, '--serve', boltUri], {
-    // Deployed as in the Dockerfile (NODE_ENV=production: graphql-js skips its development checks); no response cache
+  const child: ChildProcess = spawn(tsx, ['--import', STACK_TRACES, SELF, '--serve', boltUri], {
+    // Deployed as in the Dockerfile (NODE_ENV=production: graphql-js skips its development checks; no source maps,
+    // cli/stack-traces.ts); no response cache
     // unless asked for, so the figures are the work of each request.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOAD_SEED: 'false', NEO4J_URI: boltUri, RESPONSE_CACHE_TTL_S: '0', RESPONSE_CACHE_KEYS_FILE: '', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

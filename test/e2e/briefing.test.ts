@@ -96,4 +96,31 @@ describe('briefing mode and export', () => {
     expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(bytes.length).toBeGreaterThan(10 * 1024);
   });
+
+  it('downloads the gap list, the lag table and the assigned tasks as CSV files for a spreadsheet', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${cascadeUrl}&gaps=1&lag=1&lang=en`);
+    await waitForGraph(other, 5);
+    await other.waitForSelector('[data-testid=gap-list-csv]');
+    await other.waitForSelector('[data-testid=lag-table-csv]');
+    await screenshot(other, 'csv-links');
+    const download = async (testId: string) => {
+      const [d] = await Promise.all([other.waitForEvent('download'), other.click(`[data-testid=${testId}]`)]);
+      const bytes = readFileSync(await d.path());
+      expect([...bytes.subarray(0, 3)], testId).toEqual([0xef, 0xbb, 0xbf]);
+      return { name: d.suggestedFilename(), lines: bytes.toString('utf8').slice(1).trimEnd().split('\r\n') };
+    };
+    const gaps = await download('gap-list-csv');
+    expect(gaps.name).toBe('gaps-28_NQ_TW.csv');
+    expect(gaps.lines[0]).toBe('Organization,Province,Level,Tasks,Assigned by,Organization key');
+    expect(gaps.lines.length).toBeGreaterThan(5);
+    const lag = await download('lag-table-csv');
+    expect(lag.name).toBe('lag-28_NQ_TW.csv');
+    expect(lag.lines).toContain('Bình Thuận,Provincial,2,1,133,133,133');
+    const tasks = await download('assignments-csv');
+    expect(tasks.name).toBe('assignments-28_NQ_TW.csv');
+    expect(tasks.lines[0]).toMatch(/^Assigning document,/);
+    expect(tasks.lines.some((l) => l.startsWith('58-CTr/TU,Chương trình hành động,2023-03-30,Bình Thuận,Provincial,'))).toBe(true);
+    await other.close();
+  });
 });

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { SignJWT } from 'jose';
+import neo4j from 'neo4j-driver';
 import { describe, expect, it, inject } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
 import { gql, gqlData } from '../support/graphql.js';
@@ -802,5 +804,66 @@ describe('exports', () => {
   it('answers a missing code with 400 and an unknown one with 404', async () => {
     expect((await fetch(`${inject('baseUrl')}/export/cascade.json`)).status).toBe(400);
     expect((await fetch(`${inject('baseUrl')}/export/cascade.graphml?code=999-NQ/TW`)).status).toBe(404);
+  });
+  /** A CSV export's cells (csv-parse, the byte-order mark dropped), after checking what the response says it is. */
+  async function csvCells(url: string, fileName: string): Promise<string[][]> {
+    const res = await fetch(`${inject('baseUrl')}${url}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="?${fileName.replace('.', '\\.')}"?`));
+    // The bytes: Response.text() would drop the byte-order mark Excel needs.
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parse(bytes, { bom: true });
+  }
+
+  it('assignments.csv lists every task given under a root, one line each, as the graph holds them', async () => {
+    const [header, ...lines] = await csvCells(`/export/assignments.csv?code=58-CTr/TU&province=${encodeURIComponent('Bình Thuận')}`, 'assignments-58_CTr_TU.csv');
+    expect(header![5]).toBe('Cơ quan được giao');
+    expect(lines).toContainEqual([
+      '58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Cán sự đảng Tòa án nhân dân tỉnh',
+      expect.stringMatching(/^Lãnh đạo tiếp tục đổi mới tổ chức, nâng cao chất lượng hoạt động của Tòa án nhân dân.*\(nhiệm vụ thường xuyên\)\.$/),
+      'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '',
+    ]);
+    // As many lines as the root and the texts implementing it have tasks (an assignment without a listed task: one).
+    const driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
+    try {
+      const r = await driver.executeQuery(
+        `MATCH (:Directive {uid: '58-CTr/TU@2023-03-30#binh-thuan'})<-[:IMPLEMENTS*0..10]-(d:Directive) WITH DISTINCT d
+         MATCH (d)-[a:ASSIGNED_TO]->(:Organization) RETURN sum(CASE size(a.tasks) WHEN 0 THEN 1 ELSE size(a.tasks) END) AS n, count(DISTINCT d) AS texts`,
+      );
+      expect(lines.length).toBe(r.records[0]!.get('n').toNumber());
+      expect(r.records[0]!.get('texts').toNumber()).toBeGreaterThan(1);
+    } finally {
+      await driver.close();
+    }
+    expect(new Set(lines.map((l) => l[0])).size).toBeGreaterThan(1);
+    // The root's lines first (level, province, date, code order), each text's organisations in Vietnamese order.
+    expect(lines[0]![0]).toBe('58-CTr/TU');
+    const ofRoot = lines.filter((l) => l[8] === '58-CTr/TU@2023-03-30#binh-thuan').map((l) => l[5]!);
+    expect(ofRoot).toEqual([...ofRoot].sort(new Intl.Collator('vi').compare));
+  });
+
+  it('gaps.csv and lag.csv hold what the GraphQL gap list and lag table answer, in English when asked', async () => {
+    const gaps = (await gqlData<{ gaps: Array<{ organization: string; key: string; tasks: number; assignedBy: string[] }> }>('{ gaps(code: "28-NQ/TW") { organization key tasks assignedBy } }')).gaps;
+    const [gapHeader, ...gapLines] = await csvCells('/export/gaps.csv?code=28-NQ/TW', 'gaps-28_NQ_TW.csv');
+    expect(gapHeader![0]).toBe('Cơ quan');
+    expect(gaps.length).toBeGreaterThan(5);
+    expect(gapLines.map((l) => [l[0], Number(l[3]), l[4], l[5]])).toEqual(gaps.map((g) => [g.organization, g.tasks, g.assignedBy.join('; '), g.key]));
+    const lag = (await gqlData<{ implementationLag: Array<{ province: string | null; documents: number; medianDays: number | null }> }>('{ implementationLag(code: "28-NQ/TW") { province documents medianDays } }')).implementationLag;
+    const [lagHeader, ...lagLines] = await csvCells('/export/lag.csv?code=28-NQ/TW&lang=en', 'lag-28_NQ_TW.csv');
+    expect(lagHeader).toEqual(['Province', 'Level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)']);
+    expect(lagLines).toContainEqual(['Bình Thuận', 'Provincial', expect.any(String), expect.any(String), '133', '133', '133']);
+    expect(lagLines.map((l) => [l[0] || null, Number(l[2]), l[4] === '' ? null : Number(l[4])])).toEqual(lag.map((r) => [r.province, r.documents, r.medianDays]));
+  });
+
+  it('answers bad table requests with a JSON error: no code, an unknown code, an unknown language', async () => {
+    const error = async (url: string) => {
+      const res = await fetch(`${inject('baseUrl')}${url}`);
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    expect(await error('/export/gaps.csv')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "code" is required, e.g. ?code=28-NQ/TW' } } });
+    expect(await error('/export/assignments.csv?code=999-NQ/TW')).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect(await error('/export/lag.csv?code=28-NQ/TW&lang=fr')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'lang must be vi or en' } } });
   });
 });

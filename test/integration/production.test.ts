@@ -71,6 +71,20 @@ describe('production server', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('requires the token for downloads too (/export/…), in the Authorization header', async () => {
+    const url = strict.url.replace('localhost', '127.0.0.1');
+    for (const path of ['/export/gaps.csv?code=28-NQ/TW', '/export/cascade.json?code=28-NQ/TW']) {
+      const anon = await fetch(`${url}${path}`);
+      expect(anon.status, path).toBe(401);
+      expect(await anon.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'this server requires a token for every request' } });
+      expect((await fetch(`${url}${path}`, { headers: { authorization: 'Bearer not-a-token' } })).status, path).toBe(401);
+    }
+    const token = await mintToken(new TextEncoder().encode('prod-secret-0123456789abcdef'), 'viewer');
+    const ok = await fetch(`${url}/export/gaps.csv?code=28-NQ/TW`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(Buffer.from(await ok.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFCơ quan,Tỉnh/thành,Cấp,Số nhiệm vụ,Văn bản giao nhiệm vụ,Mã định danh cơ quan');
+  });
+
   it('gzips answers for clients elsewhere that accept it, not for clients on this machine, and not when switched off (HTTP_COMPRESSION=false)', async () => {
     const query = JSON.stringify({ query: '{ cascade(code: "28-NQ/TW") { nodes { id label title } edges { id source target kind } } }' });
     const raw = (url: string, headers: Record<string, string>) =>

@@ -19,9 +19,6 @@ import { GraphQLError, isObjectType } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { homeDatabase } from '../graph/home-database.js';
-import { shapeCascade } from '../graph/cascade-shape.js';
-import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
-import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { largestCascades } from '../graph/queries/largest-cascades.js';
 import { compressionWanted } from './compression-wanted.js';
 import { graphqlLane, sendError } from './graphql-lane.js';
@@ -29,7 +26,7 @@ import { warmUp } from './warm-up.js';
 import { AuthError, jwtSecret, viewerFromHeader, type Viewer } from './auth.js';
 import { makeContext, type ApiContext } from './context.js';
 import { formatError } from './errors.js';
-import { toCytoscapeJson, toGraphML } from './exports.js';
+import { exportRoutes } from './export-routes.js';
 import { resolvers } from './resolvers.js';
 import { responseCache } from './response-cache.js';
 import { cascadesAhead } from './cascade-ahead.js';
@@ -70,43 +67,6 @@ export async function buildSchema(driver: Driver) {
     for (const field of Object.values(type.getFields())) if (field.resolve && NEO4J_DEFAULT_RESOLVERS.has(field.resolve.name)) field.resolve = undefined;
   }
   return schema;
-}
-
-const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
-const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
-
-function exportRoute(driver: Driver, config: Config) {
-  return async (req: express.Request, res: express.Response) => {
-    const format = req.params.format;
-    const q = req.query as Record<string, string | undefined>;
-    try {
-      if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
-      const depth = q.depth ? Number(q.depth) : 4;
-      if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new LookupError('depth must be between 1 and 10', 'BAD_USER_INPUT');
-      const direction = (q.direction ?? 'DOWN').toUpperCase() as Direction;
-      if (!DIRECTIONS.includes(direction)) throw new LookupError(`direction must be one of ${DIRECTIONS.join(', ')}`, 'BAD_USER_INPUT');
-      const relations = (q.relations ? q.relations.split(',') : RELATIONS).map((r) => r.trim().toUpperCase()) as RelationKind[];
-      if (relations.some((r) => !RELATIONS.includes(r))) throw new LookupError(`relations must be among ${RELATIONS.join(', ')}`, 'BAD_USER_INPUT');
-      const maxNodes = q.maxNodes ? Number(q.maxNodes) : DEFAULT_CASCADE_NODES;
-      if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_CASCADE_NODES) throw new LookupError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
-      const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
-      const raw = await fetchCascade(driver, uid, { depth, direction, relations, maxNodes, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
-      if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
-      const cascade = shapeCascade(raw, direction);
-      const base = `cascade-${(cascade.root?.code ?? uid).replace(/[^\p{L}\p{N}]+/gu, '_')}`;
-      if (format === 'graphml') {
-        res.type('application/graphml+xml; charset=utf-8').attachment(`${base}.graphml`).send(toGraphML(cascade));
-      } else {
-        res.type('application/json; charset=utf-8').attachment(`${base}.cyjs`).send(JSON.stringify(toCytoscapeJson(cascade), null, 1));
-      }
-    } catch (e) {
-      if (e instanceof LookupError) {
-        res.status(e.code === 'NOT_FOUND' ? 404 : 400).json({ error: { code: e.code, message: e.message } });
-        return;
-      }
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: config.production ? 'Internal server error' : (e as Error).message } });
-    }
-  };
 }
 
 export async function startHttpServer(driver: Driver, givenConfig: Config, log: (m: string) => void = console.log): Promise<RunningServer> {
@@ -230,7 +190,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
-  app.get('/export/cascade.:format', corsMw, (req, res, next) => (['graphml', 'json'].includes(req.params.format as string) ? exportRoute(driver, config)(req, res) : next()));
+  app.use('/export', corsMw, exportRoutes(driver, config, secret));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     // Vite names its assets after their content: cached for good. The page that names them is asked for again

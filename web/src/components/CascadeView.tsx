@@ -4,7 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, exportUrl } from '../api/client';
 import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag } from '../api/operations';
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import type { Cascade, Gap, LagRow, RootRef, SearchHit } from '../api/types';
@@ -321,8 +321,8 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         </div>
         {!briefing && model && (
           <div className="sidebar">
-            {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} />}
-            {view.gaps && <GapList list={gapList} nodeFor={gapTarget} onSelect={openGap} />}
+            {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
+            {view.gaps && <GapList list={gapList} nodeFor={gapTarget} onSelect={openGap} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
             <DetailsPanel
               model={detailsModel ?? model}
               selection={selection}

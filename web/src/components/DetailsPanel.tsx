@@ -3,7 +3,7 @@
  * document text, assigned tasks with timing, expand / collapse, and "copy GraphQL query".
  */
 import { useMemo, useState } from 'react';
-import { absoluteEndpoint } from '../api/client';
+import { absoluteEndpoint, exportUrl } from '../api/client';
 import { fetchDirective } from '../api/operations';
 import { CASCADE_QUERY, DIRECTIVE_QUERY, formatForCopy } from '../api/queries';
 import type { RootRef } from '../api/types';
@@ -60,13 +60,18 @@ function EvidenceText({ uid, edges, focus }: { uid: string; edges: GEdge[]; focu
 }
 
 export function DetailsPanel(props: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { model, selection } = props;
   if (!selection) {
     return (
       <aside className="panel" data-testid="details-panel">
         <p className="muted">{t('selectHint')}</p>
         <CopyButton text={formatForCopy(CASCADE_QUERY, cascadeVariables(props), absoluteEndpoint())} />
+        <p className="small">
+          <a href={exportUrl('assignments.csv', props.rootRef, { lang })} download title={t('downloadAssignmentsHint')} data-testid="assignments-csv">
+            {t('downloadAssignments')}
+          </a>
+        </p>
       </aside>
     );
   }

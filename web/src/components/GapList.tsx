@@ -10,14 +10,16 @@ interface Props {
   list: GapListState;
   nodeFor: (gap: Gap) => string | null;
   onSelect: (id: string) => void;
+  /** The whole list as a CSV file. */
+  csvUrl: string;
 }
 
-export function GapList({ list, nodeFor, onSelect }: Props) {
+export function GapList({ list, nodeFor, onSelect, csvUrl }: Props) {
   const { t, lang } = useI18n();
   const { rows, total } = list;
   const rest = total - (rows?.length ?? 0);
   return (
-    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null}>
+    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null} csvUrl={rows && total > 0 ? csvUrl : undefined}>
       {rows && total > GAP_PAGE && (
         <p className="muted small" data-testid="gap-count">
           {t('gapsCount', { n: formatCount(lang, total) })}

@@ -12,13 +12,15 @@ interface Props {
   onProvince: (province: string) => void;
   /** Provinces the view is narrowed to: their rows are marked. */
   current: string[];
+  /** The table as a CSV file. */
+  csvUrl: string;
 }
 
-export function LagTable({ rows, loading, error, retry, onProvince, current }: Props) {
+export function LagTable({ rows, loading, error, retry, onProvince, current, csvUrl }: Props) {
   const { t, lang } = useI18n();
   const days = (n: number | null) => (n === null ? '–' : n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }));
   return (
-    <SidebarSection className="lag" testId="lag-table" title={t('lagTitle')} loading={loading} error={error} retry={retry} empty={rows?.length === 0 ? t('lagNone') : null}>
+    <SidebarSection className="lag" testId="lag-table" title={t('lagTitle')} loading={loading} error={error} retry={retry} empty={rows?.length === 0 ? t('lagNone') : null} csvUrl={rows?.length ? csvUrl : undefined}>
       {rows && rows.length > 0 && (
         <>
           {rows.some((r) => r.province) && <p className="muted small">{t('lagHint')}</p>}

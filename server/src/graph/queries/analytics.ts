@@ -120,9 +120,12 @@ const GAP_ROWS_PER_RECORD = 500;
  * of it (`issuing`). The issuers are collected once: a national root has ≈ 10 000 implementing texts and 30 000
  * assignees without a plan, and asking each assignee whether one of its texts is in the tree cost more.
  */
-const GAP_TREE = `MATCH (root:Directive {uid: $uid})
+/** The root and every text implementing it, directly or not, as `tree` (the gap list's and the tables' scope). */
+export const IMPLEMENTATION_TREE = `MATCH (root:Directive {uid: $uid})
      CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
-     WITH collect(node) AS tree
+     WITH collect(node) AS tree`;
+
+const GAP_TREE = `${IMPLEMENTATION_TREE}
      CALL (tree) { UNWIND tree AS x MATCH (x)-[:ISSUED_BY]->(i:Organization) RETURN collect(DISTINCT i) AS issuing }`;
 
 /** A gap row as both statements send it: [name, key, province, level, assigning texts, tasks]. */

@@ -1,0 +1,88 @@
+/**
+ * Downloads: GET /export/cascade.graphml and /export/cascade.json (a cascade for Cytoscape Desktop or Gephi), and
+ * /export/assignments.csv, /export/gaps.csv, /export/lag.csv (the explorer's tables for spreadsheets). A root is named
+ * as in GraphQL (code, issuedOn, province); errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
+ * A server that wants a token for reads (READS_REQUIRE_AUTH) wants one here too, in the Authorization header.
+ */
+import express from 'express';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { shapeCascade } from '../graph/cascade-shape.js';
+import { gaps, implementationLag } from '../graph/queries/analytics.js';
+import { assignmentsUnder } from '../graph/queries/assignments.js';
+import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction, type RelationKind } from '../graph/queries/cascade.js';
+import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
+import { AuthError, viewerFromHeader } from './auth.js';
+import { toCytoscapeJson, toGraphML } from './exports.js';
+import { assignmentsCsv, gapsCsv, lagCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
+
+const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
+const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
+
+type Query = Record<string, string | undefined>;
+interface Export {
+  /** What is sent: its media type, the body, and the file name's first part (the root's code follows). */
+  (uid: string, q: Query): Promise<{ type: string; body: string; name: string; extension: string; code: string | null }>;
+}
+
+/** A file name's part from a code: 28-NQ/TW → 28_NQ_TW. */
+const fileSafe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '_');
+
+function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json'): Export {
+  return async (uid, q) => {
+    const depth = q.depth ? Number(q.depth) : 4;
+    if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new LookupError('depth must be between 1 and 10', 'BAD_USER_INPUT');
+    const direction = (q.direction ?? 'DOWN').toUpperCase() as Direction;
+    if (!DIRECTIONS.includes(direction)) throw new LookupError(`direction must be one of ${DIRECTIONS.join(', ')}`, 'BAD_USER_INPUT');
+    const relations = (q.relations ? q.relations.split(',') : RELATIONS).map((r) => r.trim().toUpperCase()) as RelationKind[];
+    if (relations.some((r) => !RELATIONS.includes(r))) throw new LookupError(`relations must be among ${RELATIONS.join(', ')}`, 'BAD_USER_INPUT');
+    const maxNodes = q.maxNodes ? Number(q.maxNodes) : DEFAULT_CASCADE_NODES;
+    if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_CASCADE_NODES) throw new LookupError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
+    const raw = await fetchCascade(driver, uid, { depth, direction, relations, maxNodes, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+    if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
+    const cascade = shapeCascade(raw, direction);
+    const code = cascade.root?.code ?? null;
+    return format === 'graphml'
+      ? { type: 'application/graphml+xml; charset=utf-8', body: toGraphML(cascade), name: 'cascade', extension: 'graphml', code }
+      : { type: 'application/json; charset=utf-8', body: JSON.stringify(toCytoscapeJson(cascade), null, 1), name: 'cascade', extension: 'cyjs', code };
+  };
+}
+
+function tableExport(driver: Driver, config: Config, table: TableName): Export {
+  return async (uid, q) => {
+    const lang = (q.lang ?? 'vi') as TableLang;
+    if (lang !== 'vi' && lang !== 'en') throw new LookupError('lang must be vi or en', 'BAD_USER_INPUT');
+    const opts = { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs };
+    const body =
+      table === 'assignments'
+        ? assignmentsCsv(await assignmentsUnder(driver, uid, opts), lang)
+        : table === 'gaps'
+          ? gapsCsv(await gaps(driver, uid, config.neo4jDatabase), lang)
+          : lagCsv(await implementationLag(driver, uid, config.neo4jDatabase, config.txTimeoutMs), lang);
+    return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0] ?? null };
+  };
+}
+
+/** The routes, to be mounted at /export. */
+export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array | null): express.Router {
+  const serve = (make: Export) => async (req: express.Request, res: express.Response) => {
+    const q = req.query as Query;
+    try {
+      const viewer = await viewerFromHeader(req.headers.authorization, secret);
+      if (config.readsRequireAuth && !viewer.roles.length) throw new AuthError('this server requires a token for every request', 'UNAUTHENTICATED');
+      if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
+      const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
+      const out = await make(uid, q);
+      res.type(out.type).attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`).send(out.body);
+    } catch (e) {
+      if (e instanceof AuthError) return void res.status(401).json({ error: { code: e.code, message: e.message } });
+      if (e instanceof LookupError) return void res.status(e.code === 'NOT_FOUND' ? 404 : 400).json({ error: { code: e.code, message: e.message } });
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: config.production ? 'Internal server error' : (e as Error).message } });
+    }
+  };
+  const router = express.Router();
+  router.get('/cascade.graphml', serve(cascadeExport(driver, config, 'graphml')));
+  router.get('/cascade.json', serve(cascadeExport(driver, config, 'json')));
+  for (const table of TABLES) router.get(`/${table}.csv`, serve(tableExport(driver, config, table)));
+  return router;
+}

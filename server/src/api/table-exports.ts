@@ -1,0 +1,59 @@
+/**
+ * The explorer's tables as CSV, for spreadsheets and briefings (`/export/<table>.csv`): every task assigned under a
+ * root, the gap list whole, the implementation lag table. Headers and level names in the language asked for.
+ */
+import { getLevel } from '../extract/levels.js';
+import type { Gap, LagRow } from '../graph/queries/analytics.js';
+import type { AssignmentRow } from '../graph/queries/assignments.js';
+import { toCsv } from './csv.js';
+
+export type TableLang = 'vi' | 'en';
+export const TABLES = ['assignments', 'gaps', 'lag'] as const;
+export type TableName = (typeof TABLES)[number];
+
+const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
+  assignments: {
+    vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp'],
+    en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic'],
+  },
+  gaps: {
+    vi: ['Cơ quan', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
+    en: ['Organization', 'Province', 'Level', 'Tasks', 'Assigned by', 'Organization key'],
+  },
+  lag: {
+    vi: ['Tỉnh/thành', 'Cấp', 'Số văn bản', 'Số văn bản có ngày', 'Trung vị (ngày)', 'Ít nhất (ngày)', 'Nhiều nhất (ngày)'],
+    en: ['Province', 'Level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
+  },
+};
+
+const YES: Record<TableLang, string> = { vi: 'có', en: 'yes' };
+
+function levelName(key: string | null, lang: TableLang): string | null {
+  const level = getLevel(key);
+  if (!level) return key;
+  return lang === 'vi' ? level.name : level.nameEn;
+}
+
+/** One line per task (an organisation given no listed task: one line without it). */
+export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): string {
+  const lines = rows.flatMap((r) => {
+    const head = [r.code ?? r.typeName, r.typeName, r.issuedOn, r.province, levelName(r.level, lang), r.organization];
+    const tail = [r.uid, r.synthetic ? YES[lang] : ''];
+    return r.tasks.length ? r.tasks.map((t) => [...head, t.text, t.timing, ...tail]) : [[...head, '', '', ...tail]];
+  });
+  return toCsv(HEADERS.assignments[lang], lines);
+}
+
+export function gapsCsv(gaps: readonly Gap[], lang: TableLang): string {
+  return toCsv(
+    HEADERS.gaps[lang],
+    gaps.map((g) => [g.organization, g.province, levelName(g.level, lang), g.tasks, g.assignedBy.join('; '), g.key]),
+  );
+}
+
+export function lagCsv(rows: readonly LagRow[], lang: TableLang): string {
+  return toCsv(
+    HEADERS.lag[lang],
+    rows.map((r) => [r.province, levelName(r.level, lang), r.documents, r.dated, r.medianDays, r.minDays, r.maxDays]),
+  );
+}

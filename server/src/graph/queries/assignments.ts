@@ -1,0 +1,70 @@
+/**
+ * Every task assigned under a root: the root and the texts implementing it (the gap list's tree), each organisation
+ * they give tasks to, each task with its timing — the rows of the assignments table (api/table-exports.ts).
+ */
+import type { Driver } from 'neo4j-driver';
+import { IMPLEMENTATION_TREE } from './analytics.js';
+import { readRows, rowsInRecords } from './read.js';
+
+export interface AssignmentRow {
+  uid: string;
+  code: string | null;
+  typeName: string | null;
+  issuedOn: string | null;
+  province: string | null;
+  level: string | null;
+  synthetic: boolean;
+  organization: string;
+  /** The tasks as the text lists them, each with its timing ('' when the text gives none). */
+  tasks: Array<{ text: string; timing: string }>;
+}
+
+/** Rows per Bolt record (read.ts rowsInRecords): a national root has ≈ 40 000 assignments. */
+const ROWS_PER_RECORD = 500;
+
+const STATEMENT = `${IMPLEMENTATION_TREE}
+     UNWIND tree AS d
+     MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
+     WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
+                   o.name, o.sortKey, a.tasks, a.timings]) AS rows
+     ${rowsInRecords('rows')}`;
+
+const provinceOrder = new Intl.Collator('vi');
+/** null last, otherwise `compare`. */
+const nullsLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b));
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ordered by the assigning text — level (highest first), province (Vietnamese order, central texts first), issue
+ * date, code — then by organisation in Vietnamese alphabetical order (its sort key).
+ */
+export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { database?: string; timeoutMs?: number } = {}): Promise<AssignmentRow[]> {
+  const rows = await readRows(driver, STATEMENT, { uid: rootUid }, ROWS_PER_RECORD, opts);
+  const ranked = rows.map((r) => {
+    const tasks = (r[10] as string[] | null) ?? [];
+    const timings = (r[11] as Array<string | null> | null) ?? [];
+    const row: AssignmentRow = {
+      uid: r[0] as string,
+      code: (r[1] as string | null) ?? null,
+      typeName: (r[2] as string | null) ?? null,
+      issuedOn: (r[3] as string | null) ?? null,
+      province: (r[4] as string | null) ?? null,
+      level: (r[5] as string | null) ?? null,
+      synthetic: r[7] === true,
+      organization: String(r[8]),
+      tasks: tasks.map((text, i) => ({ text, timing: timings[i] ?? '' })),
+    };
+    return { row, rank: r[6] == null ? null : Number(r[6]), sortKey: (r[9] as string | null) ?? null };
+  });
+  ranked.sort(
+    (a, b) =>
+      nullsLast(a.rank, b.rank, (x, y) => x - y) ||
+      (a.row.province === b.row.province ? 0 : a.row.province === null ? -1 : b.row.province === null ? 1 : provinceOrder.compare(a.row.province, b.row.province)) ||
+      nullsLast(a.row.issuedOn, b.row.issuedOn, byCodeUnits) ||
+      nullsLast(a.row.code, b.row.code, byCodeUnits) ||
+      byCodeUnits(a.row.uid, b.row.uid) ||
+      nullsLast(a.sortKey, b.sortKey, byCodeUnits) ||
+      byCodeUnits(a.row.organization, b.row.organization),
+  );
+  return ranked.map((x) => x.row);
+}

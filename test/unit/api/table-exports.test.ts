@@ -1,0 +1,97 @@
+/** The explorer's tables as CSV: what a spreadsheet or a CSV reader gets back, cell for cell. */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../server/src/api/csv.js';
+import { assignmentsCsv, gapsCsv, lagCsv } from '../../../server/src/api/table-exports.js';
+import type { AssignmentRow } from '../../../server/src/graph/queries/assignments.js';
+
+/** The cells as a CSV reader sees them (the byte-order mark dropped, as readers that know it do). */
+const cells = (csv: string): string[][] => parse(csv, { bom: true, relax_column_count: false });
+
+describe('toCsv', () => {
+  it('starts with a UTF-8 byte-order mark, ends lines with CRLF and quotes what needs it', () => {
+    const csv = toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['line\nbreak', 'Đồng Tháp']]);
+    expect(csv.startsWith('\uFEFFa,b\r\n')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"x, y","say ""hi"""');
+    expect(cells(csv)).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['line\nbreak', 'Đồng Tháp']]);
+  });
+
+  it('writes numbers as they are, nothing for null, and text a spreadsheet would run as a formula after an apostrophe', () => {
+    const csv = toCsv(['n', 'm', 'text'], [[-3, null, '- Tuyên truyền'], [2.5, undefined, '=HYPERLINK("x")'], [0, NaN, '@SUM(A1)'], [1, 1, 'a - b']]);
+    expect(cells(csv).slice(1)).toEqual([
+      ['-3', '', "'- Tuyên truyền"],
+      ['2.5', '', `'=HYPERLINK("x")`],
+      ['0', '', "'@SUM(A1)"],
+      ['1', '1', 'a - b'],
+    ]);
+  });
+});
+
+const row = (over: Partial<AssignmentRow>): AssignmentRow => ({
+  uid: '58-CTr/TU@2023-03-30#binh-thuan',
+  code: '58-CTr/TU',
+  typeName: 'Chương trình hành động',
+  issuedOn: '2023-03-30',
+  province: 'Bình Thuận',
+  level: 'provincial',
+  synthetic: false,
+  organization: 'Ban Tuyên giáo Tỉnh ủy',
+  tasks: [],
+  ...over,
+});
+
+describe('assignmentsCsv', () => {
+  it('gives one line per task with its timing, and one line to an organisation given no listed task', () => {
+    const csv = assignmentsCsv(
+      [
+        row({ tasks: [{ text: 'Tuyên truyền, phổ biến nghị quyết', timing: 'nhiệm vụ thường xuyên' }, { text: 'Sơ kết', timing: '' }] }),
+        row({ organization: 'Sở Tư pháp', tasks: [] }),
+        row({ uid: 'x@2024-01-02', code: null, typeName: 'Kế hoạch', issuedOn: '2024-01-02', level: null, province: null, synthetic: true, organization: 'UBND xã', tasks: [{ text: 'Báo cáo', timing: 'quý I' }] }),
+      ],
+      'vi',
+    );
+    const [header, ...lines] = cells(csv);
+    expect(header).toEqual(['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp']);
+    expect(lines).toEqual([
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Tuyên truyền, phổ biến nghị quyết', 'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', ''],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Sơ kết', '', '58-CTr/TU@2023-03-30#binh-thuan', ''],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Sở Tư pháp', '', '', '58-CTr/TU@2023-03-30#binh-thuan', ''],
+      // No code: the type names the text; no level: nothing; synthetic texts say so.
+      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Báo cáo', 'quý I', 'x@2024-01-02', 'có'],
+    ]);
+  });
+
+  it('speaks English when asked', () => {
+    const [header, line] = cells(assignmentsCsv([row({ synthetic: true, tasks: [{ text: 'Report', timing: '' }] })], 'en'));
+    expect(header![0]).toBe('Assigning document');
+    expect(line![4]).toBe('Provincial');
+    expect(line![9]).toBe('yes');
+  });
+});
+
+describe('gapsCsv and lagCsv', () => {
+  it('list the gaps with their task counts and assigning texts, and the lag rows with their days', () => {
+    const gaps = cells(
+      gapsCsv([{ organization: 'Sở Y tế', key: 'so y te#binh-thuan', province: 'Bình Thuận', level: 'provincial', assignedBy: ['a@2023-01-01', 'b@2023-02-01'], tasks: 3 }], 'vi'),
+    );
+    expect(gaps).toEqual([
+      ['Cơ quan', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
+      ['Sở Y tế', 'Bình Thuận', 'Tỉnh', '3', 'a@2023-01-01; b@2023-02-01', 'so y te#binh-thuan'],
+    ]);
+    const lag = cells(
+      lagCsv(
+        [
+          { province: 'Bình Thuận', level: 'provincial', documents: 2, dated: 1, minDays: 133, medianDays: 133, maxDays: 133 },
+          { province: null, level: 'commune', documents: 4, dated: 0, minDays: null, medianDays: null, maxDays: null },
+        ],
+        'en',
+      ),
+    );
+    expect(lag).toEqual([
+      ['Province', 'Level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
+      ['Bình Thuận', 'Provincial', '2', '1', '133', '133', '133'],
+      ['', 'Commune', '4', '0', '', '', ''],
+    ]);
+  });
+});

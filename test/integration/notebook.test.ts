@@ -4,6 +4,7 @@
  * are kept in test-output/notebook/.
  */
 import { spawnSync } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
@@ -107,6 +108,17 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     const gaps = outputOf('gaps(code: $code)');
     expect(gaps).toMatch(/\d+ organizations with tasks but no implementing text/);
     expect(gaps).toContain('Ban Tổ chức Tỉnh ủy');
+  });
+
+  it('reads every task under the root from the CSV download into pandas', async () => {
+    const out = outputOf('/export/assignments.csv');
+    const res = await fetch(`${inject('baseUrl')}/export/assignments.csv?code=28-NQ/TW`);
+    const records = parse(Buffer.from(await res.arrayBuffer()), { bom: true }) as string[][];
+    const tasks = records.length - 1;
+    expect(tasks).toBeGreaterThan(20);
+    expect(out).toContain(`${tasks} tasks assigned under 28-NQ/TW by ${new Set(records.slice(1).map((r) => r[8])).size} documents`);
+    expect(out).toMatch(/\d+ of them with a timing, e\.g\. \[.*'nhiệm vụ thường xuyên'/);
+    expect(out).toContain('Ban Tổ chức Tỉnh ủy');
   });
 
   it('draws the cascade and saves a PNG larger than 5 KB', () => {

@@ -865,5 +865,9 @@ describe('exports', () => {
     expect(await error('/export/gaps.csv')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "code" is required, e.g. ?code=28-NQ/TW' } } });
     expect(await error('/export/assignments.csv?code=999-NQ/TW')).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
     expect(await error('/export/lag.csv?code=28-NQ/TW&lang=fr')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'lang must be vi or en' } } });
+    // Parameters are checked before the root is looked up, and given once.
+    expect(await error('/export/gaps.csv?code=999-NQ/TW&lang=fr')).toMatchObject({ status: 400, body: { error: { message: 'lang must be vi or en' } } });
+    expect(await error('/export/cascade.json?code=999-NQ/TW&depth=99')).toMatchObject({ status: 400, body: { error: { message: 'depth must be between 1 and 10' } } });
+    expect(await error('/export/assignments.csv?code=28-NQ/TW&code=58-CTr/TU')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "code" must be given once, as text' } } });
   });
 });

@@ -20,16 +20,22 @@ const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
 const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
 
 type Query = Record<string, string | undefined>;
-interface Export {
-  /** What is sent: its media type, the body, and the file name's first part (the root's code follows). */
-  (uid: string, q: Query): Promise<{ type: string; body: string; name: string; extension: string; code: string | null }>;
+/** What is sent: its media type, the body, and the file name's parts (`name-code.extension`). */
+interface Download {
+  type: string;
+  body: string;
+  name: string;
+  extension: string;
+  code: string | null;
 }
+/** Checks a request's parameters (throwing LookupError), then makes the download for the root they name. */
+type Export = (q: Query) => (uid: string) => Promise<Download>;
 
 /** A file name's part from a code: 28-NQ/TW → 28_NQ_TW. */
 const fileSafe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '_');
 
 function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json'): Export {
-  return async (uid, q) => {
+  return (q) => {
     const depth = q.depth ? Number(q.depth) : 4;
     if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new LookupError('depth must be between 1 and 10', 'BAD_USER_INPUT');
     const direction = (q.direction ?? 'DOWN').toUpperCase() as Direction;
@@ -38,41 +44,50 @@ function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json
     if (relations.some((r) => !RELATIONS.includes(r))) throw new LookupError(`relations must be among ${RELATIONS.join(', ')}`, 'BAD_USER_INPUT');
     const maxNodes = q.maxNodes ? Number(q.maxNodes) : DEFAULT_CASCADE_NODES;
     if (!Number.isInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_CASCADE_NODES) throw new LookupError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
-    const raw = await fetchCascade(driver, uid, { depth, direction, relations, maxNodes, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
-    if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
-    const cascade = shapeCascade(raw, direction);
-    const code = cascade.root?.code ?? null;
-    return format === 'graphml'
-      ? { type: 'application/graphml+xml; charset=utf-8', body: toGraphML(cascade), name: 'cascade', extension: 'graphml', code }
-      : { type: 'application/json; charset=utf-8', body: JSON.stringify(toCytoscapeJson(cascade), null, 1), name: 'cascade', extension: 'cyjs', code };
+    return async (uid) => {
+      const raw = await fetchCascade(driver, uid, { depth, direction, relations, maxNodes, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+      if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
+      const cascade = shapeCascade(raw, direction);
+      const code = cascade.root?.code ?? null;
+      return format === 'graphml'
+        ? { type: 'application/graphml+xml; charset=utf-8', body: toGraphML(cascade), name: 'cascade', extension: 'graphml', code }
+        : { type: 'application/json; charset=utf-8', body: JSON.stringify(toCytoscapeJson(cascade), null, 1), name: 'cascade', extension: 'cyjs', code };
+    };
   };
 }
 
 function tableExport(driver: Driver, config: Config, table: TableName): Export {
-  return async (uid, q) => {
+  return (q) => {
     const lang = (q.lang ?? 'vi') as TableLang;
     if (lang !== 'vi' && lang !== 'en') throw new LookupError('lang must be vi or en', 'BAD_USER_INPUT');
-    const opts = { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs };
-    const body =
-      table === 'assignments'
-        ? assignmentsCsv(await assignmentsUnder(driver, uid, opts), lang)
-        : table === 'gaps'
-          ? gapsCsv(await gaps(driver, uid, config.neo4jDatabase), lang)
-          : lagCsv(await implementationLag(driver, uid, config.neo4jDatabase, config.txTimeoutMs), lang);
-    return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0] ?? null };
+    return async (uid) => {
+      const opts = { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs };
+      const body =
+        table === 'assignments'
+          ? assignmentsCsv(await assignmentsUnder(driver, uid, opts), lang)
+          : table === 'gaps'
+            ? gapsCsv(await gaps(driver, uid, config.neo4jDatabase), lang)
+            : lagCsv(await implementationLag(driver, uid, config.neo4jDatabase, config.txTimeoutMs), lang);
+      return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0] ?? null };
+    };
   };
 }
 
 /** The routes, to be mounted at /export. */
 export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array | null): express.Router {
   const serve = (make: Export) => async (req: express.Request, res: express.Response) => {
-    const q = req.query as Query;
     try {
+      const q: Query = {};
+      for (const [key, value] of Object.entries(req.query)) {
+        if (typeof value !== 'string') throw new LookupError(`query parameter "${key}" must be given once, as text`, 'BAD_USER_INPUT');
+        q[key] = value;
+      }
       const viewer = await viewerFromHeader(req.headers.authorization, secret);
       if (config.readsRequireAuth && !viewer.roles.length) throw new AuthError('this server requires a token for every request', 'UNAUTHENTICATED');
       if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
+      const forRoot = make(q);
       const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
-      const out = await make(uid, q);
+      const out = await forRoot(uid);
       res.type(out.type).attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`).send(out.body);
     } catch (e) {
       if (e instanceof AuthError) return void res.status(401).json({ error: { code: e.code, message: e.message } });

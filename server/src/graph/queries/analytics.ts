@@ -2,6 +2,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { daysBetween, reachedFrom } from '../cascade-shape.js';
 import { implementsTree, internalId, MAX_CASCADE_NODES } from './cascade.js';
+import { byCodeUnits, bySortKey, provinceOrder } from './order.js';
 import { readQuery, readRows, rowsInRecords } from './read.js';
 
 export type CountDimension = 'TYPE' | 'PROVINCE' | 'LEVEL';
@@ -109,22 +110,19 @@ export interface Gap {
   tasks: number;
 }
 
-/** Provinces in Vietnamese alphabetical order (Cao Bằng before Cần Thơ, as the explorer's province filter lists them). */
-const provinceOrder = new Intl.Collator('vi');
-
 /** Gap rows per Bolt record (read.ts rowsInRecords): 30 619 national gaps in 30 619 records cost 586 ms, in 62 records 416 ms. */
 const GAP_ROWS_PER_RECORD = 500;
+
+/** The root and every text implementing it, directly or not, as `tree` (the gap list's and the tables' scope). */
+export const IMPLEMENTATION_TREE = `MATCH (root:Directive {uid: $uid})
+     CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
+     WITH collect(node) AS tree`;
 
 /**
  * The head both gap statements share: the root's implementation tree (`tree`) and the organisations that issued a text
  * of it (`issuing`). The issuers are collected once: a national root has ≈ 10 000 implementing texts and 30 000
  * assignees without a plan, and asking each assignee whether one of its texts is in the tree cost more.
  */
-/** The root and every text implementing it, directly or not, as `tree` (the gap list's and the tables' scope). */
-export const IMPLEMENTATION_TREE = `MATCH (root:Directive {uid: $uid})
-     CALL apoc.path.subgraphNodes(root, {relationshipFilter: '<IMPLEMENTS', maxLevel: 10, labelFilter: '+Directive'}) YIELD node
-     WITH collect(node) AS tree`;
-
 const GAP_TREE = `${IMPLEMENTATION_TREE}
      CALL (tree) { UNWIND tree AS x MATCH (x)-[:ISSUED_BY]->(i:Organization) RETURN collect(DISTINCT i) AS issuing }`;
 
@@ -260,8 +258,3 @@ export async function gapPage(driver: Driver, rootUid: string, opts: { first: nu
   // Short: the page reaches gaps the order index does not hold (no level rank).
   return page.gaps.length === expected ? page : readGapPage(driver, rootUid, 'sort', opts);
 }
-
-/** Strings in the order Neo4j sorts them (UTF-16 code units), not a locale's. */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-/** As ORDER BY puts them: by code units, no key (null) last. */
-const bySortKey = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : byCodeUnits(a, b));

@@ -4,6 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { IMPLEMENTATION_TREE } from './analytics.js';
+import { byCodeUnits, bySortKey, provinceOrder } from './order.js';
 import { readRows, rowsInRecords } from './read.js';
 
 export interface AssignmentRow {
@@ -29,10 +30,6 @@ const STATEMENT = `${IMPLEMENTATION_TREE}
                    o.name, o.sortKey, a.tasks, a.timings]) AS rows
      ${rowsInRecords('rows')}`;
 
-const provinceOrder = new Intl.Collator('vi');
-/** null last, otherwise `compare`. */
-const nullsLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b));
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Ordered by the assigning text — level (highest first), province (Vietnamese order, central texts first), issue
@@ -54,16 +51,16 @@ export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { 
       organization: String(r[8]),
       tasks: tasks.map((text, i) => ({ text, timing: timings[i] ?? '' })),
     };
-    return { row, rank: r[6] == null ? null : Number(r[6]), sortKey: (r[9] as string | null) ?? null };
+    return { row, rank: r[6] == null ? Infinity : Number(r[6]), sortKey: (r[9] as string | null) ?? null };
   });
   ranked.sort(
     (a, b) =>
-      nullsLast(a.rank, b.rank, (x, y) => x - y) ||
+      a.rank - b.rank ||
       (a.row.province === b.row.province ? 0 : a.row.province === null ? -1 : b.row.province === null ? 1 : provinceOrder.compare(a.row.province, b.row.province)) ||
-      nullsLast(a.row.issuedOn, b.row.issuedOn, byCodeUnits) ||
-      nullsLast(a.row.code, b.row.code, byCodeUnits) ||
+      bySortKey(a.row.issuedOn, b.row.issuedOn) ||
+      bySortKey(a.row.code, b.row.code) ||
       byCodeUnits(a.row.uid, b.row.uid) ||
-      nullsLast(a.sortKey, b.sortKey, byCodeUnits) ||
+      bySortKey(a.sortKey, b.sortKey) ||
       byCodeUnits(a.row.organization, b.row.organization),
   );
   return ranked.map((x) => x.row);

@@ -1,6 +1,7 @@
 /**
  * Details of the selected node or edge: metadata, the source quote of each edge highlighted in the
- * document text, assigned tasks with timing, expand / collapse, and "copy GraphQL query".
+ * document text, assigned tasks with timing, expand / collapse; with nothing selected, "copy GraphQL query" and the
+ * download of every task assigned under the root (CSV).
  */
 import { useMemo, useState } from 'react';
 import { absoluteEndpoint, exportUrl } from '../api/client';

@@ -844,6 +844,23 @@ describe('exports', () => {
     expect(ofRoot).toEqual([...ofRoot].sort(new Intl.Collator('vi').compare));
   });
 
+  it('taskAssignments answers over GraphQL what assignments.csv lists', async () => {
+    type Row = { documentUid: string; code: string | null; issuedOn: string | null; level: string | null; organization: string; tasks: string[]; timings: string[] };
+    const rows = (
+      await gqlData<{ taskAssignments: Row[] }>(
+        `{ taskAssignments(code: "58-CTr/TU", province: "Bình Thuận") { documentUid code issuedOn level organization tasks timings } }`,
+      )
+    ).taskAssignments;
+    const court = rows.find((r) => r.organization === 'Ban Cán sự đảng Tòa án nhân dân tỉnh' && r.code === '58-CTr/TU')!;
+    expect(court).toMatchObject({ documentUid: '58-CTr/TU@2023-03-30#binh-thuan', issuedOn: '2023-03-30', level: 'provincial', timings: ['nhiệm vụ thường xuyên'] });
+    expect(court.tasks[0]).toMatch(/^Lãnh đạo tiếp tục đổi mới tổ chức/);
+    expect(rows.every((r) => r.tasks.length === r.timings.length)).toBe(true);
+    const [, ...lines] = await csvCells(`/export/assignments.csv?code=58-CTr/TU&province=${encodeURIComponent('Bình Thuận')}`, 'assignments-58_CTr_TU.csv');
+    expect(lines.map((l) => [l[8], l[5], l[6], l[7]])).toEqual(
+      rows.flatMap((r) => (r.tasks.length ? r.tasks.map((t, i) => [r.documentUid, r.organization, t, r.timings[i]]) : [[r.documentUid, r.organization, '', '']])),
+    );
+  });
+
   it('gaps.csv and lag.csv hold what the GraphQL gap list and lag table answer, in English when asked', async () => {
     const gaps = (await gqlData<{ gaps: Array<{ organization: string; key: string; tasks: number; assignedBy: string[] }> }>('{ gaps(code: "28-NQ/TW") { organization key tasks assignedBy } }')).gaps;
     const [gapHeader, ...gapLines] = await csvCells('/export/gaps.csv?code=28-NQ/TW', 'gaps-28_NQ_TW.csv');

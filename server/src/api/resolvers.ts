@@ -6,6 +6,7 @@ import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evide
 import { countsBy, gapPage, gaps, implementationLag, MAX_GAP_KEYS, MAX_GAP_PAGE, type CountDimension } from '../graph/queries/analytics.js';
 import { EVIDENCE_COLUMNS, fetchCascade, FULL_COLUMN_FIELDS, LEAN_COLUMNS, MAX_CASCADE_NODES, NODE_COLUMNS, type Direction, type RelationKind } from '../graph/queries/cascade.js';
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
+import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
 import { search } from '../graph/queries/search.js';
 import { requireRole } from './auth.js';
@@ -90,6 +91,10 @@ export const resolvers = {
     },
     async gaps(_: unknown, args: DirectiveRef, ctx: ApiContext, info: GraphQLResolveInfo) {
       return gaps(ctx.driver, await rootUid(ctx, args), ctx.config.neo4jDatabase, { assignedBy: selectsAny(info, ['assignedBy']) });
+    },
+    async taskAssignments(_: unknown, args: DirectiveRef, ctx: ApiContext) {
+      const rows = await assignmentsUnder(ctx.driver, await rootUid(ctx, args), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
+      return rows.map((r) => ({ ...r, documentUid: r.uid, tasks: r.tasks.map((t) => t.text), timings: r.tasks.map((t) => t.timing) }));
     },
     async gapPage(_: unknown, args: DirectiveRef & { first: number; offset: number; keys?: string[] | null }, ctx: ApiContext) {
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_GAP_PAGE) throw userError(`first must be 1–${MAX_GAP_PAGE}`, 'BAD_USER_INPUT');

@@ -32,6 +32,26 @@ type Gap {
   tasks: Int!
 }
 
+"""
+An organization given tasks under a root by one text: the text, the organization, each task with its timing (the lines
+of /export/assignments.csv).
+"""
+type TaskAssignment {
+  "Uid of the assigning document."
+  documentUid: ID!
+  code: String
+  typeName: String
+  issuedOn: Date
+  province: String
+  level: String
+  "The assigning document is a generated load-test text."
+  synthetic: Boolean!
+  organization: String!
+  tasks: [String!]!
+  "The timing of each task, in the same order (empty when the text gives none): 'nhiệm vụ thường xuyên', 'thực hiện năm 2023'."
+  timings: [String!]!
+}
+
 "One page of the gap list and how many gaps there are in all."
 type GapPage {
   "All the gaps under the root (among the given keys, when keys were given)."
@@ -51,5 +71,10 @@ type Query {
   tens of thousands. first: 1–5000; keys: only these organizations (at most 5000), e.g. those a drawing shows.
   """
   gapPage(code: String!, issuedOn: Date, province: String, first: Int = 200, offset: Int = 0, keys: [ID!]): GapPage!
+  """
+  Every organization given tasks by the root or a text implementing it, with the tasks: by assigning text (level,
+  province, issue date, code), then organization in Vietnamese alphabetical order.
+  """
+  taskAssignments(code: String!, issuedOn: Date, province: String): [TaskAssignment!]!
 }
 `;

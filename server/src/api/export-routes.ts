@@ -68,7 +68,7 @@ function tableExport(driver: Driver, config: Config, table: TableName): Export {
           : table === 'gaps'
             ? gapsCsv(await gaps(driver, uid, config.neo4jDatabase), lang)
             : lagCsv(await implementationLag(driver, uid, config.neo4jDatabase, config.txTimeoutMs), lang);
-      return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0] ?? null };
+      return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0]! };
     };
   };
 }

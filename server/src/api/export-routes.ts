@@ -14,6 +14,7 @@ import { DEFAULT_CASCADE_NODES, fetchCascade, MAX_CASCADE_NODES, type Direction,
 import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.js';
 import { AuthError, viewerFromHeader } from './auth.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
+import { sendPieces } from './send-pieces.js';
 import { assignmentsCsv, gapsCsv, lagCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
 
 const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
@@ -23,7 +24,8 @@ type Query = Record<string, string | undefined>;
 /** What is sent: its media type, the body, and the file name's parts (`name-code.extension`). */
 interface Download {
   type: string;
-  body: string;
+  /** The whole body, or its pieces to be sent one after the other (a table). */
+  body: string | Iterable<string>;
   name: string;
   extension: string;
   code: string | null;
@@ -88,8 +90,11 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
       const forRoot = make(q);
       const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
       const out = await forRoot(uid);
-      res.type(out.type).attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`).send(out.body);
+      res.type(out.type).attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`);
+      if (typeof out.body === 'string') res.send(out.body);
+      else await sendPieces(res, out.body);
     } catch (e) {
+      if (res.headersSent) return void res.destroy();
       if (e instanceof AuthError) return void res.status(401).json({ error: { code: e.code, message: e.message } });
       if (e instanceof LookupError) return void res.status(e.code === 'NOT_FOUND' ? 404 : 400).json({ error: { code: e.code, message: e.message } });
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: config.production ? 'Internal server error' : (e as Error).message } });

@@ -5,7 +5,7 @@
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
-import { toCsv } from './csv.js';
+import { csvChunks, type CsvValue } from './csv.js';
 
 export type TableLang = 'vi' | 'en';
 export const TABLES = ['assignments', 'gaps', 'lag'] as const;
@@ -34,25 +34,31 @@ function levelName(key: string | null, lang: TableLang): string | null {
   return lang === 'vi' ? level.name : level.nameEn;
 }
 
+/** A table as CSV pieces (csv.ts csvChunks), to be sent one after the other. */
+export type CsvPieces = Generator<string>;
+
 /** One line per task (an organisation given no listed task: one line without it). */
-export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): string {
-  const lines = rows.flatMap((r) => {
-    const head = [r.code ?? r.typeName, r.typeName, r.issuedOn, r.province, levelName(r.level, lang), r.organization];
-    const tail = [r.uid, r.synthetic ? YES[lang] : ''];
-    return r.tasks.length ? r.tasks.map((t) => [...head, t.text, t.timing, ...tail]) : [[...head, '', '', ...tail]];
-  });
-  return toCsv(HEADERS.assignments[lang], lines);
+export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): CsvPieces {
+  function* lines(): Generator<CsvValue[]> {
+    for (const r of rows) {
+      const head = [r.code ?? r.typeName, r.typeName, r.issuedOn, r.province, levelName(r.level, lang), r.organization];
+      const tail = [r.uid, r.synthetic ? YES[lang] : ''];
+      if (!r.tasks.length) yield [...head, '', '', ...tail];
+      for (const t of r.tasks) yield [...head, t.text, t.timing, ...tail];
+    }
+  }
+  return csvChunks(HEADERS.assignments[lang], lines());
 }
 
-export function gapsCsv(gaps: readonly Gap[], lang: TableLang): string {
-  return toCsv(
+export function gapsCsv(gaps: readonly Gap[], lang: TableLang): CsvPieces {
+  return csvChunks(
     HEADERS.gaps[lang],
     gaps.map((g) => [g.organization, g.province, levelName(g.level, lang), g.tasks, g.assignedBy.join('; '), g.key]),
   );
 }
 
-export function lagCsv(rows: readonly LagRow[], lang: TableLang): string {
-  return toCsv(
+export function lagCsv(rows: readonly LagRow[], lang: TableLang): CsvPieces {
+  return csvChunks(
     HEADERS.lag[lang],
     rows.map((r) => [r.province, levelName(r.level, lang), r.documents, r.dated, r.medianDays, r.minDays, r.maxDays]),
   );

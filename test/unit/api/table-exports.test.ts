@@ -1,12 +1,23 @@
 /** The explorer's tables as CSV: what a spreadsheet or a CSV reader gets back, cell for cell. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../server/src/api/csv.js';
+import { csvChunks, toCsv } from '../../../server/src/api/csv.js';
 import { assignmentsCsv, gapsCsv, lagCsv } from '../../../server/src/api/table-exports.js';
 import type { AssignmentRow } from '../../../server/src/graph/queries/assignments.js';
 
 /** The cells as a CSV reader sees them (the byte-order mark dropped, as readers that know it do). */
-const cells = (csv: string): string[][] => parse(csv, { bom: true, relax_column_count: false });
+const cells = (csv: string | Iterable<string>): string[][] => parse(typeof csv === 'string' ? csv : [...csv].join(''), { bom: true, relax_column_count: false });
+
+describe('csvChunks', () => {
+  it('cuts a long table into pieces of about the size asked for, at line ends, that join into the whole file', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`Cơ quan ${i}`, 'nhiều, dòng\nhai', i]);
+    const pieces = [...csvChunks(['a', 'b', 'c'], rows, 4096)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.slice(0, -1).every((p) => p.length >= 4096 && p.length < 4096 + 100 && p.endsWith('\r\n'))).toBe(true);
+    expect(pieces.join('')).toBe(toCsv(['a', 'b', 'c'], rows));
+    expect(cells(pieces.join('')).length).toBe(1001);
+  });
+});
 
 describe('toCsv', () => {
   it('starts with a UTF-8 byte-order mark, ends lines with CRLF and quotes what needs it', () => {

@@ -21,7 +21,7 @@ export interface AssignmentRow {
 }
 
 /** Rows per Bolt record (read.ts rowsInRecords): a national root has ≈ 40 000 assignments. */
-const ROWS_PER_RECORD = 500;
+const ROWS_PER_RECORD = 50;
 
 const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
@@ -53,10 +53,13 @@ export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { 
     };
     return { row, rank: r[6] == null ? Infinity : Number(r[6]), sortKey: (r[9] as string | null) ?? null };
   });
+  // Provinces by their place in Vietnamese order, found once (the collator on every comparison of 44 000 rows: ≈ 0.3 s).
+  const provinces = [...new Set(ranked.map((x) => x.row.province).filter((p): p is string => p !== null))].sort(provinceOrder.compare);
+  const provinceAt = new Map<string | null, number>([[null, -1], ...provinces.map((p, i) => [p, i] as const)]);
   ranked.sort(
     (a, b) =>
       a.rank - b.rank ||
-      (a.row.province === b.row.province ? 0 : a.row.province === null ? -1 : b.row.province === null ? 1 : provinceOrder.compare(a.row.province, b.row.province)) ||
+      provinceAt.get(a.row.province)! - provinceAt.get(b.row.province)! ||
       bySortKey(a.row.issuedOn, b.row.issuedOn) ||
       bySortKey(a.row.code, b.row.code) ||
       byCodeUnits(a.row.uid, b.row.uid) ||

@@ -33,7 +33,3 @@ export function* csvChunks(header: readonly string[], rows: Iterable<readonly Cs
   }
   if (chunk) yield chunk;
 }
-
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  return [...csvChunks(header, rows)].join('');
-}

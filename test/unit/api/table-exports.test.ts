@@ -1,11 +1,13 @@
 /** The explorer's tables as CSV: what a spreadsheet or a CSV reader gets back, cell for cell. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvChunks, toCsv } from '../../../server/src/api/csv.js';
+import { csvChunks, type CsvValue } from '../../../server/src/api/csv.js';
 import { assignmentsCsv, gapsCsv, lagCsv } from '../../../server/src/api/table-exports.js';
 import type { AssignmentRow } from '../../../server/src/graph/queries/assignments.js';
 
 /** The cells as a CSV reader sees them (the byte-order mark dropped, as readers that know it do). */
+/** A table as one file: its pieces joined. */
+const toCsv = (header: string[], rows: CsvValue[][]) => [...csvChunks(header, rows)].join('');
 const cells = (csv: string | Iterable<string>): string[][] => parse(typeof csv === 'string' ? csv : [...csv].join(''), { bom: true, relax_column_count: false });
 
 describe('csvChunks', () => {
@@ -19,7 +21,7 @@ describe('csvChunks', () => {
   });
 });
 
-describe('toCsv', () => {
+describe('csvChunks: the cells', () => {
   it('starts with a UTF-8 byte-order mark, ends lines with CRLF and quotes what needs it', () => {
     const csv = toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['line\nbreak', 'Đồng Tháp']]);
     expect(csv.startsWith('\uFEFFa,b\r\n')).toBe(true);

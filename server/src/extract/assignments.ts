@@ -5,7 +5,7 @@
 import {
   ANNEX_RE, ASSIGNMENT_SECTION_RE, BULLET_RE, CLOSING_RE, NUMBERED_RE, RECIPIENTS_RE, ROMAN_HEADING_RE, SPECIFIC_TASKS_RE,
 } from './patterns/headings.js';
-import { ORG_HEAD_RE, ORG_KIND_RULES, ORG_PREFIX_RE, SHARED_PREFIX_RULES, TASK_VERB_SOURCE } from './patterns/orgs.js';
+import { ORG_HEAD_RE, ORG_KIND_RULES, ORG_PREFIX_RE, SHARED_PREFIX_RULES, TASK_VERB_SOURCE, TOPIC_PREFIX_RE } from './patterns/orgs.js';
 import { CONDITIONAL_RE, FROM_YEAR_RE, MONTH_RE, RANGE_RE, RECURRING_RE, TIMING_PAREN_RE, YEAR_RE } from './patterns/timing.js';
 import { TYPE_HEADINGS } from './patterns/types.js';
 import { levelFromName } from './issuer.js';
@@ -52,7 +52,9 @@ export function timingOf(t: string): Timing {
   const years = (t.match(YEAR_RE) ?? []).map(Number);
   const range = RANGE_RE.exec(t);
   if (CONDITIONAL_RE.test(t)) {
-    return { text: t, fromYear: years[0] ?? null, toYear: years.length ? years[years.length - 1]! : null, kind: 'conditional' };
+    // "(thực hiện từ năm 2023, sau khi có văn bản …)" starts in 2023 and has no end.
+    const open = !range && FROM_YEAR_RE.test(t);
+    return { text: t, fromYear: years[0] ?? null, toYear: open || !years.length ? null : years[years.length - 1]!, kind: 'conditional' };
   }
   if (RECURRING_RE.test(t)) return { text: t, fromYear: null, toYear: null, kind: 'recurring' };
   if (range && range.groups) return { text: t, fromYear: +range.groups.a!, toYear: +range.groups.b!, kind: 'range' };
@@ -100,12 +102,39 @@ function splitAfterBasis(s: string, base: number): OrgSplit | null {
   return null;
 }
 
+/**
+ * "Đối với <addressee>": a topic, a noun phrase that may carry its own verb ("Đối với cấp ủy cơ sở lãnh đạo thực
+ * hiện nhiệm vụ tuyên truyền (Sở …; Báo …)" — the committees that lead propaganda work, not "cấp ủy cơ sở" given
+ * the task "lãnh đạo …"). It ends at a colon, ", <verb>" or a parenthesis (its examples); tasks follow the colon
+ * or the comma, else come on the next lines. Null when that is no organisation.
+ */
+function splitTopic(s: string, base: number): OrgSplit | null {
+  const colon = s.indexOf(':');
+  const paren = s.indexOf('(');
+  const cv = COMMA_VERB_RE.exec(s);
+  const ends = [colon, paren, cv ? cv.index : -1].filter((x) => x > 0);
+  const cut = ends.length ? Math.min(...ends) : s.length;
+  const org = s.slice(0, cut).replace(/[\s:.,]+$/, '');
+  if (!isOrg(org) || /[.;]\s/.test(org)) return null;
+  const close = paren < 0 ? -1 : s.indexOf(')', paren);
+  const colonInParen = paren >= 0 && colon > paren && (close < 0 || colon < close);
+  let taskStart = -1;
+  if (cv && cv.index === cut) taskStart = base + cut + 1;
+  else if (colon >= cut && !colonInParen) taskStart = base + colon + 1;
+  if (taskStart >= 0 && !s.slice(taskStart - base).trim()) taskStart = -1;
+  return { orgStart: base, orgEnd: base + org.length, taskStart };
+}
+
 function splitItem(t: string): OrgSplit | null {
   let base = 0;
   const pre = ORG_PREFIX_RE.exec(t);
   if (pre) base = pre[0].length;
   const s = t.slice(base);
   if (s.startsWith('Căn cứ ')) return splitAfterBasis(s, base);
+  if (pre && TOPIC_PREFIX_RE.test(pre[0])) {
+    const topic = splitTopic(s, base);
+    if (topic) return topic;
+  }
   const paren = s.indexOf('(');
   const colon = s.indexOf(':');
   const v = firstVerb(s);

@@ -4,10 +4,12 @@
  *     agrees on type, issuer, province and subject (it implements what the document implements) — else
  *     nothing: never guess.
  *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
- *     the same province (central codes: anywhere).
+ *     the same province (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
+ *     37-NQ/TW … khoá XII" is not the 37-NQ/TW of 09/10/2014 (term XI) another text cites.
  */
 import { issuerLevel, parseCode } from './codes.js';
 import { issuerMatchesName } from './issuer.js';
+import { termAgrees, termList } from './terms.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
 
 interface Candidate {
@@ -16,10 +18,13 @@ interface Candidate {
   province: string | null;
 }
 
-function provinceKey(code: string, province: string | null): string {
+function isCentral(code: string): boolean {
   const p = parseCode(code);
-  const central = p ? issuerLevel(p.issuer) === 'central' : false;
-  return central ? `${code}|` : `${code}|${province ?? ''}`;
+  return p ? issuerLevel(p.issuer) === 'central' : false;
+}
+
+function provinceKey(code: string, province: string | null): string {
+  return isCentral(code) ? `${code}|` : `${code}|${province ?? ''}`;
 }
 
 function refDate(r: Reference): string | null {
@@ -34,18 +39,20 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
     inferred: r.inferred.map((x) => ({ ...x, from: { ...x.from }, to: { ...x.to } })),
   }));
 
-  // Dated facts: code|province → set of dates.
-  const dated = new Map<string, Set<string>>();
-  const addDated = (code: string, province: string | null, date: string | null) => {
+  // Dated facts: code|province → date → the terms printed with it.
+  const dated = new Map<string, Map<string, string[]>>();
+  const addDated = (code: string, province: string | null, date: string | null, term: string | null = null) => {
     if (!date) return;
     const k = provinceKey(code, province);
-    let s = dated.get(k);
-    if (!s) dated.set(k, (s = new Set()));
-    s.add(date);
+    let byDate = dated.get(k);
+    if (!byDate) dated.set(k, (byDate = new Map()));
+    const terms = byDate.get(date) ?? [];
+    terms.push(...termList(term));
+    byDate.set(date, terms);
   };
   for (const r of out) {
     if (r.code && r.issuedOn) addDated(r.code, r.province ?? r.issuer.province, r.issuedOn);
-    for (const x of [...r.implements, ...r.cites]) addDated(x.code, x.province, x.issuedOn);
+    for (const x of [...r.implements, ...r.cites]) addDated(x.code, x.province, x.issuedOn, x.term);
     for (const l of r.inferred) {
       addDated(l.from.code, l.from.province, l.from.issuedOn);
       addDated(l.to.code, l.to.province, l.to.issuedOn);
@@ -99,14 +106,17 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
   }
 
   // 2. Undated mentions.
-  const only = (code: string, province: string | null): string | null => {
-    const s = dated.get(provinceKey(code, province));
-    return s && s.size === 1 ? [...s][0]! : null;
+  const only = (code: string, province: string | null, term: string | null = null): string | null => {
+    const byDate = dated.get(provinceKey(code, province));
+    if (!byDate) return null;
+    const central = isCentral(code);
+    const fit = [...byDate].filter(([date, terms]) => termAgrees(term, date, central, terms));
+    return fit.length === 1 ? fit[0]![0] : null;
   };
   for (const r of out) {
     for (const x of [...r.implements, ...r.cites]) {
       if (refDate(x)) continue;
-      const d = only(x.code, x.province);
+      const d = only(x.code, x.province, x.term);
       if (d) {
         x.resolvedIssuedOn = d;
         x.dateSource = 'corpus';

@@ -69,7 +69,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const ctx: DocContext = { province, ownCode: ownCode?.code ?? null, ownIssuedOn: issuedOn };
   const { aliases, spans } = findAliases(flat, mentions);
   const inAlias = mentions.map((m) => insideSpan(spans, m.start, m.end));
-  const dates = documentDates(mentions, ctx);
+  const dates = documentDates(ft, mentions, ctx);
 
   // Header own-number line and the annex mention are not references.
   const ownLine = head.ownCodeLine >= 0 ? ls[head.ownCodeLine]! : null;
@@ -85,7 +85,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
 
   // Implements: mentions in the opening that are not targets of a stated third-party link.
   const implementsRefs: Reference[] = [];
-  const implKeys = new Set<string>();
+  /** Each implements reference by its key, with the flat span of the mention it was made from. */
+  const implByKey = new Map<string, { ref: Reference; start: number; end: number }>();
   const openingRanges = head.opening.map((o) => ({ s: o.line.start, e: o.line.end, verb: o.verb }));
   let implementVerbSource = openingRanges;
   if (openingRanges.length === 0 && head.titleLines.length) {
@@ -100,8 +101,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
     if (!verb) return;
     const ref = toReference(flat, m, verb, dates[i] ?? null, ctx);
     const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province);
-    if (implKeys.has(key)) return;
-    implKeys.add(key);
+    if (implByKey.has(key)) return;
+    implByKey.set(key, { ref, start: m.start, end: m.end });
     implementsRefs.push(ref);
   });
 
@@ -111,9 +112,10 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   mentions.forEach((m, i) => {
     if (skipMention(i)) return;
     const key = refKey(m.code, dates[i] ?? null, mentionProvince(m, ctx));
-    if (implKeys.has(key)) {
-      const impl = implementsRefs.find((r) => refKey(r.code, r.resolvedIssuedOn ?? null, r.province) === key);
-      if (impl && !(m.start >= impl.start && m.end <= impl.end)) mergeMention(impl, m);
+    const impl = implByKey.get(key);
+    if (impl) {
+      // The mention the reference was made from is not a second mention (flat offsets on both sides).
+      if (!(m.start >= impl.start && m.end <= impl.end)) mergeMention(impl.ref, m);
       return;
     }
     const prev = citeByKey.get(key);

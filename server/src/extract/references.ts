@@ -51,8 +51,27 @@ const SUBJECT_HEAD_RE = /^\s?,?\s?(?:\((?:viết tắt|sau đây gọi tắt|sau
 /** Parentheses that end a subject: an alias or a timing annotation. */
 const SUBJECT_STOP_PAREN_RE =
   /\((?:viết tắt|sau đây|gọi tắt|nhiệm vụ|thực hiện|hoàn thành|triển khai|sau khi|từ năm|trong năm|năm|quý|hằng năm|hàng năm|định kỳ|thường xuyên|trước|đến)/iy;
-/** The next item of a list of documents: ", Quy định số 99-QĐ/TW", " và Kế hoạch số 07-KH/TW". */
-const NEXT_DOC_RE = new RegExp(`(?:,\\s?|\\svà\\s)(?:${TYPE_WORDS_SOURCE})\\s?(?:số\\s?:?\\s?)?\\d`, 'y');
+/**
+ * The next item of a list of documents: ", Quy định số 99-QĐ/TW", " và Kế hoạch số 07-KH/TW", ", gắn với thực hiện
+ * Kết luận số 21-KL/TW".
+ */
+const NEXT_DOC_RE = new RegExp(
+  `(?:,\\s?|\\svà\\s)(?:(?:gắn với|cùng với|đồng thời)\\s(?:việc\\s)?(?:tiếp tục\\s)?thực hiện\\s)?(?:${TYPE_WORDS_SOURCE})\\s?(?:số\\s?:?\\s?)?\\d`,
+  'y',
+);
+/**
+ * Where the sentence goes on after the subject: ", góp phần …", " đã đạt được …" (its predicate), " và các Chương
+ * trình, Kế hoạch của Tỉnh ủy" (other documents, named by their type).
+ */
+const SUBJECT_END_RE = new RegExp(`(?:,\\s(?:góp phần|đồng thời|nhằm)\\s|\\sđã\\s|\\svà\\scác\\s(?:${TYPE_WORDS_SOURCE})[\\s,])`, 'y');
+/**
+ * A sentence that starts with its verb ("- Căn cứ …", "Tiếp tục thực hiện …"): ", <verb> <its object>" starts its
+ * next predicate (", xây dựng kế hoạch triển khai …", ", thực hiện đồng bộ các giải pháp …"). A verb alone is not
+ * enough: titles list nouns that are verbs too ("về thông tin, tuyên truyền …").
+ */
+const VERB_SENTENCE_RE = /(?:^|[\n.;:]\s?)(?:[-+•–]\s?)?(?:Căn cứ|Tiếp tục|Thực hiện|Triển khai|Quán triệt|Bám sát)\s[^\n.;:]*$/;
+const COMMA_TASK_VERB_RE =
+  /,\s(?:xây dựng|ban hành|tổ chức|thực hiện|triển khai|chỉ đạo)\s(?:kế hoạch|chương trình|đồng bộ|các|có hiệu quả|nghiêm|tốt)\s/y;
 const UPPER_RE = /\p{Lu}/u;
 /** ", Ban Thường vụ Đảng ủy Khối xây dựng …": the main clause of an opening sentence starts. */
 const CLAUSE_RE = new RegExp(OPENING_SUBJECT_RE.source, 'uy');
@@ -64,7 +83,7 @@ const MAX_SUBJECT = 400;
  * not opened inside, an alias or timing parenthesis, the next document of a list, a sentence end or
  * the line end. Null when the mention is not followed by "về".
  */
-export function readSubject(text: string, from: number): string | null {
+export function readSubject(text: string, from: number, inVerbSentence = false): string | null {
   let k = from;
   while (k < from + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 44)) k++;
   const c0 = text.charCodeAt(k);
@@ -91,13 +110,20 @@ export function readSubject(text: string, from: number): string | null {
       // "." at a sentence end
       const n = text.charCodeAt(i + 1);
       if (i + 1 >= text.length || n === 10 || (n === 32 && UPPER_RE.test(text.charAt(i + 2)))) break;
-    } else if (c === 44 || (c === 32 && text.charCodeAt(i + 1) === 118)) {
-      // ", " or " v…": the next document of a list, or the main clause of the sentence
+    } else if (c === 44 || c === 32) {
+      // ", " or " ": the next document of a list, the main clause or the predicate of the sentence
+      SUBJECT_END_RE.lastIndex = i;
+      if (SUBJECT_END_RE.test(text)) break;
+      if (c === 32 && text.charCodeAt(i + 1) !== 118) continue; // " v…" only
       NEXT_DOC_RE.lastIndex = i;
       if (NEXT_DOC_RE.test(text)) break;
       if (c === 44 && UPPER_RE.test(text.charAt(i + 2))) {
         CLAUSE_RE.lastIndex = i;
         if (CLAUSE_RE.test(text)) break;
+      }
+      if (c === 44 && inVerbSentence) {
+        COMMA_TASK_VERB_RE.lastIndex = i;
+        if (COMMA_TASK_VERB_RE.test(text)) break;
       }
     }
   }
@@ -193,9 +219,30 @@ export function findMentions(flat: Flat): Mention[] {
     }
     const level = issuerLevel(parsed.issuer);
     const issuerProvince = issuer ? provinceIn(issuer) : null;
-    const subject = readSubject(text, end);
+    const subject = readSubject(text, end, VERB_SENTENCE_RE.test(text.slice(Math.max(0, start - 400), start)));
     out.push({ start, end, codeStart, codeEnd, code: parsed.code, parsed, typeWord, issuedOn, issuer, term, issuerProvince, level, subject });
     re.lastIndex = codeEnd;
   }
+  shareListIssuers(text, out);
   return out;
+}
+
+/** Nothing but a list separator between two mentions: ", " or " và ". */
+const LIST_GAP_RE = /^\s?,?\s?(?:và\s)?$/;
+
+/**
+ * "Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa XII)": the issuer and
+ * term after the last text of a list belong to each text of the list with the same issuing code (…/TW) that
+ * names none of its own. Right to left, so a list of three passes them on to its first.
+ */
+function shareListIssuers(text: string, mentions: Mention[]): void {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const m = mentions[i]!;
+    const next = mentions[i + 1]!;
+    if (m.issuer != null || m.term != null || m.subject != null || next.issuer == null) continue;
+    if (m.parsed.issuer !== next.parsed.issuer || !LIST_GAP_RE.test(text.slice(m.end, next.start))) continue;
+    m.issuer = next.issuer;
+    m.term = next.term;
+    m.issuerProvince = next.issuerProvince;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { evidence, type Flat } from './normalize.js';
 import type { Mention } from './references.js';
+import { termAgrees, termList } from './terms.js';
 import type { InferredLink, LevelKey, Reference } from './types.js';
 
 /** Text between a mention and the next one that says "A implements B". */
@@ -29,7 +30,11 @@ export interface LinkEdge {
   end: number;
 }
 
-/** Inferred "A implements B" edges between mentions (indices into `mentions`). */
+/**
+ * Inferred "A implements B" edges between mentions (indices into `mentions`). "… thực hiện B và C": C is a second
+ * target. "Kế hoạch số 78-KH/TU … và Kế hoạch số 25-KH/ĐUK … về thực hiện Kết luận số 01-KL/TW": texts of one type
+ * listed together share the subject "về thực hiện …", so each is a source.
+ */
 export function findLinks(text: string, mentions: Mention[], skip: (i: number) => boolean): LinkEdge[] {
   const edges: LinkEdge[] = [];
   for (let i = 0; i + 1 < mentions.length; i++) {
@@ -43,34 +48,57 @@ export function findLinks(text: string, mentions: Mention[], skip: (i: number) =
     const g = LINK_GAP_RE.exec(gap);
     if (!g || !g.groups) continue;
     const verb = g.groups.verb!.toLowerCase();
-    edges.push({ from: i, to: j, verb, start: a.start, end: b.end });
-    // "… thực hiện B và C": C is a second target.
-    let k = j;
-    while (k + 1 < mentions.length) {
-      const c = mentions[k + 1]!;
-      const prev = mentions[k]!;
-      if (!CHAIN_GAP_RE.test(text.slice(prev.end, c.start))) break;
-      edges.push({ from: i, to: k + 1, verb, start: a.start, end: c.end });
-      k++;
+    const targets = [j];
+    for (let k = j; k + 1 < mentions.length && CHAIN_GAP_RE.test(text.slice(mentions[k]!.end, mentions[k + 1]!.start)); k++) {
+      targets.push(k + 1);
+    }
+    const sources = [i];
+    if (verb.startsWith('về')) {
+      for (let k = i; k > 0; k--) {
+        const p = mentions[k - 1]!;
+        if (skip(k - 1) || p.parsed.type !== a.parsed.type || !CHAIN_GAP_RE.test(text.slice(p.end, mentions[k]!.start))) break;
+        sources.push(k - 1);
+      }
+    }
+    for (const from of sources) {
+      for (const to of targets) edges.push({ from, to, verb, start: mentions[from]!.start, end: mentions[to]!.end });
     }
   }
   return edges;
 }
 
-/** Date each mention stands for: its own, else the only date this document gives the same code. */
-export function documentDates(mentions: Mention[], ctx: DocContext): (string | null)[] {
-  const dates = new Map<string, Set<string>>();
+/**
+ * Date each mention stands for: its own; the document's own date for its own code; else a date this document
+ * gives the same code — the only one whose term agrees with the mention's ("Nghị quyết số 18-NQ/TW … khoá XII"
+ * when the text also cites the 18-NQ/TW of 2022, term XIII), or, when several agree, the date of the nearest
+ * earlier mention of that code in the same paragraph ("(Nghị quyết số 18-NQ/TW, ngày 16/6/2022) và Chương trình
+ * số 30-CTr/TU … thực hiện Nghị quyết số 18-NQ/TW"). Else null: never a guess.
+ */
+export function documentDates(text: string, mentions: Mention[], ctx: DocContext): (string | null)[] {
+  // code → date → the terms its dated mentions print
+  const dated = new Map<string, Map<string, string[]>>();
   for (const m of mentions) {
     if (!m.issuedOn) continue;
-    let s = dates.get(m.code);
-    if (!s) dates.set(m.code, (s = new Set()));
-    s.add(m.issuedOn);
+    let byDate = dated.get(m.code);
+    if (!byDate) dated.set(m.code, (byDate = new Map()));
+    const terms = byDate.get(m.issuedOn) ?? [];
+    terms.push(...termList(m.term));
+    byDate.set(m.issuedOn, terms);
   }
-  return mentions.map((m) => {
+  return mentions.map((m, i) => {
     if (m.issuedOn) return m.issuedOn;
     if (ctx.ownCode === m.code && ctx.ownIssuedOn) return ctx.ownIssuedOn;
-    const s = dates.get(m.code);
-    return s && s.size === 1 ? [...s][0]! : null;
+    const byDate = dated.get(m.code);
+    if (!byDate) return null;
+    const central = m.level === 'central';
+    const fit = [...byDate].filter(([date, terms]) => termAgrees(m.term, date, central, terms)).map(([date]) => date);
+    if (fit.length <= 1) return fit[0] ?? null;
+    const paragraphStart = text.lastIndexOf('\n', m.start);
+    for (let j = i - 1; j >= 0 && mentions[j]!.end > paragraphStart; j--) {
+      const p = mentions[j]!;
+      if (p.code === m.code && p.issuedOn && fit.includes(p.issuedOn)) return p.issuedOn;
+    }
+    return null;
   });
 }
 

@@ -33,6 +33,16 @@ describe('seed corpus', () => {
     expect(n).toBeGreaterThan(250);
   });
 
+  it('an implemented text counts each of its mentions once (the opening one too), its alias not', () => {
+    // Occurrences of the code in the text, less the one in "(viết tắt là … số 58-Ctr/TU)" / "(viết tắt là Nghị quyết số 28-NQ/TW)".
+    const count = (prefix: string, re: RegExp, aliases: number) => (seedText(prefix).match(re) ?? []).length - aliases;
+    const mentions = (prefix: string, code: string) => seed(prefix).implements.find((x) => x.code === code)!.mentions;
+    expect(mentions('000', '58-CTr/TU')).toBe(count('000', /58\s?-\s?C[Tt]r\s?\/\s?TU/g, 1));
+    expect(mentions('001', '293-KH/TU')).toBe(count('001', /293\s?-\s?KH\s?\/\s?TU/g, 0));
+    expect(mentions('003', '28-NQ/TW')).toBe(count('003', /28\s?-\s?NQ\s?\/\s?TW/g, 1));
+    expect(mentions('004', '108-HD/BTGTW')).toBe(1);
+  });
+
   it('record text is the NFC source without BOM', () => {
     for (const r of seedRecords()) {
       expect(r.text).toBe(r.text.normalize('NFC'));
@@ -90,6 +100,12 @@ describe('000 — Hướng dẫn of Ban Tuyên giáo Tỉnh ủy Bình Thuận',
     expect(find(c, '213-QĐ/TW', '2020-01-02')[0]!.raw).toBe('213- QĐ/TW');
     expect(find(c, '101-QĐ/TW', '2012-06-07')).toHaveLength(1);
     expect(find(c, '48-KL/TW', '2023-01-30')[0]!.issuer).toBe('Bộ Chính trị');
+    // "Nghị quyết số 18-NQ/TW, Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương Đảng (khóa XII)": the list shares
+    // its issuer and term, and term XII dates 18-NQ/TW from the corpus (002: "18-NQ/TW, ngày 25/10/2017 … khoá XII").
+    expect(find(c, '18-NQ/TW')[0]).toMatchObject({ issuer: 'Ban Chấp hành Trung ương Đảng', term: 'XII', resolvedIssuedOn: '2017-10-25', dateSource: 'corpus' });
+    // Subjects end where the sentence goes on: " và các Chương trình, Kế hoạch của Tỉnh ủy", ", góp phần …".
+    expect(find(c, '40-KL/TW')[0]!.subject).toBe('nâng cao hiệu quả công tác quản lý biên chế của hệ thống chính trị giai đoạn 2022 – 2026');
+    expect(find(c, '20-TB/TW')[0]!.subject).toMatch(/quản lý sau khi bị kỷ luật$/);
   });
   it('third-party links stated in the text', () => {
     const l = r().inferred.find((x) => x.from.code === '2696-CV/BTCTU');
@@ -136,6 +152,22 @@ describe('001 — Kế hoạch of Đảng ủy Khối (Quảng Nam)', () => {
     expect(find(r().cites, '25-KH/ĐUK', '2022-03-17')[0]).toMatchObject({ level: 'district', province: 'Quảng Nam' });
     expect(find(r().cites, '283-KH/TU', '2023-06-18')[0]!.verb).toBe('căn cứ');
   });
+  it('"Đối với <committees that …> (examples)": the whole phrase names the addressee, its tasks are the bullets', () => {
+    const a = r().assignments.find((x) => x.organization.startsWith('cấp ủy cơ sở'))!;
+    expect(a.organization).toBe('cấp ủy cơ sở lãnh đạo thực hiện nhiệm vụ tuyên truyền');
+    expect(a.tasks.map((t) => t.text.slice(0, 20))).toEqual(['Bám sát sự chỉ đạo t', 'Căn cứ Kế hoạch số 2', 'Phát huy vai trò, tr']);
+    expect(r().assignments.find((x) => x.organization === 'Cấp ủy cơ sở')!.tasks).toHaveLength(3);
+  });
+  it('"Kế hoạch số 78-KH/TU … và Kế hoạch số 25-KH/ĐUK … về thực hiện Kết luận số 01-KL/TW": both plans implement it', () => {
+    const to01 = r().inferred.filter((l) => l.to.code === '1-KL/TW').map((l) => `${l.from.code}@${l.from.issuedOn}`).sort();
+    expect(to01).toEqual(['25-KH/ĐUK@2022-03-17', '78-KH/TU@2021-09-27']);
+    for (const l of r().inferred) expect(r().text.slice(l.start, l.end)).toBe(l.quote);
+  });
+  it('a subject ends where the sentence goes on (", xây dựng kế hoạch …" after "Căn cứ …")', () => {
+    expect(find(r().cites, '283-KH/TU')[0]!.subject).toBe(
+      'thông tin, tuyên truyền về công tác xây dựng Đảng, hệ thống chính trị năm 2023 và hưởng ứng Giải báo chí toàn quốc về xây dựng Đảng (Giải Búa liềm vàng) lần thứ VIII - năm 2023',
+    );
+  });
   it('footnotes', () => {
     expect(r().footnotes.map((f) => f.label)).toEqual(['¹', '²']);
     expect(r().footnotes[0]!.text.startsWith('Quy định số 101-QĐ/TW, ngày 07/6/2012')).toBe(true);
@@ -164,9 +196,25 @@ describe('002 — Kế hoạch 374/KH-MTTQ-BTT (Sóc Trăng)', () => {
     expect(codes(r().implements)).toEqual(['70-KH/TU']);
     expect(r().implements[0]).toMatchObject({ issuedOn: '2023-05-23', verb: 'căn cứ', province: 'Sóc Trăng' });
   });
-  it('keeps two different 18-NQ/TW apart and does not date the ambiguous mention', () => {
+  it('keeps two different 18-NQ/TW apart; an undated mention takes the date its term or its paragraph gives', () => {
     const q = find(r().cites, '18-NQ/TW');
-    expect(q.map((x) => x.resolvedIssuedOn ?? null).sort()).toEqual([null, '2017-10-25', '2022-06-16'].sort());
+    expect(q.map((x) => x.resolvedIssuedOn ?? null).sort()).toEqual(['2017-10-25', '2022-06-16']);
+    // "(Nghị quyết số 18-NQ/TW, ngày 16/6/2022) và Chương trình số 30-CTr/TU … thực hiện Nghị quyết số 18-NQ/TW":
+    // the same paragraph, no term — the resolution of 2022; "18-NQ/TW của Ban Chấp hành Trung ương Đảng khoá XII"
+    // is that of 2017 (term XII), not the 2022 one (term XIII).
+    const of2022 = find(r().cites, '18-NQ/TW', '2022-06-16')[0]!;
+    const of2017 = find(r().cites, '18-NQ/TW', '2017-10-25')[0]!;
+    expect(of2022).toMatchObject({ mentions: 2, term: null });
+    expect(of2017).toMatchObject({ mentions: 3, term: 'XII', issuer: 'Ban Chấp hành Trung ương Đảng' });
+    const thirty = r().inferred.find((x) => x.from.code === '30-CTr/TU')!;
+    expect(thirty.to).toMatchObject({ code: '18-NQ/TW', issuedOn: '2022-06-16' });
+  });
+  it('an undated mention of another term is not dated from the corpus (37-NQ/TW khoá XII is not that of 2014, khoá XI)', () => {
+    // 003 cites "Nghị quyết số 37-NQ/TW, ngày 09/10/2014 của Bộ Chính trị (khóa XI)"; 002 "… 37-NQ/TW của Bộ Chính trị khoá XII".
+    expect(find(seed('003').cites, '37-NQ/TW')[0]).toMatchObject({ issuedOn: '2014-10-09', term: 'XI' });
+    const q = find(r().cites, '37-NQ/TW');
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ issuedOn: null, term: 'XII', resolvedIssuedOn: null, dateSource: null });
   });
   it('inferred links', () => {
     const l = r().inferred.find((x) => x.from.code === '32-CTr/TU');
@@ -198,6 +246,11 @@ describe('003 — Chương trình hành động with no printed number (Bình Th
     expect(codes(r().implements)).toEqual(['12-KH/TW', '28-NQ/TW']);
     expect(find(r().implements, '28-NQ/TW')[0]).toMatchObject({ issuedOn: '2022-11-17', term: 'XIII', verb: 'thực hiện', level: 'central' });
   });
+  it('subjects end at the predicate (" đã đạt được …") or the next text (", gắn với thực hiện Kết luận số 21-KL/TW")', () => {
+    expect(find(r().cites, '15-NQ/TW')[0]!.subject).toBe('tiếp tục đổi mới phương thức lãnh đạo của Đảng đối với hoạt động của hệ thống chính trị');
+    expect(find(r().cites, '5-CT/TW')[0]!.subject).toBe('đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh');
+    expect(find(r().cites, '66-KH/TU')[0]!.subject).toMatch(/trách nhiệm nêu gương của cán bộ, đảng viên$/);
+  });
   it('states that 12-NQ/TU implemented 15-NQ/TW', () => {
     const l = r().inferred.find((x) => x.from.code === '12-NQ/TU');
     expect(l).toMatchObject({ from: { issuedOn: '2007-10-19', province: 'Bình Thuận' }, to: { code: '15-NQ/TW', issuedOn: '2007-07-30' }, verb: 'triển khai thực hiện' });
@@ -225,6 +278,8 @@ describe('003 — Chương trình hành động with no printed number (Bình Th
       'thực hiện từ năm 2023, sau khi có văn bản chỉ đạo của Ủy ban Thường vụ Quốc hội', 'thực hiện từ năm 2026',
     ]);
     expect(hdnd.tasks[0]!.timing).toMatchObject({ kind: 'range', fromYear: 2023, toYear: null });
+    // "từ năm 2023, sau khi …": from 2023 on, once the condition is met — no end year.
+    expect(hdnd.tasks[2]!.timing).toMatchObject({ kind: 'conditional', fromYear: 2023, toYear: null });
     const btc = r().assignments.find((a) => a.organization === 'Ban Tổ chức Tỉnh ủy')!;
     expect(btc.tasks.find((t) => t.timing?.text === 'thực hiện từ năm 2024 - năm 2026')!.timing).toMatchObject({ kind: 'range', fromYear: 2024, toYear: 2026 });
     expect(btc.tasks.find((t) => t.timing?.text === 'thực hiện năm 2023')!.timing).toMatchObject({ kind: 'year', fromYear: 2023, toYear: 2023 });

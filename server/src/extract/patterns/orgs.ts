@@ -15,6 +15,8 @@ export const SHARED_PREFIX_RULES: ReadonlyArray<[RegExp, RegExp]> = [
 
 /** Prefixes removed from organisation names. */
 export const ORG_PREFIX_RE = /^(?:Đề nghị|đề nghị|Đối với|đối với|Giao|giao|Yêu cầu)\s/;
+/** Of those, the one that makes the item a topic ("Đối với …"), a noun phrase rather than "ORG VERB task". */
+export const TOPIC_PREFIX_RE = /^(?:Đối với|đối với)\s/;
 
 /** Verbs that start the task part of "ORG VERB …". Lower case only: "Ban Tổ chức" is a name. */
 export const TASK_VERB_SOURCE = [

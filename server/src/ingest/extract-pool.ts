@@ -37,6 +37,26 @@ function bootCode(): string {
   return `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(worker)});`;
 }
 
+/**
+ * The process's Node options for a thread, without the TypeScript files it preloads (`--import
+ * ./server/src/cli/stack-traces.ts`, what every command script runs with): a thread imports them before its boot code
+ * has registered tsx, and Node cannot load a .ts file (the thread fails: "Unknown file extension .ts"). What they do
+ * is done for the whole process already.
+ */
+export function threadExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    if ((a === '--import' || a === '--require' || a === '-r') && /\.[cm]?ts$/.test(execArgv[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^--(?:import|require)=.*\.[cm]?ts$/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 export async function extractFilesInParallel(files: string[], synthetic: boolean | undefined, threads: number): Promise<Extracted[]> {
   const out: Extracted[] = new Array<Extracted>(files.length);
   let next = 0;
@@ -44,7 +64,7 @@ export async function extractFilesInParallel(files: string[], synthetic: boolean
   const boot = bootCode();
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(boot, { eval: true, workerData: { synthetic } });
+      const w = new Worker(boot, { eval: true, workerData: { synthetic }, execArgv: threadExecArgv(process.execArgv) });
       workers.push(w);
       let busy = false;
       const give = () => {

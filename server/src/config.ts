@@ -113,6 +113,15 @@ function compressionMode(raw: string | undefined): CompressionMode {
   return value ? 'network' : 'off';
 }
 
+/** NEO4J_URI: a Bolt or routing URI (neo4j-driver's own error for anything else was "Unknown scheme: null"). */
+function neo4jUri(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^(?:bolt|neo4j)(?:\+s|\+ssc)?:\/\/[^\s/]+/i.test(raw.trim())) {
+    throw new Error(`NEO4J_URI must be a Bolt or routing URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io, got "${raw}"`);
+  }
+  return raw.trim();
+}
+
 /** SOURCE_MAPS, read alone: the commands' preload (cli/stack-traces.ts) needs it before anything else is loaded. */
 export function sourceMapsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
   return bool('SOURCE_MAPS', false, env);
@@ -124,7 +133,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int('PORT', 4000, env),
     host: env.HOST || '0.0.0.0',
-    neo4jUri: env.NEO4J_URI || null,
+    neo4jUri: neo4jUri(env.NEO4J_URI),
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: env.NEO4J_PASSWORD || 'neo4j',
     neo4jDatabase: env.NEO4J_DATABASE || undefined,

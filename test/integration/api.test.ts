@@ -7,7 +7,9 @@ import { SignJWT } from 'jose';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it, inject } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
+import { extractDocument } from '../../server/src/extract/index.js';
 import { gql, gqlData } from '../support/graphql.js';
+import { toVni, vniWritable } from '../support/legacy-encode.js';
 
 interface CNode { id: string; kind: string; code: string | null; sourceFile: string | null; depth: number; lagDays: number | null; province: string | null; level: string | null; parent: string | null }
 interface CEdge { source: string; target: string; kind: string; inferred: boolean; quote: string | null; start: number | null; end: number | null; evidenceUid: string | null; lagDays: number | null; tasks: string[] | null; timings: string[] | null }
@@ -431,6 +433,64 @@ describe('ingestDocument and auth', () => {
     expect((await gql(MUTATION, { f: 'empty.txt', t: '   ' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(MUTATION, { f: '../etc/passwd', t: 'x' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await gql(MUTATION, { f: 'bin.txt', t: 'PK\u0003\u0004\u0000\u0000binary' }, h)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Control characters anywhere, not only in the first 4 096 characters.
+    const late = `${'Kế hoạch số 1-KH/TU. '.repeat(300)}${'\u0001\u0002'.repeat(100)}`;
+    expect((await gql(MUTATION, { f: 'late.txt', t: late }, h)).errors?.[0]).toMatchObject({ message: expect.stringContaining('binary control characters'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('converts a VNI text read as Latin-1, as the command line does', async () => {
+    const h = { authorization: `Bearer ${await token(['editor'])}` };
+    const ingest = 'mutation($f: String!, $t: String!) { ingestDocument(fileName: $f, text: $t) { code type title province } }';
+    const seed004 = fs.readFileSync(path.join(repoRoot, 'seed', 'corpus', '004_ffda23340a6344ce.txt'), 'utf8').normalize('NFC');
+    // The lines VNI can write (it has no “ ”, –, ²): the header, the title, most of the text.
+    const text = `${seed004.split('\n').filter(vniWritable).join('\n')}\n`;
+    const vni = toVni(text);
+    expect(vni).toContain('Ñaûng'); // what a VNI file shows when read as Latin-1
+    try {
+      const d = await gqlData<{ ingestDocument: { code: string; type: string; title: string; province: string } }>(ingest, { f: '004_ffda23340a6344ce.txt', t: vni }, h);
+      const r = extractDocument('004_ffda23340a6344ce.txt', text);
+      expect(d.ingestDocument).toEqual({ code: '86-HD/BTGTU', type: 'HD', title: r.title, province: 'Bình Phước' });
+      expect(d.ingestDocument.title).toMatch(/^[^ñÑ]+$/);
+    } finally {
+      await gqlData(ingest, { f: '004_ffda23340a6344ce.txt', t: seed004 }, h);
+    }
+  });
+});
+
+describe('bad requests', () => {
+  const codeOf = (r: { errors?: Array<{ extensions?: { code?: string } }> }) => r.errors?.[0]?.extensions?.code;
+  it('a variable of the wrong type is BAD_USER_INPUT with status 400 and its reason (it was INTERNAL_SERVER_ERROR)', async () => {
+    const q = 'query($d: Int, $dir: CascadeDirection, $on: Date) { cascade(code: "58-CTr/TU", depth: $d, direction: $dir, issuedOn: $on) { truncated } }';
+    for (const vars of [{ d: 'abc' }, { dir: 'SIDEWAYS' }, { on: '2023-13-45' }]) {
+      const r = await gql(q, vars);
+      expect([r.status, codeOf(r)], JSON.stringify(vars)).toEqual([400, 'BAD_USER_INPUT']);
+      expect(r.errors![0]!.message).toMatch(/^Variable "\$(d|dir|on)" got invalid value/);
+    }
+    const missing = await gql('query($c: String!) { cascade(code: $c) { truncated } }', {});
+    expect([missing.status, codeOf(missing)]).toEqual([400, 'BAD_USER_INPUT']);
+  });
+
+  it('a date must be a day of the calendar: no rolling 30 February over to 2 March, no time of day', async () => {
+    for (const on of ['2023-02-30', '2023-03-30T10:00:00Z', '2023-3-30']) {
+      const literal = await gql(`{ cascade(code: "58-CTr/TU", issuedOn: "${on}") { truncated } }`);
+      expect(literal.errors?.[0]?.message, on).toContain('Date must be a day of the calendar written yyyy-mm-dd');
+      const variable = await gql('query($on: Date) { cascade(code: "58-CTr/TU", issuedOn: $on) { truncated } }', { on });
+      expect(codeOf(variable), on).toBe('BAD_USER_INPUT');
+    }
+    const ok = await gqlData<{ cascade: { root: { code: string; issuedOn: string } } }>('{ cascade(code: "58-CTr/TU", issuedOn: "2023-03-30") { root { code issuedOn } } }');
+    expect(ok.cascade.root).toEqual({ code: '58-CTr/TU', issuedOn: '2023-03-30' });
+    const filtered = await gqlData<{ documents: Array<{ code: string }> }>('query($on: Date) { documents(where: { issuedOn: { eq: $on } }) { code } }', { on: '2023-03-30' });
+    expect(filtered.documents.map((d) => d.code)).toEqual(['58-CTr/TU']);
+  });
+
+  it('negative limits, offsets and list sizes are BAD_USER_INPUT, at any depth of the request', async () => {
+    for (const q of ['{ directives(limit: -1) { uid } }', '{ directives(offset: -1) { uid } }', 'query($n: Int) { documents { uid implements(limit: $n) { uid } } }', '{ roots(first: 0) { code } }', '{ roots(first: -1) { code } }', '{ search(text: "28", first: -1) { code } }']) {
+      const r = await gql(q, { n: -2 });
+      expect(codeOf(r), q).toBe('BAD_USER_INPUT');
+    }
+    expect((await gql('query($n: Int) { documents { uid implements(limit: $n) { uid } } }', { n: -2 })).errors![0]!.message).toBe('implements(limit: -2): limit, offset and first must be 0 or more');
+    expect((await gqlData<{ directives: unknown[] }>('{ directives(limit: 2) { uid } }')).directives).toHaveLength(2);
+    expect((await gqlData<{ roots: unknown[] }>('{ roots(first: 1) { code } }')).roots).toHaveLength(1);
   });
 });
 
@@ -780,6 +840,8 @@ describe('exports', () => {
     const res = await fetch(`${inject('baseUrl')}/export/cascade.graphml?code=28-NQ/TW`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?cascade-28_NQ_TW\.graphml"?/);
+    // The type the file is, not application/octet-stream (what its .graphml extension gave).
+    expect(res.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
     const xml = await res.text();
     const c = await cascade({ code: '28-NQ/TW' });
     expect(xml.startsWith('<?xml')).toBe(true);
@@ -792,6 +854,7 @@ describe('exports', () => {
 
   it('Cytoscape JSON holds the same nodes and edges', async () => {
     const res = await fetch(`${inject('baseUrl')}/export/cascade.json?code=28-NQ/TW&relations=IMPLEMENTS,CITES`);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const j = (await res.json()) as { elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { source: string; target: string } }> } };
     const ids = new Set(j.elements.nodes.map((n) => n.data.id));
     expect(ids.size).toBeGreaterThanOrEqual(6);
@@ -886,5 +949,16 @@ describe('exports', () => {
     expect(await error('/export/gaps.csv?code=999-NQ/TW&lang=fr')).toMatchObject({ status: 400, body: { error: { message: 'lang must be vi or en' } } });
     expect(await error('/export/cascade.json?code=999-NQ/TW&depth=99')).toMatchObject({ status: 400, body: { error: { message: 'depth must be between 1 and 10' } } });
     expect(await error('/export/assignments.csv?code=28-NQ/TW&code=58-CTr/TU')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "code" must be given once, as text' } } });
+    // A date that is no day of the calendar is the request's fault (it was Neo4j's error, a 500).
+    for (const d of ['2023-13-45', '2023-02-30', 'garbage']) {
+      expect(await error(`/export/gaps.csv?code=58-CTr/TU&issuedOn=${d}`), d).toEqual({
+        status: 400,
+        body: { error: { code: 'BAD_USER_INPUT', message: `issuedOn must be a day of the calendar written yyyy-mm-dd, e.g. 2022-11-17; got "${d}"` } },
+      });
+    }
+    // No such download, or not a GET: JSON as the downloads answer, not Express's HTML page.
+    expect(await error('/export/x.csv?code=28-NQ/TW')).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: expect.stringContaining('/export/gaps.csv') } } });
+    const post = await fetch(`${inject('baseUrl')}/export/gaps.csv?code=28-NQ/TW`, { method: 'POST' });
+    expect([post.status, post.headers.get('allow'), ((await post.json()) as { error: { code: string } }).error.code]).toEqual([405, 'GET, HEAD', 'METHOD_NOT_ALLOWED']);
   });
 });

@@ -38,6 +38,8 @@ export function jwtSecret(config: Config): Uint8Array | null {
 }
 
 export async function mintToken(secret: Uint8Array, role: Role, opts: { subject?: string; expiresIn?: string } = {}): Promise<string> {
+  // jose reads "-5h" and "5h ago" as a time in the past: a token that was expired when it was made.
+  if (opts.expiresIn && /^\s*-|\bago\s*$/i.test(opts.expiresIn)) throw new Error(`the lifetime must be ahead, e.g. 2h or 7d; got "${opts.expiresIn}"`);
   return new SignJWT({ roles: [role] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(opts.subject ?? 'local-user')

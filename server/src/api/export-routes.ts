@@ -90,7 +90,8 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
       const forRoot = make(q);
       const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
       const out = await forRoot(uid);
-      res.type(out.type).attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`);
+      // The file name first: `attachment` sets a type from its extension (.cyjs, .graphml: application/octet-stream).
+      res.attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`).type(out.type);
       if (typeof out.body === 'string') res.send(out.body);
       else await sendPieces(res, out.body);
     } catch (e) {
@@ -104,5 +105,16 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
   router.get('/cascade.graphml', serve(cascadeExport(driver, config, 'graphml')));
   router.get('/cascade.json', serve(cascadeExport(driver, config, 'json')));
   for (const table of TABLES) router.get(`/${table}.csv`, serve(tableExport(driver, config, table)));
+  const files = ['cascade.graphml', 'cascade.json', ...TABLES.map((t) => `${t}.csv`)];
+  // Anything else under /export answers as the downloads do (JSON), not with Express's HTML page.
+  router.use((req, res) => {
+    const known = files.includes(req.path.slice(1));
+    if (known) res.set('Allow', 'GET, HEAD');
+    res.status(known ? 405 : 404).json({
+      error: known
+        ? { code: 'METHOD_NOT_ALLOWED', message: `${req.method} is not allowed here: downloads are GET requests` }
+        : { code: 'NOT_FOUND', message: `no download at /export${req.path}; there are ${files.map((f) => `/export/${f}`).join(', ')}` },
+    });
+  });
   return router;
 }

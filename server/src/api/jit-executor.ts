@@ -8,7 +8,7 @@
  * An operation graphql-jit cannot compile falls back to graphql-js.
  */
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getOperationAST, GraphQLError, isScalarType, isSpecifiedScalarType, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, isScalarType, isSpecifiedScalarType, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 const MAX_COMPILED = 500;
@@ -61,7 +61,16 @@ export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): Gatewa
           }
           compiled.set(key, fn);
           const variables = rc.request.variables ?? {};
-          if (fn) return asGraphqlJsErrors((await fn.query(undefined, rc.context, variables)) as ExecutionResult);
+          if (fn) {
+            // Variables are checked by graphql-js first: its errors name the variable and the node, which Apollo answers
+            // as BAD_USER_INPUT with status 400 ("Variable "$d" got invalid value …"); graphql-jit's own carry no code.
+            const op = rc.operation ?? getOperationAST(rc.document, rc.operationName);
+            if (op?.variableDefinitions?.length) {
+              const coerced = getVariableValues(schema, op.variableDefinitions, variables, { maxErrors: 10 });
+              if (coerced.errors) return { errors: coerced.errors };
+            }
+            return asGraphqlJsErrors((await fn.query(undefined, rc.context, variables)) as ExecutionResult);
+          }
           return execute({ schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName ?? undefined });
         },
       };

@@ -1,5 +1,7 @@
 /** Custom resolvers: each runs one parameterised Cypher statement (see graph/queries). */
 import type { GraphQLResolveInfo } from 'graphql';
+import { checkGivenText } from '../files/decode.js';
+import { SourceError } from '../files/errors.js';
 import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade, shapeEdge } from '../graph/cascade-shape.js';
 import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evidence.js';
@@ -28,6 +30,12 @@ async function rootUid(ctx: ApiContext, ref: DirectiveRef): Promise<string> {
 function checkDepth(depth: number): number {
   if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw userError('depth must be between 1 and 10', 'BAD_USER_INPUT');
   return depth;
+}
+
+/** How many hits or roots a list answers with: 1–MAX_LIST (it was clamped silently: `roots(first: -1)` gave one). */
+const MAX_LIST = 200;
+function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw userError(`first must be between 1 and ${MAX_LIST}`, 'BAD_USER_INPUT');
 }
 
 interface CascadeArgs extends DirectiveRef {
@@ -78,9 +86,11 @@ export const resolvers = {
     },
     async search(_: unknown, args: { text: string; first: number }, ctx: ApiContext) {
       if (args.text.length > 200) throw userError('search text is limited to 200 characters', 'BAD_USER_INPUT');
+      checkFirst(args.first);
       return search(ctx.driver, args.text, args.first, ctx.config.neo4jDatabase);
     },
     async roots(_: unknown, args: { first: number }, ctx: ApiContext) {
+      checkFirst(args.first);
       return roots(ctx.driver, args.first, ctx.config.neo4jDatabase);
     },
     async countsBy(_: unknown, args: { dimension: CountDimension; includeStubs: boolean }, ctx: ApiContext) {
@@ -111,7 +121,15 @@ export const resolvers = {
       if (!args.text.trim()) throw userError('text is empty', 'BAD_USER_INPUT');
       if (args.text.length > MAX_TEXT) throw userError(`text is larger than ${MAX_TEXT / 1024 / 1024} MB`, 'BAD_USER_INPUT');
       if (/[\0-\x08\x0e-\x1f]/.test(args.text.slice(0, 4096))) throw userError('text contains binary control characters: send the decoded text, not the file bytes', 'BAD_USER_INPUT');
-      const { record, rows, nodes, relationships } = await ingestText(ctx.driver, fileName, args.text, ctx.config.neo4jDatabase);
+      let text: string;
+      try {
+        // The whole text checked as a file's would be, and a TCVN3 / VNI text read as Latin-1 converted as the CLI does.
+        text = checkGivenText(args.text, fileName);
+      } catch (e) {
+        if (e instanceof SourceError) throw userError(e.reason, 'BAD_USER_INPUT');
+        throw e;
+      }
+      const { record, rows, nodes, relationships } = await ingestText(ctx.driver, fileName, text, ctx.config.neo4jDatabase);
       const ref = (r: (typeof record.implements)[number]) => ({ code: r.code, issuedOn: r.issuedOn, quote: r.quote, start: r.start, end: r.end, verb: r.verb });
       return {
         uid: rows.directive.uid,

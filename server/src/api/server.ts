@@ -30,6 +30,8 @@ import { exportRoutes } from './export-routes.js';
 import { resolvers } from './resolvers.js';
 import { responseCache } from './response-cache.js';
 import { cascadesAhead } from './cascade-ahead.js';
+import { strictDates } from './date-scalar.js';
+import { checkPageArgs } from './page-args.js';
 import { jitGateway } from './jit-executor.js';
 import { typeDefs } from './typedefs/index.js';
 import { graphChanged } from '../graph/changes.js';
@@ -61,6 +63,8 @@ const NEO4J_DEFAULT_RESOLVERS = new Set(['defaultFieldResolver', 'numericalResol
 export async function buildSchema(driver: Driver) {
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver, resolvers });
   const schema = await neoSchema.getSchema();
+  strictDates(schema);
+  checkPageArgs(schema, new Set(Object.keys(resolvers.Query)));
   for (const name of PLAIN_OUTPUT_TYPES) {
     const type = schema.getType(name);
     if (!isObjectType(type)) throw new Error(`schema has no object type ${name}`);

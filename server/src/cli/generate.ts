@@ -41,6 +41,10 @@ await runCli(async () => {
   const existing = fs.readdirSync(out);
   const foreign = existing.filter((f) => !f.startsWith(SYNTHETIC_PREFIX));
   if (foreign.length) throw Object.assign(new Error(`${out} holds non-synthetic files (${foreign.slice(0, 3).join(', ')}…): use an empty folder`), { code: 2 });
+  // Files of an earlier run stay unless --clean: written over, the folder would hold a corpus no run produced.
+  if (existing.length && !o.clean) {
+    throw Object.assign(new Error(`${out} holds ${existing.length} synthetic files of an earlier run: add --clean to replace them, or use an empty folder`), { code: 2 });
+  }
   if (o.clean) for (const f of existing) fs.rmSync(path.join(out, f));
   const t0 = performance.now();
   const docs = generateNational({ seed, scale, provinces, cellsPerCommune, resolutions });

@@ -6,7 +6,7 @@
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { readConfig } from '../config.js';
-import { ingestPaths } from '../ingest/ingest.js';
+import { ingestPaths, skippedNote } from '../ingest/ingest.js';
 import { openDatabase } from '../runtime.js';
 import { runCli } from './run-cli.js';
 
@@ -56,6 +56,7 @@ const program = new Command('ingest')
           `ingested ${summary.documents}/${summary.files} documents in ${summary.seconds.toFixed(1)} s (${unchangedNote(summary.unchanged)}${summary.nodes} nodes, ${summary.relationships} relationships written); ` +
             `graph: ${c.get('directives')} directives (${c.get('stubs')} stubs), ${c.get('organizations')} organizations, ${c.get('edges')} edges; errors: ${summary.errors.length}`,
         );
+        if (summary.skipped.length) console.log(skippedNote(summary.skipped));
         for (const e of summary.errors) console.error(`error: ${e.file}: ${e.message}`);
         if (summary.errors.length) process.exitCode = 1;
       } finally {

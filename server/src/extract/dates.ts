@@ -8,6 +8,12 @@ export function isoDate(d: number, m: number, y: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** True for a day of the calendar written yyyy-mm-dd ("2023-02-30", "2023-3-30", "2023-03-30T10:00Z": false). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m != null && isoDate(+m[3]!, +m[2]!, +m[1]!) === s;
+}
+
 export interface DateGroups {
   d?: string | undefined;
   m?: string | undefined;

@@ -3,7 +3,7 @@ export type * from './types.js';
 export { extractDocument, type ExtractOptions } from './document.js';
 export { resolveCorpus } from './corpus.js';
 export { normalizeCode, parseCode, codeLevel, codeType, codeIssuer, issuerLevel, type ParsedCode } from './codes.js';
-export { parseDate, findDates, isoDate } from './dates.js';
+export { parseDate, findDates, isoDate, isIsoDate } from './dates.js';
 export { LEVELS, getLevel, levelRank, levelByRank, isLevelKey, compareLevels, type Level } from './levels.js';
 export {
   PROVINCES, PROVINCES_PRE_2025, PROVINCES_POST_2025, foldDiacritics, slugify, findProvince, provinceBySlug, provinceSlug,

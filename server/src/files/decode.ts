@@ -81,6 +81,17 @@ export function convertLegacyText(text: string, file: string): string {
   return legacy ? convertOrRefuse(text, legacy, file) : text;
 }
 
+/**
+ * A text given as text (the ingestDocument mutation), checked as a file's decoded bytes are: no NUL, few control
+ * characters (file bytes sent as text are refused), a legacy encoding read as Latin-1 converted. Throws SourceError.
+ */
+export function checkGivenText(text: string, file: string): string {
+  if (text.includes('\0') || controlRatio(text) > 0.01) {
+    throw new SourceError('binary', file, 'text contains binary control characters: send the decoded text, not the file bytes');
+  }
+  return convertLegacyText(text, file);
+}
+
 /** Throws when `text` is legacy-encoded and cannot be converted unambiguously (kept for callers). */
 export function checkLegacyText(text: string, file: string): void {
   convertLegacyText(text, file);

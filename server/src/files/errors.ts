@@ -15,10 +15,13 @@ export type SourceErrorCode =
 export class SourceError extends Error {
   readonly code: SourceErrorCode;
   readonly file: string;
+  /** What is wrong, without the file's name (the message has both). */
+  readonly reason: string;
   constructor(code: SourceErrorCode, file: string, reason: string) {
     super(`${file}: ${reason}`);
     this.name = 'SourceError';
     this.code = code;
     this.file = file;
+    this.reason = reason;
   }
 }

@@ -36,7 +36,7 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   if (!st.isFile()) throw new SourceError('not-a-file', file, 'not a regular file');
   if (st.size === 0) throw new SourceError('empty', file, 'empty file');
   if (st.size > max) {
-    throw new SourceError('too-large', file, `file too large (${(st.size / 1048576).toFixed(1)} MB > ${(max / 1048576).toFixed(1)} MB limit)`);
+    throw new SourceError('too-large', file, `file too large (${sizeText(st.size)} > ${sizeText(max)} limit)`);
   }
   const buf = await fs.readFile(file);
   const ext = path.extname(file).toLowerCase();
@@ -48,4 +48,10 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   // Legacy-encoded text (also inside .docx/.pdf) is converted to Unicode, or refused when ambiguous.
   text = convertLegacyText(text, file);
   return { file, text };
+}
+
+/** "2.4 MB", "12 KB", "300 bytes". */
+function sizeText(bytes: number): string {
+  if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 }

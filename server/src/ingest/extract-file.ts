@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { extractDocument } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
+import { SourceError } from '../files/errors.js';
 import { readSource, type Source } from '../files/index.js';
+import { SYNTHETIC_PREFIX } from '../synthetic/national.js';
 
 export type Extracted = { record: ExtractedRecord } | { error: { file: string; message: string } };
 
@@ -14,7 +16,10 @@ export type Extracted = { record: ExtractedRecord } | { error: { file: string; m
  */
 const READ_AHEAD = 16;
 
-/** `synthetic` unset: a file whose name says "synthetic" is marked so (the generator names its files that way). */
+/**
+ * `synthetic` unset: a file whose name starts with the generator's prefix ("synthetic_…") is marked so. Only the
+ * start: a real text named "… Nonsynthetic.txt" was marked synthetic, and overwrote the mark of the same text.
+ */
 export async function extractFilesInOrder(files: string[], synthetic?: boolean): Promise<Extracted[]> {
   const reads = new Map<number, Promise<Source | Error>>();
   const read = (i: number) => {
@@ -28,9 +33,10 @@ export async function extractFilesInOrder(files: string[], synthetic?: boolean):
     reads.delete(i);
     try {
       if (src instanceof Error) throw src;
-      out.push({ record: extractDocument(path.basename(file), src.text, { synthetic: synthetic ?? /synthetic/i.test(path.basename(file)) }) });
+      out.push({ record: extractDocument(path.basename(file), src.text, { synthetic: synthetic ?? path.basename(file).startsWith(SYNTHETIC_PREFIX) }) });
     } catch (e) {
-      out.push({ error: { file, message: (e as Error).message } });
+      // A source error names its file already; the report puts the file before each reason.
+      out.push({ error: { file, message: e instanceof SourceError ? e.reason : (e as Error).message } });
     }
   }
   return out;

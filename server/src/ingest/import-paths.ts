@@ -5,7 +5,7 @@
 import { planBulkLoad } from '../graph/bulk-plan.js';
 import { importCsvFiles, type Fixup } from '../graph/import-csv.js';
 import { importStore, type StoreImportOptions } from '../neo4j/store-import.js';
-import { extractFiles, listSourceFiles, type IngestError } from './ingest.js';
+import { extractFiles, listSourceFiles, skippedNote, type IngestError } from './ingest.js';
 
 export interface ImportSummary {
   files: number;
@@ -26,7 +26,12 @@ export async function importPaths(inputs: string[], opts: StoreImportOptions & {
   log(`extracting ${listed.files.length} files …`);
   const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic });
   const errors = [...listed.errors, ...extracted.errors];
-  if (extracted.records.length === 0) throw new Error(`nothing to import: no readable document in ${inputs.join(', ')}${errors.length ? ` (${errors.length} errors)` : ''}`);
+  if (extracted.records.length === 0) {
+    const listedErrors = errors.slice(0, 5).map((e) => `${e.file}: ${e.message}`).join('; ');
+    const more = errors.length > 5 ? `; and ${errors.length - 5} more` : '';
+    const found = errors.length ? ` — ${listedErrors}${more}` : listed.skipped.length ? ` — ${skippedNote(listed.skipped)}` : '';
+    throw new Error(`nothing to import: no readable document in ${inputs.join(', ')}${found}`);
+  }
   const t1 = performance.now();
   log(`planning ${extracted.records.length} documents …`);
   const plan = planBulkLoad(extracted.records);

@@ -29,6 +29,8 @@ export interface IngestSummary {
   nodes: number;
   relationships: number;
   errors: IngestError[];
+  /** Files in the folders given that are of no supported type (not read). */
+  skipped: string[];
   seconds: number;
 }
 
@@ -48,9 +50,14 @@ export interface IngestOptions {
 }
 
 /** Expands folders (recursively) into the supported files they hold, sorted. */
-export function listSourceFiles(inputs: string[]): { files: string[]; errors: IngestError[] } {
+/**
+ * The files to read: those named, and in folders (recursively) those of a supported type. `skipped`: files of other
+ * types found in the folders, for the report.
+ */
+export function listSourceFiles(inputs: string[]): { files: string[]; errors: IngestError[]; skipped: string[] } {
   const files: string[] = [];
   const errors: IngestError[] = [];
+  const skipped: string[] = [];
   const walk = (p: string) => {
     let st: fs.Stats;
     try {
@@ -62,14 +69,30 @@ export function listSourceFiles(inputs: string[]): { files: string[]; errors: In
     if (st.isDirectory()) {
       for (const name of fs.readdirSync(p).sort()) {
         const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase())) walk(child);
+        const supported = SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
+        let folder = false;
+        try {
+          folder = fs.statSync(child).isDirectory();
+        } catch {
+          // A broken link or an unreadable entry: an error for a text we would have read, else nothing; the others go on.
+          if (supported) errors.push({ file: child, message: 'cannot be read (a broken link, or no permission)' });
+          continue;
+        }
+        if (folder || supported) walk(child);
+        else skipped.push(child);
       }
     } else {
       files.push(p);
     }
   };
   for (const input of inputs) walk(input);
-  return { files, errors };
+  return { files, errors, skipped };
+}
+
+/** "skipped 3 files of other types (.doc, .rtf): only .txt, .md, .docx and .pdf are read". */
+export function skippedNote(skipped: string[]): string {
+  const types = [...new Set(skipped.map((f) => path.extname(f).toLowerCase() || '(no extension)'))].sort();
+  return `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} of other types (${types.join(', ')}): only ${SUPPORTED_EXTENSIONS.join(', ')} are read`;
 }
 
 /**
@@ -88,7 +111,7 @@ export async function extractFiles(files: string[], opts: { synthetic?: boolean;
   return { records: resolveCorpus(records), errors };
 }
 
-export async function writeRecords(driver: Driver, records: ExtractedRecord[], opts: IngestOptions = {}): Promise<Omit<IngestSummary, 'files' | 'seconds'>> {
+export async function writeRecords(driver: Driver, records: ExtractedRecord[], opts: IngestOptions = {}): Promise<Omit<IngestSummary, 'files' | 'seconds' | 'skipped'>> {
   let nodes = 0;
   let relationships = 0;
   const errors: IngestError[] = [];
@@ -143,6 +166,7 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
       nodes: b.nodes,
       relationships: b.relationships,
       errors: [...listed.errors, ...extracted.errors],
+      skipped: listed.skipped,
       seconds: (performance.now() - t0) / 1000,
     };
   }
@@ -154,6 +178,7 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
     nodes: written.nodes,
     relationships: written.relationships,
     errors: [...listed.errors, ...extracted.errors, ...written.errors],
+    skipped: listed.skipped,
     seconds: (performance.now() - t0) / 1000,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { docx, pdf, zip } from '../../fixtures/builders.js';
 import { seedText } from './helpers.js';
 import { extractFilesInOrder } from '../../../server/src/ingest/extract-file.js';
 import { extractFilesInParallel, threadExecArgv } from '../../../server/src/ingest/extract-pool.js';
-import { extractFiles } from '../../../server/src/ingest/ingest.js';
+import { toVni, vniWritable } from '../../support/legacy-encode.js';
+import { extractFiles, listSourceFiles, skippedNote } from '../../../server/src/ingest/ingest.js';
 import { repoRoot } from '../../../server/src/config.js';
 
 let dir = '';
@@ -38,38 +39,6 @@ async function failure(p: string, opts?: { maxBytes?: number }): Promise<SourceE
     return err;
   }
   throw new Error(`expected ${p} to fail`);
-}
-
-/** Unicode → VNI-Windows, written from the VNI keyboard rules (independent of the decoder's tables). */
-const VNI_TONE: Record<string, [string, string]> = { '\u0301': ['ù', 'Ù'], '\u0300': ['ø', 'Ø'], '\u0309': ['û', 'Û'], '\u0303': ['õ', 'Õ'], '\u0323': ['ï', 'Ï'] };
-const VNI_CIRC: Record<string, [string, string]> = { '': ['â', 'Â'], '\u0301': ['á', 'Á'], '\u0300': ['à', 'À'], '\u0309': ['å', 'Å'], '\u0303': ['ã', 'Ã'], '\u0323': ['ä', 'Ä'] };
-const VNI_BREVE: Record<string, [string, string]> = { '': ['ê', 'Ê'], '\u0301': ['é', 'É'], '\u0300': ['è', 'È'], '\u0309': ['ú', 'Ú'], '\u0303': ['ü', 'Ü'], '\u0323': ['ë', 'Ë'] };
-const VNI_I: Record<string, [string, string]> = { '\u0300': ['ì', 'Ì'], '\u0301': ['í', 'Í'], '\u0309': ['æ', 'Æ'], '\u0303': ['ó', 'Ó'], '\u0323': ['ò', 'Ò'] };
-function toVniChar(ch: string): string | null {
-  if (ch.charCodeAt(0) < 0x80) return ch;
-  if (ch === 'đ') return 'ñ';
-  if (ch === 'Đ') return 'Ñ';
-  const d = ch.normalize('NFD');
-  const base = d[0]!;
-  const up = base !== base.toLowerCase() ? 1 : 0;
-  const marks = d.slice(1);
-  const tone = [...marks].find((m) => m in VNI_TONE) ?? '';
-  const shape = marks.replace(tone, '');
-  const lower = base.toLowerCase();
-  if (shape === '\u031b') return (lower === 'o' ? ['ô', 'Ô'] : ['ö', 'Ö'])[up]! + (tone ? VNI_TONE[tone]![up] : '');
-  if (shape === '\u0302') return base + VNI_CIRC[tone]![up];
-  if (shape === '\u0306') return base + VNI_BREVE[tone]![up];
-  if (shape) return null;
-  if (lower === 'i') return VNI_I[tone]?.[up] ?? null;
-  if (lower === 'y' && tone === '\u0323') return ['î', 'Î'][up]!;
-  if ('aeouy'.includes(lower) && tone) return base + VNI_TONE[tone]![up];
-  return null;
-}
-function vniWritable(s: string): boolean {
-  return [...s].every((c) => toVniChar(c) !== null);
-}
-function toVni(s: string): string {
-  return [...s].map((c) => toVniChar(c) ?? '?').join('');
 }
 
 const SAMPLE = 'KẾ HOẠCH\n\nThực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII), Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n';
@@ -265,6 +234,17 @@ describe('extractFilesInOrder (files read ahead of the extractor)', () => {
     expect('error' in out[30]! && out[30].error.message).toMatch(/no such file/);
   });
 
+  it('reports a bad file by its reason once (the report puts the file first: not "f: f: empty file")', async () => {
+    const [out] = await extractFilesInOrder([put('once-empty.txt', '')]);
+    expect(out).toEqual({ error: { file: path.join(dir, 'once-empty.txt'), message: 'empty file' } });
+  });
+
+  it('marks as synthetic only a name that starts with the generator\'s prefix', async () => {
+    const text = seedText('004');
+    const out = await extractFilesInOrder([put('synthetic_a.txt', text), put('kế hoạch Nonsynthetic.txt', text), put('Synthetic notes.txt', text)]);
+    expect(out.map((r) => 'record' in r && r.record.synthetic)).toEqual([true, false, false]);
+  });
+
   it('on several threads gives the same results in the same places as on one', async () => {
     const files = fileList('p', 130, 50, 101);
     const one = await extractFilesInOrder(files, true);
@@ -306,5 +286,22 @@ console.log(JSON.stringify(out.map((r) => ('record' in r ? r.record.file : r.err
     expect(two.errors).toEqual([]);
     expect(two).toEqual(await extractFiles(files, { threads: 1 }));
     expect(two.records.find((r) => r.file.startsWith('003'))!.resolvedCode).toBe('58-CTr/TU');
+  });
+});
+
+describe('listSourceFiles', () => {
+  it('goes on past a broken link (an error if it would have been read), and counts the files of other types', () => {
+    const folder = path.join(dir, 'listing');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.txt'), SAMPLE);
+    writeFileSync(path.join(folder, 'notes.rtf'), '{\\rtf1}');
+    writeFileSync(path.join(folder, 'old.doc'), 'x');
+    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(folder, 'dangling.txt'));
+    symlinkSync(path.join(dir, 'nowhere.rtf'), path.join(folder, 'dangling.rtf'));
+    const listed = listSourceFiles([folder]);
+    expect(listed.files).toEqual([path.join(folder, 'a.txt')]);
+    expect(listed.errors).toEqual([{ file: path.join(folder, 'dangling.txt'), message: 'cannot be read (a broken link, or no permission)' }]);
+    expect(listed.skipped).toEqual([path.join(folder, 'notes.rtf'), path.join(folder, 'old.doc')]);
+    expect(skippedNote(listed.skipped)).toBe('skipped 2 files of other types (.doc, .rtf): only .txt, .md, .docx, .pdf are read');
   });
 });

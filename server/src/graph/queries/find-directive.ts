@@ -1,6 +1,6 @@
 /** Resolves user input (a code in any printed variant, optionally a date and a province, or a uid) to one uid. */
 import type { Driver } from 'neo4j-driver';
-import { normalizeCode } from '../../extract/index.js';
+import { isIsoDate, normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
 import { onGraphChanged } from '../changes.js';
 import { readQuery } from './read.js';
@@ -56,6 +56,9 @@ export async function findDirectiveUid(driver: Driver, given: DirectiveRef, data
 async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn: string | null }, database?: string): Promise<string> {
   const input = ref.code.trim();
   if (!input) throw new LookupError('code must not be empty', 'BAD_USER_INPUT');
+  if (ref.issuedOn != null && !isIsoDate(ref.issuedOn)) {
+    throw new LookupError(`issuedOn must be a day of the calendar written yyyy-mm-dd, e.g. 2022-11-17; got "${ref.issuedOn}"`, 'BAD_USER_INPUT');
+  }
   if (input.startsWith('doc:') || input.includes('@')) {
     const r = await readQuery(driver, 'MATCH (d:Directive {uid: $uid}) RETURN d.uid AS uid', { uid: input }, { database });
     if (!r.records.length) throw new LookupError(`no directive with id "${input}"`, 'NOT_FOUND');

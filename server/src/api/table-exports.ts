@@ -2,6 +2,7 @@
  * The explorer's tables as CSV, for spreadsheets and briefings (`/export/<table>.csv`): every task assigned under a
  * root, the gap list whole, the implementation lag table. Headers and level names in the language asked for.
  */
+import { typeByName } from '../extract/index.js';
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
@@ -34,6 +35,12 @@ function levelName(key: string | null, lang: TableLang): string | null {
   return lang === 'vi' ? level.name : level.nameEn;
 }
 
+/** A document type's name in the table's language ("Kế hoạch" → "Plan"); as stored when the type is not known. */
+function typeName(name: string | null, lang: TableLang): string | null {
+  if (lang === 'vi' || !name) return name;
+  return typeByName(name)?.nameEn ?? name;
+}
+
 /** A table as CSV pieces (csv.ts csvChunks), to be sent one after the other. */
 export type CsvPieces = Generator<string>;
 
@@ -41,7 +48,7 @@ export type CsvPieces = Generator<string>;
 export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): CsvPieces {
   function* lines(): Generator<CsvValue[]> {
     for (const r of rows) {
-      const head = [r.code ?? r.typeName, r.typeName, r.issuedOn, r.province, levelName(r.level, lang), r.organization];
+      const head = [r.code ?? typeName(r.typeName, lang), typeName(r.typeName, lang), r.issuedOn, r.province, levelName(r.level, lang), r.organization];
       const tail = [r.uid, r.synthetic ? YES[lang] : ''];
       if (!r.tasks.length) yield [...head, '', '', ...tail];
       for (const t of r.tasks) yield [...head, t.text, t.timing, ...tail];

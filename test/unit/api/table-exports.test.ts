@@ -76,10 +76,14 @@ describe('assignmentsCsv', () => {
   });
 
   it('speaks English when asked', () => {
-    const [header, line] = cells(assignmentsCsv([row({ synthetic: true, tasks: [{ text: 'Report', timing: '' }] })], 'en'));
+    const [header, line, uncoded] = cells(
+      assignmentsCsv([row({ synthetic: true, tasks: [{ text: 'Report', timing: '' }] }), row({ code: null, typeName: 'Kế hoạch', tasks: [] })], 'en'),
+    );
     expect(header![0]).toBe('Assigning document');
+    expect(line!.slice(0, 2)).toEqual(['58-CTr/TU', 'Action programme']);
     expect(line![4]).toBe('Provincial');
     expect(line![9]).toBe('yes');
+    expect(uncoded!.slice(0, 2)).toEqual(['Plan', 'Plan']);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { evidence, type Flat } from './normalize.js';
 import type { Mention } from './references.js';
+import { typeByName } from './patterns/types.js';
 import { termAgrees, termList } from './terms.js';
 import type { InferredLink, LevelKey, Reference } from './types.js';
 
@@ -134,8 +135,17 @@ export function toReference(
     dateSource: m.issuedOn ? 'mention' : resolvedDate ? 'document' : null,
     mentions: 1,
     subject: m.subject,
+    typeName: printedTypeName(m),
   };
   return ref;
+}
+
+/** The type the words before a mention name, when they name the code's type or one of its family (QĐ, QĐi). */
+function printedTypeName(m: Mention): string | null {
+  const named = m.typeWord ? typeByName(m.typeWord) : null;
+  const key = m.parsed.type;
+  if (!named || !key) return null;
+  return named.key === key || (named.key.startsWith('QĐ') && key.startsWith('QĐ')) ? named.name : null;
 }
 
 /** A later mention of the same document fills what the first one left out (issuer, term, subject). */
@@ -144,6 +154,7 @@ export function mergeMention(ref: Reference, m: Mention): void {
   if (ref.issuer == null && m.issuer != null) ref.issuer = m.issuer;
   if (ref.term == null && m.term != null) ref.term = m.term;
   if (ref.subject == null && m.subject != null) ref.subject = m.subject;
+  if (ref.typeName == null) ref.typeName = printedTypeName(m);
 }
 
 export function leftVerb(text: string, m: Mention): string | null {

@@ -50,6 +50,11 @@ export interface Reference extends Evidence {
    * ("tiếp tục đổi mới phương thức lãnh đạo, …"), whitespace collapsed; null when the mention gives none.
    */
   subject?: string | null;
+  /**
+   * (Added, optional) The type as the text names it, when that says more than the code: a …-QĐ/TW is a "Quy định" or a
+   * "Quyết định" ("Quy định số 101-QĐ/TW"); null when the mention names no type, or another.
+   */
+  typeName?: string | null;
 }
 
 export interface InferredLink extends Evidence {

@@ -130,13 +130,18 @@ function refProvince(ref: { level: string | null; province: string | null }, cit
 
 const stubs = remembered<DirectiveRow>(100_000);
 /** A mentioned directive's row; a copy each time, as callers own their rows. */
-function stubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null): DirectiveRow {
-  const key = JSON.stringify([code, issuedOn, type, level, province, issuer, subject]);
-  return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, issuer, subject)) };
+function stubRow(
+  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null, printedType: string | null = null,
+): DirectiveRow {
+  const key = JSON.stringify([code, issuedOn, type, level, province, issuer, subject, printedType]);
+  return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, issuer, subject, printedType)) };
 }
 
-function newStubRow(code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null): DirectiveRow {
-  const typeName = typeNameOf(type);
+function newStubRow(
+  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null, printedType: string | null,
+): DirectiveRow {
+  // The type as the text names it ("Quy định số 101-QĐ/TW"), else the code's.
+  const typeName = printedType ?? typeNameOf(type);
   return {
     uid: directiveUid({ code, issuedOn, level, province }),
     code,
@@ -229,7 +234,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), ref.issuer, ref.subject ?? null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), ref.issuer, ref.subject ?? null, ref.typeName ?? null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

@@ -149,6 +149,8 @@ describe('001 — Kế hoạch of Đảng ủy Khối (Quảng Nam)', () => {
     const q = find(r().cites, '101-QĐ/TW');
     expect(q.map((x) => x.issuedOn).sort()).toEqual(['2012-06-07', '2023-02-28']);
     expect(q.find((x) => x.issuedOn === '2023-02-28')!.raw).toBe('101 -QĐ/TW');
+    // "Quy định số 101-QĐ/TW": a …-QĐ/TW is a Quy định or a Quyết định, and the text says which.
+    expect(q.map((x) => x.typeName)).toEqual(['Quy định', 'Quy định']);
     expect(find(r().cites, '25-KH/ĐUK', '2022-03-17')[0]).toMatchObject({ level: 'district', province: 'Quảng Nam' });
     expect(find(r().cites, '283-KH/TU', '2023-06-18')[0]!.verb).toBe('căn cứ');
   });

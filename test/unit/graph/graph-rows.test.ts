@@ -34,6 +34,11 @@ describe('record → rows', () => {
     expect(rows.links.filter((l) => l.kind === 'IMPLEMENTS' && !l.inferred).map((l) => l.to)).toContain('28-NQ/TW@2022-11-17');
   });
 
+  it('a mentioned …-QĐ/TW is typed as the text names it ("Quy định số 101-QĐ/TW"), not by its code alone', () => {
+    const stubs = recordToRows(byPrefix('001')).stubs;
+    expect(stubs.find((d) => d.uid === '101-QĐ/TW@2023-02-28')).toMatchObject({ type: 'QĐ', typeName: 'Quy định' });
+  });
+
   it('000 implements 58-CTr/TU and states the third-party link 58-CTr/TU → 28-NQ/TW as inferred', () => {
     const rows = recordToRows(byPrefix('000'));
     expect(rows.links).toContainEqual(expect.objectContaining({ kind: 'IMPLEMENTS', from: rows.directive.uid, to: '58-CTr/TU@2023-03-30#binh-thuan', inferred: false }));

@@ -382,6 +382,8 @@ describe('analytics', () => {
     // A date with no directive is still a clear NOT_FOUND, however it is written.
     const missing = await gql('{ cascade(code: "28-NQ/TW", issuedOn: "2001-01-01") { truncated } }');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // … and names the texts of that code the graph holds, so the asker sees the date was the wrong part.
+    expect(missing.errors?.[0]?.message).toBe('no directive 28-NQ/TW issued 2001-01-01 in the graph; it holds 28-NQ/TW issued 2022-11-17');
     const invalid = await gql('{ cascade(code: "28-NQ/TW", issuedOn: "2022-13-45") { truncated } }');
     expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(invalid.errors?.[0]?.message).toContain('2022-13-45');

@@ -69,7 +69,21 @@ const SUBJECT_END_RE = new RegExp(`(?:,\\s(?:góp phần|đồng thời|nhằm)\
  * next predicate (", xây dựng kế hoạch triển khai …", ", thực hiện đồng bộ các giải pháp …"). A verb alone is not
  * enough: titles list nouns that are verbs too ("về thông tin, tuyên truyền …").
  */
-const VERB_SENTENCE_RE = /(?:^|[\n.;:]\s?)(?:[-+•–]\s?)?(?:Căn cứ|Tiếp tục|Thực hiện|Triển khai|Quán triệt|Bám sát)\s[^\n.;:]*$/;
+const VERB_START_RE = /\s?(?:[-+•–]\s?)?(?:Căn cứ|Tiếp tục|Thực hiện|Triển khai|Quán triệt|Bám sát)\s/y;
+const MAX_SENTENCE_BEFORE = 400;
+
+/** Whether the sentence holding the text at `at` starts with its verb (looked for at most 400 characters back). */
+function inVerbSentence(text: string, at: number): boolean {
+  const min = Math.max(0, at - MAX_SENTENCE_BEFORE);
+  let i = at - 1;
+  for (; i >= min; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 46 || c === 59 || c === 58) break; // line end, ".", ";", ":"
+  }
+  if (i < min && min > 0) return false;
+  VERB_START_RE.lastIndex = i + 1;
+  return VERB_START_RE.test(text);
+}
 const COMMA_TASK_VERB_RE =
   /,\s(?:xây dựng|ban hành|tổ chức|thực hiện|triển khai|chỉ đạo)\s(?:kế hoạch|chương trình|đồng bộ|các|có hiệu quả|nghiêm|tốt)\s/y;
 const UPPER_RE = /\p{Lu}/u;
@@ -219,7 +233,7 @@ export function findMentions(flat: Flat): Mention[] {
     }
     const level = issuerLevel(parsed.issuer);
     const issuerProvince = issuer ? provinceIn(issuer) : null;
-    const subject = readSubject(text, end, VERB_SENTENCE_RE.test(text.slice(Math.max(0, start - 400), start)));
+    const subject = readSubject(text, end, inVerbSentence(text, start));
     out.push({ start, end, codeStart, codeEnd, code: parsed.code, parsed, typeWord, issuedOn, issuer, term, issuerProvince, level, subject });
     re.lastIndex = codeEnd;
   }

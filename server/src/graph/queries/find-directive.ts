@@ -79,7 +79,27 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn
   const rows = res.records.filter((r) => !wanted || foldDiacritics(String(r.get('province') ?? '')) === wanted || String(r.get('uid')).endsWith(`#${wanted.replace(/\s+/g, '-')}`));
   if (!rows.length) {
     const where = [ref.issuedOn && `issued ${ref.issuedOn}`, ref.province && `in ${ref.province}`].filter(Boolean).join(' ');
-    throw new LookupError(`no directive ${code}${where ? ` ${where}` : ''} in the graph`, 'NOT_FOUND');
+    const others = where ? await variantsOf(driver, code, database) : '';
+    throw new LookupError(`no directive ${code}${where ? ` ${where}` : ''} in the graph${others}`, 'NOT_FOUND');
   }
   return rows[0]!.get('uid') as string;
+}
+
+/** When a date or province matched nothing: the texts of that code the graph does hold ("; it holds 28-NQ/TW issued …"). */
+async function variantsOf(driver: Driver, code: string, database?: string): Promise<string> {
+  const res = await readQuery(
+    driver,
+    `MATCH (d:Directive {code: $code})
+     RETURN toString(d.issuedOn) AS issuedOn, d.province AS province
+     ORDER BY d.stub ASC, COUNT { (d)<-[:IMPLEMENTS|CITES]-() } DESC LIMIT 6`,
+    { code },
+    { database },
+  );
+  if (!res.records.length) return '';
+  const named = res.records.slice(0, 5).map((r) => {
+    const on = r.get('issuedOn') as string | null;
+    const province = r.get('province') as string | null;
+    return [code, on ? `issued ${on}` : 'undated', province ? `in ${province}` : null].filter(Boolean).join(' ');
+  });
+  return `; it holds ${named.join(', ')}${res.records.length > 5 ? ' and more' : ''}`;
 }

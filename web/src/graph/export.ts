@@ -4,6 +4,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { atScale } from './edge-detail';
+import { FRAME, framedSvg, layoutFrame, type PictureFrame } from './picture-frame';
 
 export const MAX_CANVAS_SIDE = 7900;
 
@@ -12,16 +13,47 @@ export function pngScale(width: number, height: number, preferred = 2): number {
   return Math.max(0.05, Math.min(preferred, MAX_CANVAS_SIDE / side));
 }
 
-export async function exportPng(cy: cytoscape.Core): Promise<Blob> {
+/** Room the frame takes around a drawing at scale 1 (picture-frame.ts): its margins, and the lines above and below. */
+const FRAME_ROOM = { w: 2 * FRAME.margin, h: 220 };
+
+export async function exportPng(cy: cytoscape.Core, frame?: PictureFrame): Promise<Blob> {
   const bb = cy.elements().not('.hidden').boundingBox();
-  const scale = pngScale(bb.w, bb.h);
+  const scale = frame ? pngScale(Math.max(bb.w, 480) + FRAME_ROOM.w, bb.h + FRAME_ROOM.h) : pngScale(bb.w, bb.h);
   // The picture is drawn inside png() (only its encoding is asynchronous): patterns as they look at its scale.
-  return atScale(cy, scale, () => cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: MAX_CANVAS_SIDE, maxHeight: MAX_CANVAS_SIDE }));
+  const drawing = await atScale(cy, scale, () => cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: MAX_CANVAS_SIDE, maxHeight: MAX_CANVAS_SIDE }));
+  return frame ? framePng(drawing, scale, frame) : drawing;
 }
 
-export function exportSvg(cy: cytoscape.Core): Blob {
+export function exportSvg(cy: cytoscape.Core, frame?: PictureFrame): Blob {
   const text = atScale(cy, 1, () => cy.svg({ full: true, scale: 1, bg: '#ffffff' }));
-  return new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
+  return new Blob([frame ? framedSvg(text, frame) : text], { type: 'image/svg+xml;charset=utf-8' });
+}
+
+const TEXT_COLOUR = { title: '#1f2933', subtitle: '#52606d', footer: '#7b8794' } as const;
+
+/** The drawing on a white page with its title above and its footer below (picture-frame.ts's layout). */
+async function framePng(drawing: Blob, scale: number, frame: PictureFrame): Promise<Blob> {
+  const img = await createImageBitmap(drawing);
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('this browser cannot draw the picture');
+  const font = (size: number) => `${size === FRAME.title * scale ? 600 : 400} ${size}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
+  const layout = layoutFrame(frame, img.width, img.height, scale, (s, size) => {
+    ctx.font = font(size);
+    return ctx.measureText(s).width;
+  });
+  canvas.width = Math.ceil(layout.width);
+  canvas.height = Math.ceil(layout.height);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  for (const l of layout.lines) {
+    ctx.font = font(l.size);
+    ctx.fillStyle = TEXT_COLOUR[l.kind];
+    ctx.fillText(l.text, FRAME.margin * scale, l.y);
+  }
+  ctx.drawImage(img, layout.drawingX, layout.drawingY);
+  img.close();
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'));
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

@@ -313,19 +313,20 @@ describe('search', () => {
 
 describe('roots', () => {
   it('lists the roots largest first, each saying whether it has a text of its own', async () => {
-    const d = await gqlData<{ roots: Array<{ id: string; code: string | null; issuedOn: string | null; stub: boolean; cascadeSize: number }> }>('{ roots(first: 50) { id code issuedOn stub cascadeSize } }');
+    const d = await gqlData<{ roots: Array<{ id: string; code: string | null; issuedOn: string | null; stub: boolean; synthetic: boolean; cascadeSize: number }> }>('{ roots(first: 50) { id code issuedOn stub synthetic cascadeSize } }');
     const sizes = d.roots.map((r) => r.cascadeSize);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
     const nq28 = d.roots.find((r) => r.code === '28-NQ/TW');
     // The seed holds provincial and local texts: 28-NQ/TW is known from their mentions only.
     expect(nq28).toMatchObject({ stub: true, issuedOn: '2022-11-17' });
     expect(nq28!.cascadeSize).toBeGreaterThanOrEqual(5);
-    const { directives } = await gqlData<{ directives: Array<{ uid: string; stub: boolean; sourceFile: string | null }> }>(
-      'query($uids: [ID!]) { directives(where: { uid: { in: $uids } }) { uid stub sourceFile } }',
+    const { directives } = await gqlData<{ directives: Array<{ uid: string; stub: boolean; synthetic: boolean | null; sourceFile: string | null }> }>(
+      'query($uids: [ID!]) { directives(where: { uid: { in: $uids } }) { uid stub synthetic sourceFile } }',
       { uids: d.roots.map((r) => r.id) },
     );
     for (const r of d.roots) {
       const stored = directives.find((x) => x.uid === r.id)!;
+      expect(r.synthetic, r.id).toBe(stored.synthetic === true);
       expect(stored.stub === true, r.id).toBe(r.stub);
       expect(stored.sourceFile === null, r.id).toBe(r.stub);
     }

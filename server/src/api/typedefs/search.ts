@@ -29,6 +29,8 @@ type RootDirective {
   level: String
   "Known only from other texts' mentions: no text of its own in the graph yet."
   stub: Boolean!
+  "A generated load-test text (npm run generate): its title and content are made up."
+  synthetic: Boolean!
   "Directives reached downwards (implements + cites, any depth up to 6)."
   cascadeSize: Int!
 }

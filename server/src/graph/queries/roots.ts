@@ -13,6 +13,8 @@ export interface RootDirective {
   level: string | null;
   /** Known only from other texts' mentions (no text of its own in the graph). */
   stub: boolean;
+  /** A generated load-test text (npm run generate), never a real one. */
+  synthetic: boolean;
   cascadeSize: number;
 }
 
@@ -22,7 +24,7 @@ export async function roots(driver: Driver, first: number, database?: string): P
      WHERE EXISTS { (r)<-[:IMPLEMENTS]-() } AND NOT EXISTS { (r)-[:IMPLEMENTS]->() }
      CALL apoc.path.subgraphNodes(r, {relationshipFilter: '<IMPLEMENTS|<CITES', maxLevel: 6, labelFilter: '+Directive'}) YIELD node
      WITH r, count(node) - 1 AS size
-     RETURN r { .uid, .code, .title, .type, .issuedOn, .province, .level, .stub } AS r, size
+     RETURN r { .uid, .code, .title, .type, .issuedOn, .province, .level, .stub, .synthetic } AS r, size
      ORDER BY size DESC, r.issuedOn DESC LIMIT $first`,
     { first: neo4j.int(clampLimit(first)) },
     { database },
@@ -38,6 +40,7 @@ export async function roots(driver: Driver, first: number, database?: string): P
       province: (r.province as string) ?? null,
       level: (r.level as string) ?? null,
       stub: r.stub === true,
+      synthetic: r.synthetic === true,
       cascadeSize: Number(rec.get('size')),
     };
   });

@@ -4,7 +4,7 @@
  */
 import { planBulkLoad } from '../graph/bulk-plan.js';
 import { importCsvFiles, type Fixup } from '../graph/import-csv.js';
-import { importStore, type StoreImportOptions } from '../neo4j/store-import.js';
+import { checkImportTarget, importStore, type StoreImportOptions } from '../neo4j/store-import.js';
 import { extractFiles, listSourceFiles, skippedNote, type IngestError } from './ingest.js';
 
 export interface ImportSummary {
@@ -22,6 +22,7 @@ export interface ImportSummary {
 export async function importPaths(inputs: string[], opts: StoreImportOptions & { synthetic?: boolean }): Promise<ImportSummary> {
   const t0 = performance.now();
   const log = opts.log ?? (() => undefined);
+  checkImportTarget(opts);
   const listed = listSourceFiles(inputs);
   log(`extracting ${listed.files.length} files …`);
   const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic });

@@ -38,14 +38,25 @@ export function storeExists(dataDir: string, database = 'neo4j'): boolean {
   return fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
 }
 
-export async function importStore(files: CsvFile[], opts: StoreImportOptions): Promise<StoreImportResult> {
-  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+/**
+ * Throws when the import would be refused: a database there already (without `replace`), or its Neo4j running. Checked
+ * before a corpus is read (import-paths.ts: minutes for a national one) and again before the store is written.
+ */
+export function checkImportTarget(opts: Pick<StoreImportOptions, 'dataDir' | 'database' | 'replace'>): void {
   const database = opts.database ?? 'neo4j';
   if (storeExists(opts.dataDir, database) && !opts.replace) {
     throw new Neo4jSetupError(`a database "${database}" already exists in ${opts.dataDir}: import only fills a new one (pass --replace to discard it, or use npm run ingest to add to it)`);
   }
-  const running = () => new Neo4jSetupError(`the Neo4j in ${opts.dataDir} is running: stop it first (npm run neo4j -- stop); nothing was changed`);
-  if (isRunning(opts.dataDir, database)) throw running();
+  if (isRunning(opts.dataDir, database)) throw runningError(opts.dataDir);
+}
+
+const runningError = (dataDir: string) => new Neo4jSetupError(`the Neo4j in ${dataDir} is running: stop it first (npm run neo4j -- stop); nothing was changed`);
+
+export async function importStore(files: CsvFile[], opts: StoreImportOptions): Promise<StoreImportResult> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const database = opts.database ?? 'neo4j';
+  checkImportTarget(opts);
+  const running = () => runningError(opts.dataDir);
   const art = await ensureArtifacts(opts.cacheDir, log);
   // The importer writes into a scratch Neo4j home next to the real one; only a finished store is moved in, so a
   // failed import (bad data, full disk) leaves the existing database as it was.

@@ -69,6 +69,23 @@ describe('briefing mode and export', () => {
     // width / height from the IHDR chunk stay under the canvas limit
     expect(bytes.readUInt32BE(16)).toBeLessThanOrEqual(8000);
     expect(bytes.readUInt32BE(20)).toBeLessThanOrEqual(8000);
+    // A white margin all round, and the title written in the band above the drawing (dark pixels on its first line).
+    const look = await page.evaluate(async (b64) => {
+      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const dark = (x: number, y: number, w: number, h: number) => {
+        const d = ctx.getImageData(x, y, w, h).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128 && d[i + 1]! < 128 && d[i + 2]! < 128) n++;
+        return n;
+      };
+      // The first 8 px all round, and the band above the drawing (its top tenth: the title's first line).
+      return { edges: dark(0, 0, img.width, 8) + dark(0, 0, 8, img.height) + dark(img.width - 8, 0, 8, img.height), title: dark(0, 0, img.width, Math.round(img.height / 10)) };
+    }, bytes.toString('base64'));
+    expect(look.edges).toBe(0);
+    expect(look.title).toBeGreaterThan(50);
   });
 
   it('exports the current view as an SVG that parses', async () => {
@@ -82,6 +99,12 @@ describe('briefing mode and export', () => {
     expect(parsed.errors).toBe(0);
     expect(parsed.root.toLowerCase()).toBe('svg');
     expect(parsed.shapes).toBeGreaterThan(0);
+    // What the picture shows, written above it: the root's code and title, then the step's caption.
+    const caption = await page.textContent('[data-testid=briefing-caption]');
+    const lines = await page.evaluate((svg) => [...new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.children].filter((e) => e.nodeName === 'text').map((e) => e.textContent ?? ''), text);
+    expect(lines[0]).toMatch(/^28-NQ\/TW( — |$)/);
+    expect(lines.join(' ')).toContain(caption!.trim().split(/\s+/).slice(0, 3).join(' '));
+    expect(lines[lines.length - 1]).toMatch(/^Directive Graph · /);
   });
 
   it('leaves briefing mode with Escape', async () => {
@@ -120,7 +143,7 @@ describe('briefing mode and export', () => {
     const tasks = await download('assignments-csv');
     expect(tasks.name).toBe('assignments-28_NQ_TW.csv');
     expect(tasks.lines[0]).toMatch(/^Assigning document,/);
-    expect(tasks.lines.some((l) => l.startsWith('58-CTr/TU,Chương trình hành động,2023-03-30,Bình Thuận,Provincial,'))).toBe(true);
+    expect(tasks.lines.some((l) => l.startsWith('58-CTr/TU,Action programme,2023-03-30,Bình Thuận,Provincial,'))).toBe(true);
     await other.close();
   });
 });

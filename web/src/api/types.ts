@@ -146,3 +146,11 @@ export interface RootRef {
   issuedOn?: string | null;
   province?: string | null;
 }
+
+/**
+ * How the explorer names a directive to open: its code with the date and province that tell it from others, or —
+ * a text without a printed code ("Hướng dẫn · Bình Thuận") — its id, which `cascade(code:)` takes as well ("doc:…").
+ */
+export function directiveRef(d: { id: string; code: string | null; issuedOn: string | null; province: string | null }): RootRef {
+  return d.code ? { code: d.code, issuedOn: d.issuedOn, province: d.province } : { code: d.id };
+}

@@ -7,15 +7,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, exportUrl } from '../api/client';
 import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag } from '../api/operations';
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
-import type { Cascade, Gap, LagRow, RootRef, SearchHit } from '../api/types';
+import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
+import type { PictureFrame } from '../graph/picture-frame';
 import { foldAssignees, foldedByServer, shouldFold } from '../graph/fold';
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
+import { nodeHit, searchNodes } from '../graph/search';
+import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
-import { formatCount, levelName, useI18n } from '../i18n';
-import type { Filters, ViewState } from '../state/url';
+import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
+import { DEFAULT_FILTERS, type Filters, type ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
 import { DetailsPanel } from './DetailsPanel';
 import { FilterBar } from './FilterBar';
@@ -23,6 +26,7 @@ import { GapList } from './GapList';
 import { GraphCanvas, type Selection } from './GraphCanvas';
 import { LagTable } from './LagTable';
 import { Legend } from './Legend';
+import { Notice } from './Notice';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, errorText, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
@@ -60,6 +64,9 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const [expanding, setExpanding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [hitIds, setHitIds] = useState<Set<string>>(EMPTY);
+  /** Notices the user closed (each by what it says: a notice saying something new shows again). */
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const dismiss = useCallback((key: string) => setDismissed((d) => new Set(d).add(key)), []);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const rootEl = useRef<HTMLDivElement>(null);
 
@@ -177,10 +184,16 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     [model, t, serverFolded, view.orgs],
   );
 
+  // What the graph draws and shows, found without a round trip: listed first by the in-graph search.
+  const searchDrawn = useCallback(
+    (query: string) => (drawn ? searchNodes([...drawn.nodes.values()].filter((n) => visible.has(n.id)), query).map(nodeHit) : []),
+    [drawn, visible],
+  );
   const onSearchHit = (hit: SearchHit) => {
     setHitIds(new Set([hit.id]));
     if (model?.nodes.has(hit.id)) focusNode(hit.id);
-    else if (hit.kind === 'DIRECTIVE' && hit.code) onOpen({ code: hit.code, issuedOn: hit.issuedOn, province: hit.province });
+    // Listed apart as opening another cascade, and taken only when picked: leave for it.
+    else if (hit.kind === 'DIRECTIVE') onOpen(directiveRef(hit));
     else setNotice(`${hit.label}: ${t(hit.kind === 'ORGANIZATION' && serverFolded && !view.orgs ? 'notInFoldedGraph' : 'notInGraph')}`);
   };
 
@@ -188,7 +201,15 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     const cy = cyRef.current;
     if (!cy) return;
     try {
-      const blob = kind === 'png' ? await exportPng(cy) : exportSvg(cy);
+      // The picture says what it shows: the root, the step's caption in a briefing, where and when it was made.
+      const top = model?.nodes.get(model.rootId);
+      const head = top ? (top.code ?? typeName(lang, top.type, top.typeName ?? top.label)) : (view.code ?? '');
+      const frame: PictureFrame = {
+        title: top?.title ? `${head} — ${top.title}` : head,
+        subtitle: briefing && currentStep ? currentStep.caption : null,
+        footer: `Directive Graph · ${formatDate(lang, new Date().toISOString().slice(0, 10))}`,
+      };
+      const blob = kind === 'png' ? await exportPng(cy, frame) : exportSvg(cy, frame);
       downloadBlob(blob, exportName(view.code, kind, briefing ? `-step${stepIndex + 1}` : ''));
     } catch (err) {
       setNotice(t('exportFailed', { message: (err as Error).message }));
@@ -217,6 +238,14 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const nodeIds = useMemo(() => new Set(model?.nodes.keys() ?? []), [model]);
   const root = model?.nodes.get(model.rootId);
   const visibleNodeCount = drawn ? [...drawn.nodes.keys()].filter((id) => visible.has(id)).length : 0;
+  // Filters that leave the root alone: said, rather than a lone node blown up.
+  const filterEmpty = useMemo(() => !briefing && !!drawn && drawn.nodes.size > 1 && [...drawn.nodes.keys()].every((id) => id === drawn.rootId || !filtered.has(id)), [briefing, drawn, filtered]);
+  const filtersKey = `filters:${JSON.stringify(view.filters)}`;
+  const fitAll = () => {
+    const cy = cyRef.current;
+    const shown = cy?.elements().not('.hidden');
+    if (cy && shown?.nonempty()) cy.animate({ ...fitShown(cy, shown, false), duration: 300 });
+  };
 
   return (
     <div className={`cascade${briefing ? ' briefing' : ''}`} ref={rootEl} data-testid="cascade-view">
@@ -226,12 +255,12 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {t('back')}
           </button>
           <h2 className="cascade-title" title={root?.title ?? ''}>
-            <span data-testid="root-code">{root?.code ?? view.code}</span>
+            <span data-testid="root-code">{root ? (root.code ?? typeName(lang, root.type, root.typeName ?? root.label)) : view.code}</span>
             {root?.title && <span className="muted"> — {root.title}</span>}
           </h2>
-          <SearchBox placeholder={t('searchInGraph')} onChoose={onSearchHit} inGraph={nodeIds} compact />
+          <SearchBox placeholder={t('searchInGraph')} onChoose={onSearchHit} inGraph={nodeIds} local={searchDrawn} compact />
           <div className="actions">
-            <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements().not('.hidden'), padding: 40 }, duration: 300 })} data-testid="fit">
+            <button type="button" onClick={fitAll} data-testid="fit">
               {t('fit')}
             </button>
             <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle">
@@ -255,6 +284,45 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
       {!briefing && model && <FilterBar filters={view.filters} provinces={provinces} levels={levels} onChange={(filters: Filters) => onView({ filters })} />}
       <div className="workspace">
         <div className="graph-wrap">
+          {/* Above the graph, not over it: a notice never hides the root (the fit takes the room that is left). */}
+          <div className="notices" data-testid="notices">
+            {shown?.truncated && !dismissed.has('truncated') && (
+              <Notice testId="truncated" onClose={() => dismiss('truncated')}>
+                {t('truncated')}
+              </Notice>
+            )}
+            {(shown?.foldedImplementers ?? 0) > 0 && !briefing && !dismissed.has(`levels:${shown!.foldedImplementers}`) && (
+              <Notice testId="levels-folded" onClose={() => dismiss(`levels:${shown!.foldedImplementers}`)}>
+                {/* Texts of an unknown level are counted without a level name. */}
+                {t('levelsFolded', { n: formatCount(lang, shown!.foldedImplementers!), levels: (shown!.foldedLevels?.length ? shown!.foldedLevels : [null]).map((l) => levelName(t, l)).join(', ') })}{' '}
+                <button type="button" className="link" onClick={() => onView({ levels: true })} data-testid="show-levels">
+                  {t('showLevels')}
+                </button>
+                .
+              </Notice>
+            )}
+            {folded && !briefing && !dismissed.has(`folded:${folded.assignments}`) && (
+              <Notice testId="folded" onClose={() => dismiss(`folded:${folded.assignments}`)}>
+                {t('folded', { n: formatCount(lang, folded.assignments) })}{' '}
+                <button type="button" className="link" onClick={() => onView({ orgs: true })} data-testid="show-organizations">
+                  {t('showOrganizations')}
+                </button>
+              </Notice>
+            )}
+            {filterEmpty && !dismissed.has(filtersKey) && (
+              <Notice testId="filter-empty" onClose={() => dismiss(filtersKey)}>
+                {t('filterEmpty')}{' '}
+                <button type="button" className="link" onClick={() => onView({ filters: { ...DEFAULT_FILTERS, relations: [...ALL_RELATIONS] } })} data-testid="filter-empty-reset">
+                  {t('resetFilters')}
+                </button>
+              </Notice>
+            )}
+            {notice && (
+              <Notice role="alert" testId="alert" onClose={() => setNotice(null)}>
+                {notice}
+              </Notice>
+            )}
+          </div>
           <div className="graph-area">
             <GraphCanvas
               elements={elements}
@@ -274,36 +342,6 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
               <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
             )}
-            <div className="notices">
-              {shown?.truncated && (
-                <div className="notice" role="status" data-testid="truncated">
-                  {t('truncated')}
-                </div>
-              )}
-              {(shown?.foldedImplementers ?? 0) > 0 && !briefing && (
-                <div className="notice" role="status" data-testid="levels-folded">
-                  {/* Texts of an unknown level are counted without a level name. */}
-                  {t('levelsFolded', { n: formatCount(lang, shown!.foldedImplementers!), levels: (shown!.foldedLevels?.length ? shown!.foldedLevels : [null]).map((l) => levelName(t, l)).join(', ') })}{' '}
-                  <button type="button" className="link" onClick={() => onView({ levels: true })} data-testid="show-levels">
-                    {t('showLevels')}
-                  </button>
-                  .
-                </div>
-              )}
-              {folded && !briefing && (
-                <div className="notice" role="status" data-testid="folded">
-                  {t('folded', { n: formatCount(lang, folded.assignments) })}{' '}
-                  <button type="button" className="link" onClick={() => onView({ orgs: true })} data-testid="show-organizations">
-                    {t('showOrganizations')}
-                  </button>
-                </div>
-              )}
-              {notice && (
-                <div className="notice" role="alert" onClick={() => setNotice(null)}>
-                  {notice} ×
-                </div>
-              )}
-            </div>
           </div>
           {model && <Legend types={types} />}
           {briefing && currentStep && (

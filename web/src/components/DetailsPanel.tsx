@@ -9,7 +9,7 @@ import { fetchDirective } from '../api/operations';
 import { CASCADE_QUERY, DIRECTIVE_QUERY, formatForCopy } from '../api/queries';
 import type { RootRef } from '../api/types';
 import type { GEdge, GraphModel } from '../graph/model';
-import { formatDate, levelName, typeName, useI18n } from '../i18n';
+import { formatDate, formatDays, levelName, typeName, useI18n } from '../i18n';
 import { AssignmentList } from './AssignmentList';
 import { CopyButton } from './CopyButton';
 import { DocumentText, type Highlight } from './DocumentText';
@@ -57,7 +57,8 @@ function EvidenceText({ uid, edges, focus }: { uid: string; edges: GEdge[]; focu
   if (details.loading) return <Loading />;
   if (details.error != null) return <ErrorMessage error={details.error} onRetry={details.retry} />;
   if (!details.data?.text) return <p className="muted">{t('noText')}</p>;
-  return <DocumentText text={details.data.text} highlights={highlights} focus={focus} />;
+  // An edge's evidence is what its details are about: the text box is brought into view with the quote in it.
+  return <DocumentText text={details.data.text} highlights={highlights} focus={focus} reveal={1} />;
 }
 
 export function DetailsPanel(props: Props) {
@@ -90,7 +91,8 @@ function NodeDetails(props: Props & { nodeId: string }) {
   const { t, lang } = useI18n();
   const { model, nodeId } = props;
   const node = model.nodes.get(nodeId);
-  const [focus, setFocus] = useState<string | null>(null);
+  // The quote asked for by "show in text", counted so that asking again for the same one shows it again.
+  const [focus, setFocus] = useState<{ id: string; n: number } | null>(null);
   const around = useMemo(() => [...model.edges.values()].filter((e) => e.source === nodeId || e.target === nodeId), [model, nodeId]);
   const evidence = useEdgeEvidence(around);
   const incident = evidence.edges;
@@ -126,7 +128,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
         <Meta label={t('level')} value={levelName(t, node.level)} />
         <Meta label={t('issuer')} value={d?.issuerName} />
         <Meta label={t('signer')} value={[d?.signerCapacity, d?.signerName].filter(Boolean).join(' ') || null} />
-        <Meta label={t('lag')} value={node.lagDays !== null && node.lagDays !== undefined ? t('lagDays', { n: node.lagDays }) : null} />
+        <Meta label={t('lag')} value={node.lagDays !== null && node.lagDays !== undefined ? formatDays(t, lang, node.lagDays) : null} />
         <Meta label={t('sourceFile')} value={d?.sourceFile} />
       </dl>
       {d?.recipients && d.recipients.length > 0 && (
@@ -172,7 +174,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
                 </button>
                 <blockquote>{e.quote}</blockquote>
                 {own.includes(e) ? (
-                  <button type="button" className="link small" onClick={() => setFocus(e.id)}>
+                  <button type="button" className="link small" onClick={() => setFocus((f) => ({ id: e.id, n: (f?.n ?? 0) + 1 }))} data-testid="show-in-text">
                     {t('showInText')}
                   </button>
                 ) : (
@@ -189,7 +191,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
           <h3>{t('documentText')}</h3>
           {details.loading && <Loading />}
           {details.error != null && <ErrorMessage error={details.error} onRetry={details.retry} />}
-          {!details.loading && details.error == null && (d?.text ? <DocumentText text={d.text} highlights={highlights} focus={focus} /> : <p className="muted">{t('noText')}</p>)}
+          {!details.loading && details.error == null && (d?.text ? <DocumentText text={d.text} highlights={highlights} focus={focus?.id ?? null} reveal={focus?.n ?? 0} /> : <p className="muted">{t('noText')}</p>)}
         </section>
       )}
     </div>
@@ -197,7 +199,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
 }
 
 function EdgeDetails(props: Props & { edgeId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const found = props.model.edges.get(props.edgeId);
   const one = useMemo(() => (found ? [found] : []), [found]);
   const loaded = useEdgeEvidence(one);
@@ -219,7 +221,7 @@ function EdgeDetails(props: Props & { edgeId: string }) {
       </p>
       <dl className="meta">
         <Meta label={t('verb')} value={edge.verb} />
-        <Meta label={t('lag')} value={edge.lagDays !== null && edge.lagDays !== undefined ? t('lagDays', { n: edge.lagDays }) : null} />
+        <Meta label={t('lag')} value={edge.lagDays !== null && edge.lagDays !== undefined ? formatDays(t, lang, edge.lagDays) : null} />
       </dl>
       {(edge.statements ?? 1) > 1 && (
         <p className="muted small" data-testid="stated-also">

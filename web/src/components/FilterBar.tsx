@@ -3,6 +3,7 @@ import { ALL_RELATIONS, type Relation } from '../api/types';
 import { EDGE_COLORS } from '../graph/palette';
 import { levelName, useI18n } from '../i18n';
 import { DEFAULT_FILTERS, type Filters } from '../state/url';
+import { DateInput } from './DateInput';
 
 interface Props {
   filters: Filters;
@@ -61,10 +62,10 @@ export function FilterBar({ filters, provinces, levels, onChange }: Props) {
       <fieldset>
         <legend>{t('dateRange')}</legend>
         <label className="date">
-          {t('from')} <input type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.target.value || null })} data-testid="date-from" />
+          {t('from')} <DateInput value={filters.from} onChange={(from) => onChange({ ...filters, from })} testId="date-from" />
         </label>
         <label className="date">
-          {t('to')} <input type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.target.value || null })} data-testid="date-to" />
+          {t('to')} <DateInput value={filters.to} onChange={(to) => onChange({ ...filters, to })} testId="date-to" />
         </label>
       </fieldset>
       {changed && (

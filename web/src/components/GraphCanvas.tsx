@@ -9,7 +9,7 @@ import { cytoscapeWithExtensions } from '../graph/cytoscape';
 import { setEdgeDetail } from '../graph/edge-detail';
 import { runLayout } from '../graph/run-layout';
 import { graphStyle } from '../graph/styles';
-import { fitBox, fitViewport } from '../graph/viewport';
+import { fitShown } from '../graph/viewport';
 
 export interface Selection {
   id: string;
@@ -29,10 +29,6 @@ interface Props {
   onToggleExpand: (id: string) => void;
   onReady: (cy: cytoscape.Core | null) => void;
 }
-
-const FIT_PADDING = 40;
-const BRIEFING_PADDING = 60;
-const BRIEFING_MAX_ZOOM = 2;
 
 function toggleClass(cy: cytoscape.Core, cls: string, ids: Set<string>) {
   cy.batch(() => {
@@ -198,11 +194,6 @@ export function GraphCanvas(props: Props) {
 function layOut(cy: cytoscape.Core, ids: Set<string>) {
   const eles = byIds(cy, ids);
   runLayout(cy, { fit: false, eles: eles.nonempty() ? eles : cy.elements() });
-}
-
-/** Zoom and pan that frame the shown elements (closer margins and a zoom cap when presenting). */
-function fitShown(cy: cytoscape.Core, shown: cytoscape.Collection, briefing: boolean) {
-  return fitViewport(cy, fitBox(shown), briefing ? BRIEFING_PADDING : FIT_PADDING, briefing ? BRIEFING_MAX_ZOOM : undefined);
 }
 
 function byIds(cy: cytoscape.Core, ids: Set<string>): cytoscape.Collection {

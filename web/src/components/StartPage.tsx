@@ -1,6 +1,6 @@
 /** Start page: search box + the root directives of the graph with their cascade sizes. */
 import { fetchRoots } from '../api/operations';
-import type { RootRef, SearchHit } from '../api/types';
+import { directiveRef, type RootRef, type SearchHit } from '../api/types';
 import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
@@ -10,8 +10,9 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
   const { t, lang } = useI18n();
   const roots = useAsync((signal) => fetchRoots(30, signal), 'roots');
 
+  // A text without a printed code (a guidance, a plan) is opened by its id, which the server takes for a code.
   const onChoose = (hit: SearchHit) => {
-    if (hit.kind === 'DIRECTIVE' && hit.code) onOpen({ code: hit.code, issuedOn: hit.issuedOn, province: hit.province });
+    if (hit.kind === 'DIRECTIVE') onOpen(directiveRef(hit));
   };
 
   return (
@@ -34,8 +35,7 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
                 className="root-card"
                 data-testid="root-card"
                 data-code={r.code ?? ''}
-                disabled={!r.code}
-                onClick={() => r.code && onOpen({ code: r.code, issuedOn: r.issuedOn, province: r.province })}
+                onClick={() => onOpen(directiveRef(r))}
               >
                 <span className="root-code">{r.code ?? typeName(lang, r.type)}</span>
                 <span className="root-meta">

@@ -1,7 +1,9 @@
 /** Briefing steps: one per layer (top to bottom), cumulative, each with a short caption. */
-import { formatCount, levelName, type Lang, type Translate } from '../i18n';
-import { computeLayers } from './layers';
-import { median, type GraphModel } from './model';
+import type { Lang } from '../i18n/dictionary.js';
+import { formatCount, levelName } from '../i18n/format.js';
+import type { Translate } from '../i18n/translate.js';
+import { computeLayers } from './layers.js';
+import { median, type GraphModel } from './model.js';
 
 export interface BriefingStep {
   /** All node ids shown at this step (this layer and the ones above). */
@@ -42,7 +44,7 @@ export function briefingSteps(model: GraphModel, visible: Set<string>, t: Transl
       const plans = members.filter((n) => n.type && PLAN_TYPES.has(n.type)).length;
       caption = t(plans === members.length ? 'captionLayerAllPlans' : 'captionLayer', { level, docs: members.length, plans, provinces: provinces.size });
       const lag = median(members.map((n) => n.lagDays).filter((d): d is number => d !== null && d !== undefined));
-      if (lag !== null) caption += ` · ${t('captionLag', { n: Math.round(lag) })}`;
+      if (lag !== null) caption += ` · ${t('captionLag', { n: formatCount(lang, Math.round(lag)) })}`;
     }
     // Texts of lower levels the server folded into this layer's texts (not yet expanded): said, as the graph labels them.
     let folded = 0;

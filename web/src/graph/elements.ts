@@ -1,10 +1,12 @@
 /** GraphModel → Cytoscape element definitions: labels (province in the label), sizes, colours, shapes. */
 import type cytoscape from 'cytoscape';
-import { formatCount, formatDate, levelName, typeName, type Lang, type Translate } from '../i18n';
-import { LINE_HEIGHT, lineWidths, NODE_FONT_SIZE, wrapWords } from './measure';
-import { nodeSize } from './node-size';
-import type { GEdge, GNode, GraphModel } from './model';
-import { ORGANIZATION_STYLE, typeStyle } from './palette';
+import type { Lang } from '../i18n/dictionary.js';
+import { formatCount, formatDate, formatDays, levelName, typeName } from '../i18n/format.js';
+import type { Translate } from '../i18n/translate.js';
+import { LINE_HEIGHT, lineWidths, NODE_FONT_SIZE, wrapWords } from './measure.js';
+import { nodeSize } from './node-size.js';
+import type { GEdge, GNode, GraphModel } from './model.js';
+import { ORGANIZATION_STYLE, typeStyle } from './palette.js';
 
 /**
  * `assignees`: organisations folded into this directive (graph/fold.ts), `below`: texts of lower levels the server
@@ -59,20 +61,20 @@ export function nodeElement(n: GNode, t: Translate, lang: Lang, estimate = false
   };
 }
 
-export function edgeLabel(e: GEdge, t: Translate): string {
+export function edgeLabel(e: GEdge, t: Translate, lang: Lang): string {
   const parts: string[] = [];
-  if (e.kind === 'IMPLEMENTS' && e.lagDays !== null && e.lagDays !== undefined) parts.push(t('lagDays', { n: e.lagDays }));
+  if (e.kind === 'IMPLEMENTS' && e.lagDays !== null && e.lagDays !== undefined) parts.push(formatDays(t, lang, e.lagDays));
   if (e.inferred) parts.push(`(${t('inferred')})`);
   return parts.join(' ');
 }
 
-export function edgeElement(e: GEdge, t: Translate): cytoscape.ElementDefinition {
+export function edgeElement(e: GEdge, t: Translate, lang: Lang): cytoscape.ElementDefinition {
   const classes = [e.kind.toLowerCase().replace('_', '-')];
   if (e.inferred) classes.push('inferred');
   return {
     group: 'edges',
     classes,
-    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, inferred: e.inferred, label: edgeLabel(e, t), lagDays: e.lagDays },
+    data: { id: e.id, source: e.source, target: e.target, kind: e.kind, inferred: e.inferred, label: edgeLabel(e, t, lang), lagDays: e.lagDays },
   };
 }
 
@@ -84,6 +86,6 @@ export function toElements(model: GraphModel, t: Translate, lang: Lang, assignee
   const estimate = model.nodes.size > 2000;
   return [
     ...[...model.nodes.values()].map((n) => nodeElement(n, t, lang, estimate, assignees?.get(n.id) ?? 0, model.expansions.has(n.id) ? 0 : (n.implementersFolded ?? 0))),
-    ...[...model.edges.values()].map((e) => edgeElement(e, t)),
+    ...[...model.edges.values()].map((e) => edgeElement(e, t, lang)),
   ];
 }

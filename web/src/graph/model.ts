@@ -3,7 +3,7 @@
  * oriented "downwards" (parent → child: implemented → implementer, cited → citer, assigner → organization),
  * and each node's generation (signed hops from the root) and effective level rank.
  */
-import type { Cascade, CascadeEdge, CascadeNode } from '../api/types';
+import type { Cascade, CascadeEdge, CascadeNode } from '../api/types.js';
 
 export interface GNode extends CascadeNode {
   isRoot: boolean;

@@ -127,6 +127,13 @@ const vi = {
   rootLabel: 'Văn bản gốc',
   syntheticBadge: 'tổng hợp',
   syntheticHint: 'Văn bản sinh tự động để thử nghiệm quy mô, không phải văn bản thật',
+  closeNotice: 'Đóng thông báo',
+  filterEmpty: 'Không có gì khớp với bộ lọc: chỉ còn văn bản gốc.',
+  otherCascade: 'mở chuỗi của văn bản này',
+  hitsElsewhere: 'Ngoài đồ thị này (chọn để mở chuỗi khác)',
+  dateFormatHint: 'ngày/tháng/năm, ví dụ 17/11/2022',
+  datePlaceholder: 'dd/mm/yyyy',
+  dateInvalid: 'Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 17/11/2022',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -256,6 +263,13 @@ const en: Record<MessageKey, string> = {
   rootLabel: 'Root directive',
   syntheticBadge: 'synthetic',
   syntheticHint: 'Generated for scale testing, not a real document',
+  closeNotice: 'Close notice',
+  filterEmpty: 'Nothing matches these filters: only the root is left.',
+  otherCascade: 'opens its own cascade',
+  hitsElsewhere: 'Not in this graph (pick one to open its cascade)',
+  dateFormatHint: 'year-month-day, e.g. 2022-11-17',
+  datePlaceholder: 'yyyy-mm-dd',
+  dateInvalid: 'Not a date: type year-month-day, e.g. 2022-11-17',
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };

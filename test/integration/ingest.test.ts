@@ -54,6 +54,33 @@ describe('ingest', () => {
     expect(codes['004']).toBe('86-HD/BTGTU');
   });
 
+  it('never dates an undated mention with a text of another term ("37-NQ/TW … khoá XII" is not the 37-NQ/TW of 2014)', async () => {
+    // 003 cites 37-NQ/TW of 09/10/2014 (khóa XI): the only dated 37-NQ/TW in the graph. 002's undated mention names
+    // term XII — the writer, which dates undated mentions from the graph, must leave it undated, also when 002 is
+    // written alone after 003 (in the corpus's order the 2014 stub did not exist yet when 002 was written).
+    const file002 = path.join(seedDir, fs.readdirSync(seedDir).find((f) => f.startsWith('002'))!);
+    try {
+      expect((await ingestPaths(driver, [file002], { rewrite: true })).errors).toEqual([]);
+      const alone = await driver.executeQuery("MATCH (d:Directive {sourceFile: $f})-[:CITES]->(t:Directive {code: '37-NQ/TW'}) RETURN t.uid AS uid", { f: path.basename(file002) });
+      expect(alone.records.map((x) => x.get('uid'))).toEqual(['37-NQ/TW@undated']);
+    } finally {
+      await ingestPaths(driver, [seedDir], { rewrite: true });
+    }
+    const r = await driver.executeQuery(
+      "MATCH (d:Directive)-[c:CITES]->(t:Directive {code: '37-NQ/TW'}) RETURN substring(d.sourceFile, 0, 3) AS f, t.uid AS uid ORDER BY f",
+    );
+    expect(r.records.map((x) => [x.get('f'), x.get('uid')])).toEqual([['002', '37-NQ/TW@undated'], ['003', '37-NQ/TW@2014-10-09']]);
+    // An undated 18-NQ/TW of term XII (000, 003) is dated by the text that dates the XII one (002), through the corpus.
+    const q = await driver.executeQuery(
+      "MATCH (d:Directive)-[:CITES]->(t:Directive {code: '18-NQ/TW'}) RETURN substring(d.sourceFile, 0, 3) AS f, collect(t.uid) AS uids ORDER BY f",
+    );
+    expect(q.records.map((x) => [x.get('f'), [...x.get('uids')].sort()])).toEqual([
+      ['000', ['18-NQ/TW@2017-10-25']],
+      ['002', ['18-NQ/TW@2017-10-25', '18-NQ/TW@2022-06-16']],
+      ['003', ['18-NQ/TW@2017-10-25']],
+    ]);
+  });
+
   it('keeps mentioned documents as stubs and one node per code + date (101-QĐ/TW of 2012 and of 2023)', async () => {
     const r = await driver.executeQuery("MATCH (d:Directive {code: '101-QĐ/TW'}) RETURN d.uid AS uid, d.stub AS stub ORDER BY uid");
     expect(r.records.map((x) => x.get('uid'))).toEqual(['101-QĐ/TW@2012-06-07', '101-QĐ/TW@2023-02-28']);

@@ -35,3 +35,23 @@ export function termAgrees(term: string | null, date: string, central: boolean, 
   if (known.size === 0) return true;
   return wanted.some((t) => known.has(t));
 }
+
+/**
+ * The days a central text of one of these terms can bear ([after its congress, before the next one's], ISO dates; the
+ * last term open-ended), for a writer that dates an undated mention from the graph; null when the mention names no
+ * term. A term the table does not know gives no span: such a mention stays undated.
+ */
+export function termSpans(term: string | null): Array<[string, string | null]> | null {
+  const wanted = termList(term);
+  if (wanted.length === 0) return null;
+  const spans: Array<[string, string | null]> = [];
+  CENTRAL_TERMS.forEach((t, i) => {
+    if (wanted.includes(t.term)) spans.push([t.congressTo, CENTRAL_TERMS[i + 1]?.congressFrom ?? null]);
+  });
+  return spans;
+}
+
+/** Whether `date` lies in one of `spans` (termSpans); true when there are none to respect (null). */
+export function withinSpans(date: string, spans: Array<[string, string | null]> | null): boolean {
+  return spans == null || spans.some(([after, before]) => date > after && (before == null || date < before));
+}

@@ -8,6 +8,7 @@
  *  - duplicates inside the corpus (same uid, or same text under two identities) keep the last one, as a
  *    sequential re-ingest would.
  */
+import { withinSpans } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
 import { lastVersions } from './write.js';
 import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
@@ -52,7 +53,9 @@ export function planBulkLoad(records: ExtractedRecord[]): BulkPlan {
   }
   const resolve = (l: LinkRow): string => {
     if (!l.undatedCode) return l.to;
-    const xs = (dated.get(l.undatedCode) ?? []).filter((x) => x.level === 'central' || (x.province ?? '') === (l.undatedProvince ?? ''));
+    const xs = (dated.get(l.undatedCode) ?? []).filter(
+      (x) => (x.level === 'central' || (x.province ?? '') === (l.undatedProvince ?? '')) && withinSpans(x.issuedOn!, l.undatedSpans),
+    );
     return xs.length === 1 ? xs[0]!.uid : l.to;
   };
 

@@ -5,7 +5,7 @@
 import type { ExtractedRecord, Reference } from '../extract/types.js';
 import { foldDiacritics, provinceSlug } from '../extract/provinces.js';
 import { levelRank } from '../extract/levels.js';
-import { codeLevel, codeType, typeCategory, typeNameOf } from '../extract/index.js';
+import { codeLevel, codeType, termSpans, typeCategory, typeNameOf } from '../extract/index.js';
 import { directiveUid } from './identity.js';
 import { nameSortKey } from './sort-key.js';
 
@@ -56,6 +56,11 @@ export interface LinkRow {
   /** Undated mention: the writer may resolve it to the one dated document of that code in the province. */
   undatedCode: string | null;
   undatedProvince: string | null;
+  /**
+   * An undated central mention that names its term ("khoá XII"): the days its text can bear (extract/terms.ts
+   * termSpans), so the writer never resolves it to a text of another term; null: no term named.
+   */
+  undatedSpans: Array<[string, string | null]> | null;
 }
 
 export interface OrganizationRow {
@@ -231,6 +236,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
       mentions: 1,
       undatedCode: ref && !refDate(ref) ? ref.code : null,
       undatedProvince: ref && !refDate(ref) ? refProvince(ref, record) : null,
+      undatedSpans: ref && !refDate(ref) && ref.level === 'central' ? termSpans(ref.term ?? null) : null,
     });
   };
 

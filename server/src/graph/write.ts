@@ -83,10 +83,12 @@ ON CREATE SET d += row { .code, .type, .typeName, .title, .province, .level, .le
 const LINKS = `
 UNWIND $links AS row
 MATCH (a:Directive {uid: row.from})
-// An undated mention resolves to the one dated document of that code in that province, if there is exactly one.
+// An undated mention resolves to the one dated document of that code in that province, if there is exactly one (of the
+// term the mention names, if it names one: undatedSpans).
 OPTIONAL CALL (row) {
   MATCH (x:Directive {code: row.undatedCode}) USING INDEX SEEK x:Directive(code) WHERE row.undatedCode IS NOT NULL AND x.issuedOn IS NOT NULL
     AND (x.level = 'central' OR coalesce(x.province, '') = coalesce(row.undatedProvince, ''))
+    AND (row.undatedSpans IS NULL OR any(s IN row.undatedSpans WHERE x.issuedOn > date(s[0]) AND (s[1] IS NULL OR x.issuedOn < date(s[1]))))
   WITH collect(x) AS xs WHERE size(xs) = 1
   RETURN xs[0] AS resolved
 }

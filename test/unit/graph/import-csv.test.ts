@@ -33,6 +33,17 @@ describe('CSV fields', () => {
   });
 });
 
+describe('bulk plan', () => {
+  it('dates an undated mention from the graph only with a text of the term it names (37-NQ/TW khoá XII is not that of 2014)', () => {
+    const plan = seedPlan();
+    const cites37 = plan.links.CITES.filter((l) => l.undatedCode === '37-NQ/TW' || l.to.startsWith('37-NQ/TW@'));
+    expect(cites37.map((l) => [l.evidenceUid.startsWith('374/KH-MTTQ-BTT') ? '002' : '003', l.to]).sort()).toEqual([
+      ['002', '37-NQ/TW@undated'],
+      ['003', '37-NQ/TW@2014-10-09'],
+    ]);
+  });
+});
+
 describe('import files of the seed corpus', () => {
   it('one file per label and type, multi-line only where texts are, fix-ups for the lists CSV cannot carry', () => {
     const plan = seedPlan();

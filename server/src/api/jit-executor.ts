@@ -21,10 +21,18 @@ export interface JitOptions {
    * root's 2 000 `issuedOn` dates: ≈ 2 ms of `new Date(…).toISOString()` in @neo4j/graphql's Date scalar).
    */
   plainRootFields?: readonly string[];
+  /**
+   * The query fields whose operations are compiled (ours); an operation asking for any other runs on graphql-js. The
+   * fields @neo4j/graphql generates are left out: graphql-jit 0.8 runs out of memory compiling a variable of their
+   * self-referencing filter types (`query($w: DirectiveWhere)`: 4 GB, then the process died), and hands a Date written
+   * into the query to their resolvers as a plain map, which matched nothing (`issuedOn: { eq: "2023-03-30" }`). Unset:
+   * every operation is compiled.
+   */
+  compiledRootFields?: readonly string[];
 }
 
-/** True when every field the operation selects at its root is one of `plain` (or __typename). */
-function onlyPlainRoots(document: DocumentNode, operationName: string | null | undefined, plain: ReadonlySet<string>): boolean {
+/** True when the operation is a query and every field it selects at its root is one of `plain` (or __typename). */
+function onlyRootsIn(document: DocumentNode, operationName: string | null | undefined, plain: ReadonlySet<string>): boolean {
   const op = getOperationAST(document, operationName);
   if (!op || op.operation !== 'query') return false;
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || plain.has(s.name.value)));
@@ -38,6 +46,7 @@ function customScalarsAsTheyAre(schema: GraphQLSchema): Record<string, (v: unkno
 
 export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): GatewayInterface {
   const plain = new Set(opts.plainRootFields ?? []);
+  const compilable = opts.compiledRootFields ? new Set(opts.compiledRootFields) : null;
   const asTheyAre = customScalarsAsTheyAre(schema);
   // Insertion-ordered map as a small LRU: a hit moves the entry to the end, the oldest goes first.
   const compiled = new Map<string, CompiledQuery | null>();
@@ -52,9 +61,13 @@ export function jitGateway(schema: GraphQLSchema, opts: JitOptions = {}): Gatewa
           const key = `${rc.queryHash}|${rc.operationName ?? ''}`;
           let fn = compiled.get(key);
           if (fn === undefined) {
-            const leavesAsTheyAre = plain.size > 0 && onlyPlainRoots(rc.document, rc.operationName, plain);
-            const c = compileQuery(schema, rc.document, rc.operationName ?? undefined, leavesAsTheyAre ? { disableLeafSerialization: true, customSerializers: asTheyAre } : undefined);
-            fn = isCompiledQuery(c) ? c : null;
+            if (compilable && !onlyRootsIn(rc.document, rc.operationName, compilable)) {
+              fn = null;
+            } else {
+              const leavesAsTheyAre = plain.size > 0 && onlyRootsIn(rc.document, rc.operationName, plain);
+              const c = compileQuery(schema, rc.document, rc.operationName ?? undefined, leavesAsTheyAre ? { disableLeafSerialization: true, customSerializers: asTheyAre } : undefined);
+              fn = isCompiledQuery(c) ? c : null;
+            }
             if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
           } else {
             compiled.delete(key);

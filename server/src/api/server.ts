@@ -133,7 +133,7 @@ export async function startHttpServer(driver: Driver, givenConfig: Config, log: 
   });
   const apollo = new ApolloServer<ApiContext>({
     // Execution through graphql-jit (api/jit-executor.ts); parsing, validation and plugins stay Apollo's.
-    gateway: jitGateway(schema, { plainRootFields: PLAIN_ROOT_FIELDS }),
+    gateway: jitGateway(schema, { plainRootFields: PLAIN_ROOT_FIELDS, compiledRootFields: Object.keys(resolvers.Query) }),
     ...protection,
     // graphql-armor ships CommonJS typings of Apollo's plugin type; the objects are the same at run time.
     plugins: [

@@ -286,6 +286,10 @@ describe('search', () => {
   it('finds Bình Thuận documents from "binh thuan" and organizations by name', async () => {
     const d = await gqlData<{ search: Array<{ kind: string; province: string | null; label: string }> }>('{ search(text: "binh thuan", first: 30) { kind province label } }');
     expect(d.search.filter((h) => h.kind === 'DIRECTIVE' && h.province === 'Bình Thuận').length).toBeGreaterThanOrEqual(2);
+    // Texts of their own before mentions' placeholders: the two Bình Thuận texts of the seed lead the directives.
+    const dirs = (await gqlData<{ search: Array<{ kind: string; code: string | null; stub: boolean; synthetic: boolean; level: string | null }> }>('{ search(text: "binh thuan", first: 30) { kind code stub synthetic level } }')).search.filter((h) => h.kind === 'DIRECTIVE');
+    expect(dirs.some((h) => h.stub)).toBe(true);
+    expect(dirs.slice(0, 2).map((h) => [h.stub, h.level])).toEqual([[false, 'provincial'], [false, 'provincial']]);
     const o = await gqlData<{ search: Array<{ kind: string; label: string }> }>('{ search(text: "ban tuyen giao tinh uy") { kind label } }');
     expect(o.search.some((h) => h.kind === 'ORGANIZATION' && /Ban Tuyên giáo Tỉnh ủy/.test(h.label))).toBe(true);
   });

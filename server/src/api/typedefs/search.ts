@@ -16,6 +16,12 @@ type SearchHit {
   score: Float!
   "A short extract around the match."
   snippet: String
+  "A directive known only from other texts' mentions (no text of its own in the graph); false for organizations."
+  stub: Boolean!
+  "A generated load-test text (npm run generate); false for organizations."
+  synthetic: Boolean!
+  "Administrative level (central, provincial, district, commune) when known."
+  level: String
 }
 
 "A root: a directive that others implement but that implements nothing in the graph."

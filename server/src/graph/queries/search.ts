@@ -20,6 +20,11 @@ export interface SearchHit {
   issuedOn: string | null;
   score: number;
   snippet: string | null;
+  /** A directive known only from other texts' mentions (no text of its own); false for organisations. */
+  stub: boolean;
+  /** A generated load-test text; false for organisations. */
+  synthetic: boolean;
+  level: string | null;
 }
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -74,7 +79,7 @@ export function typeAndNumber(text: string): { types: string[]; number: string }
   return types && number !== null ? { types, number } : null;
 }
 
-const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName }`;
+const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName, .stub, .synthetic, .level }`;
 
 export async function search(driver: Driver, text: string, first: number, database?: string): Promise<SearchHit[]> {
   const q = luceneQuery(text);
@@ -91,16 +96,19 @@ export async function search(driver: Driver, text: string, first: number, databa
        MATCH (d:Directive) WHERE d.code STARTS WITH prefix AND d.type IN $types
        RETURN d, 500.0 - 10 * coalesce(d.levelRank, 9) + coalesce(d.issuedOn.year, 0) / 10000.0 AS score
        UNION
-       CALL db.index.fulltext.queryNodes('directive_search', $q, {limit: $first}) YIELD node AS d, score
+       // A text of its own ranks above a mention's placeholder: a stub's few words score high on their own ("binh thuan"
+       // put nine stubs above 58-CTr/TU of Bình Thuận; 3588/KH-UBND scored twice its guidance). More are read than
+       // answered, so they can be passed.
+       CALL db.index.fulltext.queryNodes('directive_search', $q, {limit: 3 * $first}) YIELD node AS d, score
        WHERE $q IS NOT NULL
-       RETURN d, score
+       RETURN d, CASE WHEN d.stub THEN score * 0.3 ELSE score END AS score
      }
      WITH d, max(score) AS score
      RETURN 'DIRECTIVE' AS kind, ${DIRECTIVE_HIT} AS props, score
      ORDER BY score DESC LIMIT $first
      UNION ALL
      CALL db.index.fulltext.queryNodes('organization_search', coalesce($q, '__none__'), {limit: $first}) YIELD node AS o, score
-     RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province } AS props, score * 0.8 AS score
+     RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province, .level } AS props, score * 0.8 AS score
      ORDER BY score DESC LIMIT $first`,
     { q: q ?? '__none__', code, number: named?.number ?? null, types: named?.types ?? [], first: neo4j.int(clampLimit(first)) },
     { database },
@@ -125,6 +133,9 @@ export async function search(driver: Driver, text: string, first: number, databa
       issuedOn,
       score: Number(r.get('score')),
       snippet: snippet(kind === 'ORGANIZATION' ? String(p.name) : (title ?? (p.typeName as string | null) ?? null), text),
+      stub: p.stub === true,
+      synthetic: p.synthetic === true,
+      level: (p.level as string | null) ?? null,
     };
   });
   return hits.sort((a, b) => b.score - a.score).slice(0, first);

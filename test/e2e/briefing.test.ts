@@ -139,7 +139,7 @@ describe('briefing mode and export', () => {
     expect(gaps.lines.length).toBeGreaterThan(5);
     const lag = await download('lag-table-csv');
     expect(lag.name).toBe('lag-28_NQ_TW.csv');
-    expect(lag.lines).toContain('Bình Thuận,Provincial,2,1,133,133,133');
+    expect(lag.lines).toContain('Bình Thuận,Provincial,Central,1,1,133,133,133');
     const tasks = await download('assignments-csv');
     expect(tasks.name).toBe('assignments-28_NQ_TW.csv');
     expect(tasks.lines[0]).toMatch(/^Assigning document,/);

@@ -93,6 +93,10 @@ describe('loading, error and empty states', () => {
     // 58-CTr/TU came 133 days after the resolution: within the Bình Thuận provincial range.
     expect(api[programme]!.minDays!).toBeLessThanOrEqual(133);
     expect(api[programme]!.maxDays!).toBeGreaterThanOrEqual(133);
+    // Its propaganda board's guidance carries out the programme, not the resolution: a row of its own, said so.
+    const levels = await table.locator('[data-testid=lag-level]').allTextContents();
+    expect(levels[programme]).toBe('Cấp tỉnh');
+    expect(levels).toContain('Cấp tỉnh, thực hiện văn bản cùng cấp');
     await screenshot(page, 'lag-table');
     // In a laptop's window (1 280 px, the narrowest sidebar) every column shows without scrolling sideways.
     const laptop = await browser.newPage({ width: 1280, height: 800 });

@@ -22,8 +22,8 @@ const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
     en: ['Organization', 'Province', 'Level', 'Tasks', 'Assigned by', 'Organization key'],
   },
   lag: {
-    vi: ['Tỉnh/thành', 'Cấp', 'Số văn bản', 'Số văn bản có ngày', 'Trung vị (ngày)', 'Ít nhất (ngày)', 'Nhiều nhất (ngày)'],
-    en: ['Province', 'Level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
+    vi: ['Tỉnh/thành', 'Cấp', 'Thực hiện văn bản cấp', 'Số văn bản', 'Số văn bản có ngày', 'Trung vị (ngày)', 'Ít nhất (ngày)', 'Nhiều nhất (ngày)'],
+    en: ['Province', 'Level', 'Implementing a text of level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
   },
 };
 
@@ -67,6 +67,6 @@ export function gapsCsv(gaps: readonly Gap[], lang: TableLang): CsvPieces {
 export function lagCsv(rows: readonly LagRow[], lang: TableLang): CsvPieces {
   return csvChunks(
     HEADERS.lag[lang],
-    rows.map((r) => [r.province, levelName(r.level, lang), r.documents, r.dated, r.medianDays, r.minDays, r.maxDays]),
+    rows.map((r) => [r.province, levelName(r.level, lang), levelName(r.parentLevel, lang), r.documents, r.dated, r.medianDays, r.minDays, r.maxDays]),
   );
 }

@@ -99,16 +99,16 @@ describe('gapsCsv and lagCsv', () => {
     const lag = cells(
       lagCsv(
         [
-          { province: 'Bình Thuận', level: 'provincial', documents: 2, dated: 1, minDays: 133, medianDays: 133, maxDays: 133 },
-          { province: null, level: 'commune', documents: 4, dated: 0, minDays: null, medianDays: null, maxDays: null },
+          { province: 'Bình Thuận', level: 'provincial', parentLevel: 'central', documents: 2, dated: 1, minDays: 133, medianDays: 133, maxDays: 133 },
+          { province: null, level: 'commune', parentLevel: null, documents: 4, dated: 0, minDays: null, medianDays: null, maxDays: null },
         ],
         'en',
       ),
     );
     expect(lag).toEqual([
-      ['Province', 'Level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
-      ['Bình Thuận', 'Provincial', '2', '1', '133', '133', '133'],
-      ['', 'Commune', '4', '0', '', '', ''],
+      ['Province', 'Level', 'Implementing a text of level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
+      ['Bình Thuận', 'Provincial', 'Central', '2', '1', '133', '133', '133'],
+      ['', 'Commune', '', '4', '0', '', '', ''],
     ]);
   });
 });

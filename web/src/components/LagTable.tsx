@@ -37,7 +37,7 @@ export function LagTable({ rows, loading, error, retry, onProvince, current, csv
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={`${r.province ?? ''}|${r.level ?? ''}`} className={r.province && current.includes(r.province) ? 'on' : undefined}>
+                  <tr key={`${r.province ?? ''}|${r.level ?? ''}|${r.parentLevel ?? ''}`} className={r.province && current.includes(r.province) ? 'on' : undefined}>
                     <td>
                       {r.province ? (
                         <button type="button" className="link" onClick={() => onProvince(r.province!)}>
@@ -47,7 +47,10 @@ export function LagTable({ rows, loading, error, retry, onProvince, current, csv
                         '—'
                       )}
                     </td>
-                    <td className="nowrap">{levelName(t, r.level)}</td>
+                    {/* A level's texts implementing their own level's (a province's departments carrying out its programme): a row apart, said. */}
+                    <td className={r.level && r.parentLevel === r.level ? undefined : 'nowrap'} data-testid="lag-level">
+                      {r.level && r.parentLevel === r.level ? t('levelSameLevel', { level: levelName(t, r.level) }) : levelName(t, r.level)}
+                    </td>
                     <td className="num" title={t('lagDated', { n: formatCount(lang, r.dated) })}>
                       {formatCount(lang, r.documents)}
                       {r.dated < r.documents && <span className="muted small"> ({t('lagDated', { n: formatCount(lang, r.dated) })})</span>}

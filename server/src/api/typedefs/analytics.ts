@@ -13,6 +13,8 @@ type CountRow {
 type LagRow {
   province: String
   level: String
+  "The level of the texts these implement: a province's programme implementing a central resolution (central) and its departments' guidance implementing that programme (provincial) are rows of their own."
+  parentLevel: String
   documents: Int!
   "How many of them have a lag (an issue date on both ends); min/median/max are over these."
   dated: Int!

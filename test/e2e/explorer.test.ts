@@ -381,6 +381,12 @@ describe('cascade explorer', () => {
     expect(await label()).not.toContain('văn bản cấp dưới');
     // It asked for what the count promised: the texts implementing it (and its assignments), not those citing it.
     expect(asked.find((v) => v.depth === 1 && v.direction === 'BOTH')!.relations).toEqual(['IMPLEMENTS', 'ASSIGNED_TO']);
+    // The notice counts what is still folded: the two texts the expansion brought in are drawn, nothing is left.
+    await notice.waitFor({ state: 'detached' });
+    // Collapsed, they are folded again and counted again.
+    await other.click('[data-testid=node-details] [data-testid=expand]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('2 văn bản cấp dưới (Cấp tỉnh)');
     // Every level: the request without folding, the whole seed cascade drawn, the notice gone.
     await other.click('[data-testid=show-levels]');
     await notice.waitFor({ state: 'detached' });

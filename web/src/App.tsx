@@ -25,16 +25,21 @@ export function App() {
 
   const open = useCallback(
     (ref: RootRef) =>
-      update({ code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false }, true),
+      update({ code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true),
     [update],
   );
-  const home = useCallback(() => update({ code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false }, true), [update]);
+  const home = useCallback(() => update({ code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true), [update]);
   const setLang = useCallback((lang: Lang) => update({ lang }), [update]);
+  // How the cascade view names its root once loaded (code, or type and title of a text opened by its id "doc:…").
+  const [rootName, setRootName] = useState<{ code: string; name: string } | null>(null);
+  const onRootName = useCallback((name: string | null) => setRootName(name && view.code ? { code: view.code, name } : null), [view.code]);
 
   useEffect(() => {
     document.documentElement.lang = view.lang;
-    document.title = `${translator(view.lang)('appTitle')}${view.code ? ` — ${view.code}` : ''}`;
-  }, [view.lang, view.code]);
+    // The tab says which text is open: a name the view gave for this code, else the code from the address.
+    const name = view.code ? (rootName?.code === view.code ? rootName.name : view.code) : null;
+    document.title = `${translator(view.lang)('appTitle')}${name ? ` — ${name}` : ''}`;
+  }, [view.lang, view.code, rootName]);
 
   const t = translator(view.lang);
   return (
@@ -57,7 +62,7 @@ export function App() {
           </header>
         )}
         {view.code ? (
-          <CascadeView key={`${view.code}|${view.issuedOn}|${view.province}`} view={view} onView={update} onOpen={open} onHome={home} />
+          <CascadeView key={`${view.code}|${view.issuedOn}|${view.province}`} view={view} onView={update} onOpen={open} onHome={home} onRootName={onRootName} />
         ) : (
           <StartPage onOpen={open} />
         )}

@@ -20,12 +20,19 @@ describe('translator', () => {
   });
 
   it('leaves no plural form and no parameter unfilled in any message given its parameters', () => {
-    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm' };
+    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm', who: 'w', step: 3, where: 'p', loaded: 200, total: 3, province: 'p', filter: '', date: 'd', what: 'w' };
     for (const lang of ['en', 'vi'] as const) {
       for (const key of Object.keys(DICTIONARIES[lang]) as (keyof (typeof DICTIONARIES)['en'])[]) {
         expect(translator(lang)(key, params), `${lang}.${key}`).not.toMatch(/\{\w+(:[^}]*)?\}/);
       }
     }
+  });
+
+  it('says whose assignments an organisations\' step shows', () => {
+    expect(en('captionOrgsBy', { level: 'Provincial', n: 38, who: en('assignersStep', { who: en('assignersMany', { n: 12, level: 'provincial' }), step: 3 }) })).toBe(
+      'Provincial: 38 organizations assigned tasks by 12 provincial documents (step 3)',
+    );
+    expect(vi('captionOrgsBy', { level: 'Cấp tỉnh', n: 26, who: '58-CTr/TU' })).toBe('Cấp tỉnh: 26 cơ quan được giao nhiệm vụ bởi 58-CTr/TU');
   });
 
   it('keeps Vietnamese as written (no plural forms there)', () => {

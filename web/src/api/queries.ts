@@ -5,7 +5,7 @@
 
 export const ROOTS_QUERY = /* GraphQL */ `
 query Roots($first: Int) {
-  roots(first: $first) { id code title type issuedOn province level cascadeSize }
+  roots(first: $first) { id code title type issuedOn province level synthetic cascadeSize }
 }`;
 
 export const SEARCH_QUERY = /* GraphQL */ `
@@ -111,7 +111,7 @@ query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $
 
 export const LAG_QUERY = /* GraphQL */ `
 query Lag($code: String!, $issuedOn: Date, $province: String) {
-  implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level documents dated minDays medianDays maxDays }
+  implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level parentLevel documents dated minDays medianDays maxDays }
 }`;
 
 export const COUNTS_QUERY = /* GraphQL */ `

@@ -11,6 +11,8 @@ export interface RootDirective {
   issuedOn: string | null;
   province: string | null;
   level: string | null;
+  /** A generated load-test text (its title and content made up): badged as the details panel badges it. */
+  synthetic: boolean;
   cascadeSize: number;
 }
 
@@ -132,6 +134,8 @@ export interface GapPage {
 export interface LagRow {
   province: string | null;
   level: string | null;
+  /** The level of the texts these implement: a level's texts implementing their own level's are a row apart. */
+  parentLevel: string | null;
   documents: number;
   /** Documents with an issue date on both ends: min / median / max are over these. */
   dated: number;

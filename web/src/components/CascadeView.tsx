@@ -5,19 +5,20 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, exportUrl } from '../api/client';
-import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag } from '../api/operations';
+import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, type CascadeRequest } from '../api/operations';
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
 import type { PictureFrame } from '../graph/picture-frame';
-import { foldAssignees, foldedByServer, shouldFold } from '../graph/fold';
-import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GraphModel } from '../graph/model';
+import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToDraw } from '../graph/fold';
+import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GNode, type GraphModel } from '../graph/model';
 import { nodeHit, searchNodes } from '../graph/search';
 import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
 import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
+import { gapTarget, type GapTarget } from '../state/gap-target';
 import { DEFAULT_FILTERS, type Filters, type ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
 import { DetailsPanel } from './DetailsPanel';
@@ -27,8 +28,9 @@ import { GraphCanvas, type Selection } from './GraphCanvas';
 import { LagTable } from './LagTable';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
+import { NotFoundMessage } from './NotFoundMessage';
 import { SearchBox } from './SearchBox';
-import { EmptyMessage, ErrorMessage, errorText, Loading } from './StatusMessage';
+import { ErrorMessage, errorText, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
 import { useGapList } from './useGapList';
 import { enterFullscreen, exitFullscreen, useBriefingKeys } from './useBriefingKeys';
@@ -38,14 +40,33 @@ interface Props {
   onView: (patch: Partial<ViewState>) => void;
   onOpen: (ref: RootRef) => void;
   onHome: () => void;
+  /** How the loaded root is named (the tab's title): its code, or its type and title when it has no code. */
+  onRootName?: (name: string | null) => void;
 }
 
 const EMPTY = new Set<string>();
 
+const clipText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
 /** The server answers an unknown code with a GraphQL error coded NOT_FOUND (a malformed one: BAD_USER_INPUT). */
 const isNotFound = (err: unknown) => err instanceof ApiError && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT');
 
-export function CascadeView({ view, onView, onOpen, onHome }: Props) {
+/**
+ * What an expansion asks for around a node. A view whose organisations the server folded stays folded: the neighbours
+ * come without theirs, each with its count. A text whose lower-level implementers were folded brings those and what
+ * it implements, not the texts citing it too (a national programme: its 122 commune plans, not ≈ 1 500 more commune
+ * texts citing it).
+ */
+function expansionRequest(node: GNode, keepFolded: boolean): CascadeRequest {
+  return {
+    depth: 1,
+    direction: 'BOTH',
+    relations: (node.implementersFolded ?? 0) > 0 ? ['IMPLEMENTS', 'ASSIGNED_TO'] : undefined,
+    foldAbove: keepFolded ? 0 : undefined,
+  };
+}
+
+export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props) {
   const { t, lang } = useI18n();
   const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
   // Unless every organisation is to be drawn, the server leaves them out of a large cascade (graph/fold.ts).
@@ -70,14 +91,59 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const cyRef = useRef<cytoscape.Core | null>(null);
   const rootEl = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setModel(shown ? modelFromCascade(shown) : null), [shown]);
+  // The expansions the address names, while they are being loaded again: the address keeps them meanwhile.
+  const restoring = useRef(false);
+  const wantedExpansions = useRef(view.expanded);
+  wantedExpansions.current = view.expanded;
+  useEffect(() => {
+    const base = shown ? modelFromCascade(shown) : null;
+    setModel(base);
+    const wanted = wantedExpansions.current;
+    if (!base || !wanted.length) return;
+    // Each in the order the address gives: an expansion can bring in the node the next one expands. One drawing at the end.
+    const ctrl = new AbortController();
+    restoring.current = true;
+    setExpanding(true);
+    void (async () => {
+      let m = base;
+      try {
+        for (const id of wanted) {
+          const node = m.nodes.get(id);
+          if (!node || node.kind !== 'DIRECTIVE' || m.expansions.has(id)) continue; // a stale or mistyped id: left out
+          m = mergeExpansion(m, id, await fetchCascade(directiveRef(node), { ...expansionRequest(node, foldedByServer(base) && !view.orgs), signal: ctrl.signal }));
+        }
+      } catch (err) {
+        if (!ctrl.signal.aborted) setNotice(errorText(err, t));
+      }
+      if (ctrl.signal.aborted) return;
+      restoring.current = false;
+      setExpanding(false);
+      setModel(m);
+    })();
+    return () => {
+      ctrl.abort();
+      restoring.current = false;
+      setExpanding(false);
+    };
+  }, [shown]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The address follows the expansions (a collapse takes those below it too; an id that matched nothing is dropped).
+  useEffect(() => {
+    if (!model || restoring.current) return;
+    const ids = [...model.expansions.keys()];
+    if (ids.join('\n') !== view.expanded.join('\n')) onView({ expanded: ids });
+  }, [model]); // eslint-disable-line react-hooks/exhaustive-deps
   // A notice about folded organisations says nothing once they are all drawn (or folded again).
   useEffect(() => setNotice(null), [view.orgs]);
 
   // What the canvas draws: the model, or (large cascade) the model with its organisations folded into their
   // directives — by the server, or here. The details panel, search and gap list keep the whole model.
   const serverFolded = useMemo(() => (model ? foldedByServer(model) : false), [model]);
-  const folded = useMemo(() => (model && !view.orgs && (serverFolded || shouldFold(model)) ? foldAssignees(model) : null), [model, view.orgs, serverFolded]);
+  const folded = useMemo(() => {
+    if (!model || view.orgs) return null;
+    if (serverFolded) return foldAssignees(model);
+    const draw = organizationsToDraw(model);
+    return draw ? foldAssignees(model, draw) : null;
+  }, [model, view.orgs, serverFolded]);
   const drawn = folded?.model ?? model;
   const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
@@ -153,27 +219,28 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     },
     [onView],
   );
-  // The server left the organisations out: a gap leads to its organisation by drawing them all ("show all").
-  const gapTarget = useCallback((g: Gap): string | null => gapNode(g) ?? (serverFolded ? g.key : null), [gapNode, serverFolded]);
-  const openGap = useCallback((id: string) => (model?.nodes.has(id) ? focusNode(id) : onView({ orgs: true, selected: id })), [model, focusNode, onView]);
+  // A gap leads to its organisation: drawn, it is focused; else a view that draws it is opened with it selected (that
+  // province's part, every level, every organisation: state/gap-target.ts).
+  const partial = !!shown && (shown.truncated || (shown.foldedImplementers ?? 0) > 0);
+  const targetOfGap = useCallback(
+    (g: Gap) => gapTarget(g, { nodeId: gapNode(g), partial, orgsFolded: serverFolded, view }),
+    [gapNode, partial, serverFolded, view],
+  );
+  const openGap = useCallback((target: NonNullable<GapTarget>) => (target.kind === 'node' ? focusNode(target.id) : onView(target.patch)), [focusNode, onView]);
 
   const toggleExpand = useCallback(
     async (id: string) => {
-      if (!model) return;
+      if (!model || expanding) return;
       if (model.expansions.has(id)) {
         setModel(collapseExpansion(model, id));
         return;
       }
+      // A text without a printed code is expanded by its id, which cascade(code:) takes as well.
       const node = model.nodes.get(id);
-      if (!node?.code) return;
+      if (node?.kind !== 'DIRECTIVE') return;
       setExpanding(true);
       try {
-        // A view whose organisations the server folded stays folded: the neighbours come without theirs, each with
-        // its count. A text whose lower-level implementers were folded brings those and what it implements, not the
-        // texts citing it too (a national programme: its 122 commune plans, not ≈ 1 500 more commune texts citing it).
-        const foldAbove = serverFolded && !view.orgs ? 0 : undefined;
-        const relations = (node.implementersFolded ?? 0) > 0 ? ['IMPLEMENTS', 'ASSIGNED_TO'] : undefined;
-        const around = await fetchCascade({ code: node.code, issuedOn: node.issuedOn, province: node.province }, { depth: 1, direction: 'BOTH', relations, foldAbove });
+        const around = await fetchCascade(directiveRef(node), expansionRequest(node, serverFolded && !view.orgs));
         setModel((m) => (m ? mergeExpansion(m, id, around) : m));
       } catch (err) {
         setNotice(errorText(err, t));
@@ -181,7 +248,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         setExpanding(false);
       }
     },
-    [model, t, serverFolded, view.orgs],
+    [model, t, serverFolded, view.orgs, expanding],
   );
 
   // What the graph draws and shows, found without a round trip: listed first by the in-graph search.
@@ -224,6 +291,14 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
     onView({ step: null });
     exitFullscreen();
   };
+  // Leaving a briefing (Esc, the exit button, the end of full screen) puts the focus back where it was started: the
+  // toolbar, unmounted meanwhile, comes back without it.
+  const briefingButton = useRef<HTMLButtonElement>(null);
+  const wasBriefing = useRef(briefing);
+  useEffect(() => {
+    if (wasBriefing.current && !briefing) briefingButton.current?.focus();
+    wasBriefing.current = briefing;
+  }, [briefing]);
   const goStep = (s: number) => onView({ step: Math.max(0, Math.min(s, steps.length - 1)) });
   useBriefingKeys(briefing, { next: () => goStep(stepIndex + 1), prev: () => goStep(stepIndex - 1), exit: stopBriefing });
 
@@ -240,6 +315,11 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
   const visibleNodeCount = drawn ? [...drawn.nodes.keys()].filter((id) => visible.has(id)).length : 0;
   // Filters that leave the root alone: said, rather than a lone node blown up.
   const filterEmpty = useMemo(() => !briefing && !!drawn && drawn.nodes.size > 1 && [...drawn.nodes.keys()].every((id) => id === drawn.rootId || !filtered.has(id)), [briefing, drawn, filtered]);
+  // The lower-level texts still folded: those the expansions brought in are drawn, no longer counted.
+  const levelsLeft = shown && model ? foldedImplementersLeft(model, shown.foldedImplementers ?? 0) : 0;
+  // A text opened by its id ("doc:…") is named in the tab by its type and title, as the header names it.
+  const rootName = root ? (root.code ?? [typeName(lang, root.type, root.typeName ?? root.label), root.title && clipText(root.title, 80)].filter(Boolean).join(' — ')) : null;
+  useEffect(() => onRootName?.(rootName), [rootName, onRootName]);
   const filtersKey = `filters:${JSON.stringify(view.filters)}`;
   const fitAll = () => {
     const cy = cyRef.current;
@@ -260,13 +340,13 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
           </h2>
           <SearchBox placeholder={t('searchInGraph')} onChoose={onSearchHit} inGraph={nodeIds} local={searchDrawn} compact />
           <div className="actions">
-            <button type="button" onClick={fitAll} data-testid="fit">
+            <button type="button" onClick={fitAll} data-testid="fit" disabled={!model}>
               {t('fit')}
             </button>
-            <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle">
+            <button type="button" aria-pressed={view.gaps} className={view.gaps ? 'on' : ''} onClick={() => onView({ gaps: !view.gaps })} data-testid="gaps-toggle" disabled={!model}>
               {t('gaps')}
             </button>
-            <button type="button" aria-pressed={view.lag} className={view.lag ? 'on' : ''} onClick={() => onView({ lag: !view.lag })} data-testid="lag-toggle">
+            <button type="button" aria-pressed={view.lag} className={view.lag ? 'on' : ''} onClick={() => onView({ lag: !view.lag })} data-testid="lag-toggle" disabled={!model}>
               {t('lagTable')}
             </button>
             <button type="button" onClick={() => void doExport('png')} data-testid="export-png" disabled={!model}>
@@ -275,7 +355,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             <button type="button" onClick={() => void doExport('svg')} data-testid="export-svg" disabled={!model}>
               {t('exportSvg')}
             </button>
-            <button type="button" className="primary" onClick={startBriefing} data-testid="briefing-start" disabled={!model}>
+            <button type="button" className="primary" onClick={startBriefing} data-testid="briefing-start" disabled={!model} ref={briefingButton}>
               ▶ {t('briefing')}
             </button>
           </div>
@@ -291,10 +371,10 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
                 {t('truncated')}
               </Notice>
             )}
-            {(shown?.foldedImplementers ?? 0) > 0 && !briefing && !dismissed.has(`levels:${shown!.foldedImplementers}`) && (
-              <Notice testId="levels-folded" onClose={() => dismiss(`levels:${shown!.foldedImplementers}`)}>
+            {levelsLeft > 0 && !briefing && !dismissed.has(`levels:${levelsLeft}`) && (
+              <Notice testId="levels-folded" onClose={() => dismiss(`levels:${levelsLeft}`)}>
                 {/* Texts of an unknown level are counted without a level name. */}
-                {t('levelsFolded', { n: formatCount(lang, shown!.foldedImplementers!), levels: (shown!.foldedLevels?.length ? shown!.foldedLevels : [null]).map((l) => levelName(t, l)).join(', ') })}{' '}
+                {t('levelsFolded', { n: formatCount(lang, levelsLeft), levels: (shown!.foldedLevels?.length ? shown!.foldedLevels : [null]).map((l) => levelName(t, l)).join(', ') })}{' '}
                 <button type="button" className="link" onClick={() => onView({ levels: true })} data-testid="show-levels">
                   {t('showLevels')}
                 </button>
@@ -340,7 +420,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
             {narrowed.error != null && <div className="overlay-status"><ErrorMessage error={narrowed.error} onRetry={narrowed.retry} /></div>}
             {cascade.error != null && !isNotFound(cascade.error) && <div className="overlay-status"><ErrorMessage error={cascade.error} onRetry={cascade.retry} /></div>}
             {!cascade.loading && (isNotFound(cascade.error) || (cascade.error == null && !model)) && (
-              <div className="overlay-status"><EmptyMessage text={t('emptyCascade', { code: view.code ?? '' })} /></div>
+              <div className="overlay-status"><NotFoundMessage asked={rootRef} error={cascade.error} onOpen={onOpen} /></div>
             )}
           </div>
           {model && <Legend types={types} />}
@@ -360,7 +440,7 @@ export function CascadeView({ view, onView, onOpen, onHome }: Props) {
         {!briefing && model && (
           <div className="sidebar">
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
-            {view.gaps && <GapList list={gapList} nodeFor={gapTarget} onSelect={openGap} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
+            {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
             <DetailsPanel
               model={detailsModel ?? model}
               selection={selection}

@@ -144,7 +144,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
         </details>
       )}
       <div className="panel-actions">
-        {node.kind === 'DIRECTIVE' && node.code && (
+        {node.kind === 'DIRECTIVE' && (
           <button type="button" onClick={() => props.onToggleExpand(nodeId)} disabled={props.expanding} data-testid="expand">
             {props.expanded ? t('collapse') : t('expand')}
           </button>

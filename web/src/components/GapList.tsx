@@ -2,47 +2,73 @@
 import type { Gap } from '../api/types';
 import { GAP_PAGE } from '../api/operations';
 import { formatCount, levelName, useI18n } from '../i18n';
+import { gapsOf, type GapTarget } from '../state/gap-target';
 import { errorText } from './StatusMessage';
 import { SidebarSection } from './SidebarSection';
 import type { GapListState } from './useGapList';
 
 interface Props {
   list: GapListState;
-  nodeFor: (gap: Gap) => string | null;
-  onSelect: (id: string) => void;
+  /** Where a row leads (state/gap-target.ts): its node, a view that draws it, or nowhere. */
+  targetFor: (gap: Gap) => GapTarget;
+  onOpen: (target: NonNullable<GapTarget>) => void;
+  /** Provinces the view is narrowed to: only their rows are listed. */
+  provinces: string[];
   /** The whole list as a CSV file. */
   csvUrl: string;
 }
 
-export function GapList({ list, nodeFor, onSelect, csvUrl }: Props) {
+export function GapList({ list, targetFor, onOpen, provinces, csvUrl }: Props) {
   const { t, lang } = useI18n();
-  const { rows, total } = list;
-  const rest = total - (rows?.length ?? 0);
+  const { rows: all, total } = list;
+  const rest = total - (all?.length ?? 0);
+  // The server lists every province; the rows already here are narrowed to the chosen ones, and the note says how
+  // many rows that is out of (the next pages may hold more of them).
+  const rows = all && provinces.length ? gapsOf(all, provinces) : all;
+  const where = provinces.join(', ');
   return (
-    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null} csvUrl={rows && total > 0 ? csvUrl : undefined}>
-      {rows && total > GAP_PAGE && (
+    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={all && total === 0 ? t('gapsNone') : null} csvUrl={all && total > 0 ? csvUrl : undefined}>
+      {all && total > 0 && provinces.length > 0 && (
+        <p className="muted small" data-testid="gap-province">
+          {rest > 0
+            ? t('gapsInProvincePartial', { n: formatCount(lang, rows!.length), where, loaded: formatCount(lang, all.length), total: formatCount(lang, total) })
+            : t('gapsInProvince', { n: formatCount(lang, rows!.length), where, total: formatCount(lang, total) })}
+        </p>
+      )}
+      {all && total > GAP_PAGE && !provinces.length && (
         <p className="muted small" data-testid="gap-count">
           {t('gapsCount', { n: formatCount(lang, total) })}
         </p>
       )}
       <ul>
         {rows?.map((g) => {
-          const id = nodeFor(g);
+          const target = targetFor(g);
+          const meta = [g.province, levelName(t, g.level), t('gapTasks', { n: g.tasks })].filter(Boolean).join(' · ');
           return (
             <li key={g.key}>
-              <button type="button" className="link" disabled={!id} onClick={() => id && onSelect(id)}>
-                {g.organization}
-              </button>
-              <span className="muted small">
-                {' '}
-                {[g.province, levelName(t, g.level), t('gapTasks', { n: g.tasks })].filter(Boolean).join(' · ')}
-              </span>
+              {target ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(target)}
+                  title={target.kind === 'view' ? t(target.patch.filters ? 'gapOpensProvince' : target.patch.levels ? 'gapOpensLevels' : 'gapOpensOrganizations', { province: g.province ?? '' }) : undefined}
+                  data-testid="gap-link"
+                >
+                  {g.organization}
+                </button>
+              ) : (
+                // Not drawn and no view would draw it: named, not offered as a link that does nothing.
+                <span className="gap-name" title={t('gapNotDrawn')} data-testid="gap-text">
+                  {g.organization}
+                </span>
+              )}
+              <span className="muted small"> {meta}</span>
             </li>
           );
         })}
       </ul>
       {list.moreError != null && <p className="muted small" role="alert">{errorText(list.moreError, t)}</p>}
-      {rows && rest > 0 && (
+      {all && rest > 0 && (
         <button type="button" className="link" onClick={list.more} disabled={list.loadingMore} aria-busy={list.loadingMore} data-testid="gaps-more">
           {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: formatCount(lang, rest) })}
         </button>

@@ -37,7 +37,14 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
                 data-code={r.code ?? ''}
                 onClick={() => onOpen(directiveRef(r))}
               >
-                <span className="root-code">{r.code ?? typeName(lang, r.type)}</span>
+                <span className="root-code">
+                  {r.code ?? typeName(lang, r.type)}
+                  {r.synthetic && (
+                    <span className="badge synthetic" title={t('syntheticHint')} data-testid="synthetic-badge">
+                      {t('syntheticBadge')}
+                    </span>
+                  )}
+                </span>
                 <span className="root-meta">
                   {[typeName(lang, r.type), r.province ?? levelName(t, r.level), formatDate(lang, r.issuedOn)].filter(Boolean).join(' · ')}
                 </span>

@@ -1,10 +1,10 @@
 /**
  * The view lives in the URL so a deep link restores it:
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
- *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&levels=1&lang=en&api=…
+ *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
  */
-import { ALL_RELATIONS, type Relation } from '../api/types';
-import type { Lang } from '../i18n/dictionary';
+import { ALL_RELATIONS, type Relation } from '../api/types.js';
+import type { Lang } from '../i18n/dictionary.js';
 
 export interface Filters {
   relations: Relation[];
@@ -29,12 +29,29 @@ export interface ViewState {
   orgs: boolean;
   /** Every level of a large cascade, not only the highest ones that fit (the server folds the lower ones by default). */
   levels: boolean;
+  /**
+   * Directives expanded (double-click / "Mở rộng"), in the order they were: an expansion can bring the node the next
+   * one expands. One `exp` parameter each — node ids hold commas and spaces ("58-CTr/TU@2023-02-10#Bình Thuận").
+   */
+  expanded: string[];
   lang: Lang;
 }
+
+/** Expansions kept in an address: a link pasted with hundreds would load a cascade per id, one after the other. */
+export const MAX_EXPANDED = 30;
 
 export const DEFAULT_FILTERS: Filters = { relations: [...ALL_RELATIONS], provinces: [], levels: [], from: null, to: null };
 
 const list = (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+/** Node ids as the address gives them: trimmed, non-empty, of a sane length, each once, at most MAX_EXPANDED. */
+function nodeIds(values: string[]): string[] {
+  const ids = new Set<string>();
+  for (const v of values) {
+    const id = v.trim();
+    if (id && id.length <= 300 && ids.size < MAX_EXPANDED) ids.add(id);
+  }
+  return [...ids];
+}
 const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 
 export function parseView(search: string): ViewState {
@@ -58,6 +75,7 @@ export function parseView(search: string): ViewState {
     lag: p.get('lag') === '1',
     orgs: p.get('orgs') === '1',
     levels: p.get('levels') === '1',
+    expanded: nodeIds(p.getAll('exp')),
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -82,6 +100,7 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     if (view.lag) p.set('lag', '1');
     if (view.orgs) p.set('orgs', '1');
     if (view.levels) p.set('levels', '1');
+    for (const id of view.expanded) p.append('exp', id);
   }
   if (view.lang !== 'vi') p.set('lang', view.lang);
   const s = p.toString();

@@ -1,0 +1,42 @@
+/**
+ * Where a row of the gap list leads. The list is the server's, for the whole cascade; the graph draws a part of it:
+ * a large cascade's highest levels (the commune plans folded), a capped one's nearest texts, or its directives without
+ * their organisations. A row leads to its organisation when it is drawn, else to a view that draws it — that
+ * province's part, every level, every organisation — with it selected; when no view would, nowhere (shown as text).
+ */
+import type { Gap } from '../api/types.js';
+import type { ViewState } from './url.js';
+
+export type GapTarget = { kind: 'node'; id: string } | { kind: 'view'; patch: Partial<ViewState> } | null;
+
+export interface GapContext {
+  /** The organisation's node in the model, if it holds it. */
+  nodeId: string | null;
+  /** The cascade shown was folded to its highest levels, or cut by the server's cap. */
+  partial: boolean;
+  /** The server left the organisations out (they are drawn with `orgs`). */
+  orgsFolded: boolean;
+  view: Pick<ViewState, 'filters' | 'levels' | 'orgs'>;
+}
+
+export function gapTarget(gap: Gap, ctx: GapContext): GapTarget {
+  if (ctx.nodeId) return { kind: 'node', id: ctx.nodeId };
+  const orgs = ctx.orgsFolded && !ctx.view.orgs ? { orgs: true } : {};
+  const select = { ...orgs, selected: gap.key };
+  if (ctx.partial) {
+    // A province's whole part is loaded when it is picked: the smallest view that draws a provincial organisation.
+    const provinces = ctx.view.filters.provinces;
+    const narrowed = provinces.length === 1 && provinces[0] === gap.province;
+    if (gap.province && !narrowed) return { kind: 'view', patch: { filters: { ...ctx.view.filters, provinces: [gap.province] }, ...select } };
+    if (!ctx.view.levels) return { kind: 'view', patch: { levels: true, ...select } };
+  }
+  if (ctx.orgsFolded && !ctx.view.orgs) return { kind: 'view', patch: select };
+  return null;
+}
+
+/** The rows of the chosen provinces (all rows when none is chosen). */
+export function gapsOf(rows: readonly Gap[], provinces: readonly string[]): Gap[] {
+  if (!provinces.length) return [...rows];
+  const chosen = new Set(provinces);
+  return rows.filter((g) => g.province !== null && chosen.has(g.province));
+}

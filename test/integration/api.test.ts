@@ -907,7 +907,7 @@ describe('exports', () => {
     expect(lines).toContainEqual([
       '58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Cán sự đảng Tòa án nhân dân tỉnh',
       expect.stringMatching(/^Lãnh đạo tiếp tục đổi mới tổ chức, nâng cao chất lượng hoạt động của Tòa án nhân dân.*\(nhiệm vụ thường xuyên\)\.$/),
-      'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '',
+      'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban can su dang toa an nhan dan tinh#binh-thuan',
     ]);
     // As many lines as the root and the texts implementing it have tasks (an assignment without a listed task: one).
     const driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
@@ -929,19 +929,21 @@ describe('exports', () => {
   });
 
   it('taskAssignments answers over GraphQL what assignments.csv lists', async () => {
-    type Row = { documentUid: string; code: string | null; issuedOn: string | null; level: string | null; organization: string; tasks: string[]; timings: string[] };
+    type Row = { documentUid: string; code: string | null; issuedOn: string | null; level: string | null; organization: string; organizationKey: string; tasks: string[]; timings: string[] };
     const rows = (
       await gqlData<{ taskAssignments: Row[] }>(
-        `{ taskAssignments(code: "58-CTr/TU", province: "Bình Thuận") { documentUid code issuedOn level organization tasks timings } }`,
+        `{ taskAssignments(code: "58-CTr/TU", province: "Bình Thuận") { documentUid code issuedOn level organization organizationKey tasks timings } }`,
       )
     ).taskAssignments;
     const court = rows.find((r) => r.organization === 'Ban Cán sự đảng Tòa án nhân dân tỉnh' && r.code === '58-CTr/TU')!;
     expect(court).toMatchObject({ documentUid: '58-CTr/TU@2023-03-30#binh-thuan', issuedOn: '2023-03-30', level: 'provincial', timings: ['nhiệm vụ thường xuyên'] });
+    // The organisation's key, as the gap list and Organization.key name it.
+    expect(court.organizationKey).toBe('ban can su dang toa an nhan dan tinh#binh-thuan');
     expect(court.tasks[0]).toMatch(/^Lãnh đạo tiếp tục đổi mới tổ chức/);
     expect(rows.every((r) => r.tasks.length === r.timings.length)).toBe(true);
     const [, ...lines] = await csvCells(`/export/assignments.csv?code=58-CTr/TU&province=${encodeURIComponent('Bình Thuận')}`, 'assignments-58_CTr_TU.csv');
-    expect(lines.map((l) => [l[8], l[5], l[6], l[7]])).toEqual(
-      rows.flatMap((r) => (r.tasks.length ? r.tasks.map((t, i) => [r.documentUid, r.organization, t, r.timings[i]]) : [[r.documentUid, r.organization, '', '']])),
+    expect(lines.map((l) => [l[8], l[5], l[6], l[7], l[10]])).toEqual(
+      rows.flatMap((r) => (r.tasks.length ? r.tasks.map((t, i) => [r.documentUid, r.organization, t, r.timings[i], r.organizationKey]) : [[r.documentUid, r.organization, '', '', r.organizationKey]])),
     );
   });
 

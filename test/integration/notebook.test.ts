@@ -65,21 +65,27 @@ beforeAll(() => {
   if (fs.existsSync(executed)) cells = (JSON.parse(fs.readFileSync(executed, 'utf8')) as { cells: Cell[] }).cells;
 }, 300_000);
 
-/** The first code cell whose source contains `marker`, with its text output. */
-function outputOf(marker: string): string {
+/** The first executed code cell whose source contains `marker`. */
+function codeCell(marker: string): Cell {
   const cell = cells.find((c) => c.cell_type === 'code' && joined(c.source).includes(marker));
   expect(cell, `a code cell containing ${JSON.stringify(marker)}`).toBeDefined();
-  return cellText(cell!);
+  return cell!;
 }
+/** The text output of the first code cell whose source contains `marker`. */
+function outputOf(marker: string): string {
+  return cellText(codeCell(marker));
+}
+/** The committed notebook. */
+const nb = () => JSON.parse(fs.readFileSync(NOTEBOOK, 'utf8')) as { nbformat: number; cells: Cell[] };
 
 describe('notebook cascade-28-NQ-TW.ipynb', () => {
   it('is committed as valid nbformat 4 without outputs', () => {
-    const nb = JSON.parse(fs.readFileSync(NOTEBOOK, 'utf8')) as { nbformat: number; cells: Cell[] };
-    expect(nb.nbformat).toBe(4);
-    const code = nb.cells.filter((c) => c.cell_type === 'code');
+    const committed = nb();
+    expect(committed.nbformat).toBe(4);
+    const code = committed.cells.filter((c) => c.cell_type === 'code');
     expect(code.length).toBeGreaterThan(5);
     expect(code.every((c) => (c.outputs ?? []).length === 0 && c.execution_count == null)).toBe(true);
-    expect(nb.cells.some((c) => c.cell_type === 'markdown')).toBe(true);
+    expect(committed.cells.some((c) => c.cell_type === 'markdown')).toBe(true);
   });
 
   it('runs every cell without error', () => {
@@ -95,6 +101,31 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(outputOf('cascade = gql(')).toMatch(/root: 28-NQ\/TW@2022-11-17/);
   });
 
+  it('asks for the whole cascade (maxNodes 50 000) and for truncated', () => {
+    const cell = codeCell('cascade = gql(');
+    expect(joined(cell.source)).toMatch(/cascade\(code: \$code, depth: \$depth, maxNodes: \$maxNodes\)[\s\S]*\btruncated\b/);
+    const out = cellText(cell);
+    expect(out).toMatch(/\d+ nodes \(\d+ directives, \d+ organizations\), \d+ edges \(\d+ assignments\)/);
+    expect(out).toContain('truncated: False (maxNodes 50000)');
+    expect(out).not.toContain('WARNING');
+  });
+
+  it('warns with the numbers when the cascade answer is cut (CASCADE_MAX_NODES)', () => {
+    // The notebook's first code cells, up to the fetch, run by the venv's Python with a cap below the seed cascade.
+    const code = (nb().cells as Cell[]).filter((c) => c.cell_type === 'code');
+    const upTo = code.findIndex((c) => joined(c.source).includes('cascade = gql('));
+    const script = code.slice(0, upTo + 1).map((c) => joined(c.source)).join('\n\n');
+    const r = spawnSync(python, ['-c', script], {
+      cwd: outDir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, DIRECTIVE_GRAPH_URL: `${inject('baseUrl')}/graphql`, NOTEBOOK_OUTPUT_DIR: outDir, CASCADE_MAX_NODES: '3', MPLBACKEND: 'Agg' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('truncated: True (maxNodes 3)');
+    expect(r.stderr).toMatch(/WARNING: the cascade answer is CUT at maxNodes=3: it holds only 3 directives and \d+ assignments to \d+ organizations/);
+  });
+
   it('tabulates directives by province with the lag in days', () => {
     const perDirective = outputOf('per_directive =');
     expect(perDirective).toContain('Bình Thuận');
@@ -102,6 +133,30 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     const byProvince = outputOf('implementationLag(code: $code)');
     expect(byProvince).toMatch(/Bình Thuận.*\b133\b/);
     expect(byProvince).toMatch(/Sóc Trăng.*\b99\b/);
+  });
+
+  it('says how each text is related to the root: implements, implements (inferred) or cites only', () => {
+    const perDirective = outputOf('per_directive =');
+    expect(perDirective).toMatch(/58-CTr\/TU · Bình Thuận\s+CTr\s+provincial\s+implements\s+28-NQ\/TW\s+2023-03-30\s+1\s+133/);
+    expect(perDirective).toMatch(/32-CTr\/TU · Sóc Trăng\s+CTr\s+provincial\s+implements \(inferred\)\s+28-NQ\/TW\s+2023-02-24\s+1\s+99/);
+    expect(perDirective).toMatch(/86-HD\/BTGTU · Bình Phước.*cites only.*<NA>/);
+    expect(perDirective).toMatch(/Hướng dẫn · Bình Thuận.*implements\s+58-CTr\/TU · Bình Thuận/);
+    expect(outputOf('nodes["relation"] =')).toMatch(/cites only\s+\d+/);
+  });
+
+  it('gives one row per province: its texts and the lag of the text implementing 28-NQ/TW directly', () => {
+    const out = outputOf('implementationLag(code: $code)');
+    const [perProvince = '', server] = out.split('implementationLag (server)');
+    expect(server).toBeDefined();
+    const lines = perProvince.split('\n');
+    for (const p of ['Bình Thuận', 'Sóc Trăng', 'Bình Phước', 'Quảng Nam']) expect(lines.filter((l) => l.includes(p)), p).toHaveLength(1);
+    expect(perProvince).toMatch(/province\s+texts\s+implementing\s+citing_only\s+direct\s+first_direct\s+its_level\s+its_date\s+lag_days/);
+    expect(perProvince).toMatch(/Sóc Trăng\s+2\s+1\s+1\s+1\s+32-CTr\/TU · Sóc Trăng\s+provincial\s+2023-02-24\s+99\s*$/m);
+    expect(perProvince).toMatch(/Bình Thuận\s+2\s+2\s+0\s+1\s+58-CTr\/TU · Bình Thuận\s+provincial\s+2023-03-30\s+133\s*$/m);
+    expect(perProvince).toMatch(/Bình Phước\s+1\s+0\s+1\s+0\s*$/m); // only cites: no direct text, no lag
+    expect(perProvince).not.toMatch(/\b\d+\.0\b/); // counts stay integers
+    // with parentLevel (newer servers) the programme has a row of its own: "Bình Thuận provincial central 1 1 133 …"
+    expect(server).toMatch(/Bình Thuận\s+provincial\s+(?:central\s+1|2)\s+1\s+133\s+133\.0\s+133/);
   });
 
   it('lists the gaps', () => {
@@ -121,6 +176,20 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(out).toContain('Ban Tổ chức Tỉnh ủy');
   });
 
+  it('counts tasks per organization key (name + province), not per name', async () => {
+    const out = outputOf('/export/assignments.csv');
+    const res = await fetch(`${inject('baseUrl')}/export/assignments.csv?code=28-NQ/TW&lang=en`);
+    const records = (parse(Buffer.from(await res.arrayBuffer()), { bom: true }) as string[][]).slice(1);
+    // Every line gets its organization's key from the cascade; one row per organization and province.
+    expect(out).not.toContain('lines name an organization');
+    expect(out).toContain(`${new Set(records.map((r) => `${r[5]}\u0000${r[3]}`)).size} organizations (keys) given tasks`);
+    const bt = records.filter((r) => r[5] === 'Ban Tổ chức Tỉnh ủy' && r[3] === 'Bình Thuận');
+    const tasks = bt.filter((r) => r[6] !== '').length;
+    const texts = new Set(bt.map((r) => r[8])).size;
+    expect(tasks).toBeGreaterThan(5);
+    expect(out).toMatch(new RegExp(`Ban Tổ chức Tỉnh ủy\\s+Bình Thuận\\s+provincial\\s+${tasks}\\s+${texts}\\s+ban to chuc tinh uy#binh-thuan`));
+  });
+
   it('draws the cascade and saves a PNG larger than 5 KB', () => {
     const png = path.join(outDir, PNG_NAME);
     expect(fs.existsSync(png), `${png} exists`).toBe(true);
@@ -132,10 +201,35 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(cellText(draw)).toMatch(/graph: \d+ nodes, \d+ edges/);
   });
 
+  it('draws the top levels only, capped, and says what was left out', () => {
+    const png = fs.readFileSync(path.join(outDir, PNG_NAME));
+    expect(png.length).toBeLessThan(1024 * 1024);
+    const text = cellText(cells.find((c) => joined(c.source).includes('fig.savefig'))!);
+    const [, drawnNodes, drawnEdges] = text.match(/graph: (\d+) nodes, (\d+) edges/)!;
+    expect(Number(drawnNodes)).toBeGreaterThan(3);
+    expect(Number(drawnNodes)).toBeLessThanOrEqual(60); // MAX_DRAWN
+    expect(Number(drawnEdges)).toBe(Number(drawnNodes) - 1); // a tree: each text to its (nearest drawn) parent
+    expect(text).toMatch(/left out: \d+ directives.* and all \d+ organizations \(counted in the labels\)/);
+  });
+
   it('finds 28-NQ/TW by a search without diacritics and runs a generated documents query', () => {
     expect(outputOf('"nghi quyet 28"')).toContain('28-NQ/TW');
     const docs = outputOf('documents(where: { province: { eq: $province } }');
     expect(docs).toMatch(/\d+ documents in Bình Thuận/);
     expect(docs).toContain('58-CTr/TU');
+  });
+
+  it('shows distinct assignees (assigneeCount) apart from assignment sections', async () => {
+    const docs = outputOf('documents(where: { province: { eq: $province } }');
+    const res = await fetch(`${inject('baseUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ documents(where: { code: { eq: "58-CTr/TU" } }) { assigneeCount assignedToConnection { totalCount } } }' }),
+    });
+    const [d] = ((await res.json()) as { data: { documents: { assigneeCount: number; assignedToConnection: { totalCount: number } }[] } }).data.documents;
+    if (!d) throw new Error('58-CTr/TU is not in the graph');
+    expect(d.assigneeCount).toBeGreaterThan(5);
+    expect(docs).toMatch(/assignees\s+sections/);
+    expect(docs).toMatch(new RegExp(`58-CTr/TU .*\\s${d.assigneeCount}\\s+${d.assignedToConnection.totalCount}\\s+\\S+\\.txt`));
   });
 });

@@ -14,8 +14,8 @@ export type TableName = (typeof TABLES)[number];
 
 const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
   assignments: {
-    vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp'],
-    en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic'],
+    vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan'],
+    en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic', 'Organization key'],
   },
   gaps: {
     vi: ['Cơ quan', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
@@ -49,7 +49,7 @@ export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang):
   function* lines(): Generator<CsvValue[]> {
     for (const r of rows) {
       const head = [r.code ?? typeName(r.typeName, lang), typeName(r.typeName, lang), r.issuedOn, r.province, levelName(r.level, lang), r.organization];
-      const tail = [r.uid, r.synthetic ? YES[lang] : ''];
+      const tail = [r.uid, r.synthetic ? YES[lang] : '', r.organizationKey];
       if (!r.tasks.length) yield [...head, '', '', ...tail];
       for (const t of r.tasks) yield [...head, t.text, t.timing, ...tail];
     }

@@ -50,6 +50,7 @@ const row = (over: Partial<AssignmentRow>): AssignmentRow => ({
   level: 'provincial',
   synthetic: false,
   organization: 'Ban Tuyên giáo Tỉnh ủy',
+  organizationKey: 'ban tuyen giao tinh uy#binh-thuan',
   tasks: [],
   ...over,
 });
@@ -59,19 +60,19 @@ describe('assignmentsCsv', () => {
     const csv = assignmentsCsv(
       [
         row({ tasks: [{ text: 'Tuyên truyền, phổ biến nghị quyết', timing: 'nhiệm vụ thường xuyên' }, { text: 'Sơ kết', timing: '' }] }),
-        row({ organization: 'Sở Tư pháp', tasks: [] }),
-        row({ uid: 'x@2024-01-02', code: null, typeName: 'Kế hoạch', issuedOn: '2024-01-02', level: null, province: null, synthetic: true, organization: 'UBND xã', tasks: [{ text: 'Báo cáo', timing: 'quý I' }] }),
+        row({ organization: 'Sở Tư pháp', organizationKey: 'so tu phap#binh-thuan', tasks: [] }),
+        row({ uid: 'x@2024-01-02', code: null, typeName: 'Kế hoạch', issuedOn: '2024-01-02', level: null, province: null, synthetic: true, organization: 'UBND xã', organizationKey: 'ubnd xa#national', tasks: [{ text: 'Báo cáo', timing: 'quý I' }] }),
       ],
       'vi',
     );
     const [header, ...lines] = cells(csv);
-    expect(header).toEqual(['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp']);
+    expect(header).toEqual(['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan']);
     expect(lines).toEqual([
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Tuyên truyền, phổ biến nghị quyết', 'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', ''],
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Sơ kết', '', '58-CTr/TU@2023-03-30#binh-thuan', ''],
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Sở Tư pháp', '', '', '58-CTr/TU@2023-03-30#binh-thuan', ''],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Tuyên truyền, phổ biến nghị quyết', 'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan'],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Sơ kết', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan'],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Sở Tư pháp', '', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'so tu phap#binh-thuan'],
       // No code: the type names the text; no level: nothing; synthetic texts say so.
-      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Báo cáo', 'quý I', 'x@2024-01-02', 'có'],
+      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Báo cáo', 'quý I', 'x@2024-01-02', 'có', 'ubnd xa#national'],
     ]);
   });
 

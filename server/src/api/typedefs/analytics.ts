@@ -49,6 +49,8 @@ type TaskAssignment {
   "The assigning document is a generated load-test text."
   synthetic: Boolean!
   organization: String!
+  "The organization's key (Organization.key, as in gaps): organizations of one name in two provinces are two."
+  organizationKey: ID!
   tasks: [String!]!
   "The timing of each task, in the same order (empty when the text gives none): 'nhiệm vụ thường xuyên', 'thực hiện năm 2023'."
   timings: [String!]!

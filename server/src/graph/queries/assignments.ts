@@ -16,6 +16,8 @@ export interface AssignmentRow {
   level: string | null;
   synthetic: boolean;
   organization: string;
+  /** The organisation's identity in the graph (name and province folded: `Organization.key`, the gap list's `key`). */
+  organizationKey: string;
   /** The tasks as the text lists them, each with its timing ('' when the text gives none). */
   tasks: Array<{ text: string; timing: string }>;
 }
@@ -30,7 +32,7 @@ const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
      WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
-                   o.name, o.sortKey, a.tasks, a.timings]) AS rows
+                   o.name, o.sortKey, a.tasks, a.timings, o.key]) AS rows
      ${rowsInRecords('rows')}`;
 
 /**
@@ -51,6 +53,7 @@ export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { 
       level: (r[5] as string | null) ?? null,
       synthetic: r[7] === true,
       organization: String(r[8]),
+      organizationKey: String(r[12]),
       tasks: tasks.map((text, i) => ({ text, timing: timings[i] ?? '' })),
     };
     return { row, rank: r[6] == null ? Infinity : Number(r[6]), sortKey: (r[9] as string | null) ?? null };

@@ -85,3 +85,14 @@ describe('lower-level texts still folded', () => {
     expect(foldedImplementersLeft(model, 122)).toBe(30);
   });
 });
+
+describe('dates in the address', () => {
+  it('keeps a day of the calendar and drops what is none (the server would refuse it)', () => {
+    expect(parseView('?code=28-NQ/TW&issuedOn=2022-11-17&from=2024-02-29').issuedOn).toBe('2022-11-17');
+    expect(parseView('?code=28-NQ/TW&from=2024-02-29').filters.from).toBe('2024-02-29');
+    for (const bad of ['2023-02-30', '2023-13-45', '2023-3-30', 'garbage']) {
+      const v = parseView(`?code=28-NQ/TW&issuedOn=${bad}&from=${bad}&to=${bad}`);
+      expect([v.issuedOn, v.filters.from, v.filters.to], bad).toEqual([null, null, null]);
+    }
+  });
+});

@@ -52,7 +52,12 @@ function nodeIds(values: string[]): string[] {
   }
   return [...ids];
 }
-const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+/** A day of the calendar written yyyy-mm-dd ("2023-02-30" is none: the server refuses it, the address drops it). */
+function isoDate(v: string | null): string | null {
+  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(v) ? v : null;
+}
 
 export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);

@@ -364,15 +364,25 @@ describe('analytics', () => {
   });
 
   it('pages through the gap list with its total, and refuses pages out of bounds', async () => {
-    const all = (await gqlData<{ gaps: Array<{ key: string; tasks: number }> }>('{ gaps(code: "28-NQ/TW") { key tasks } }')).gaps;
-    const page = (vars: { first?: number; offset?: number; keys?: string[] }) =>
-      gql<{ gapPage: { total: number; gaps: Array<{ key: string; tasks: number }> } }>(
-        'query($first: Int, $offset: Int, $keys: [ID!]) { gapPage(code: "28-NQ/TW", first: $first, offset: $offset, keys: $keys) { total gaps { key tasks } } }',
-        { first: vars.first ?? 200, offset: vars.offset ?? 0, keys: vars.keys },
+    const all = (await gqlData<{ gaps: Array<{ key: string; tasks: number; province: string | null }> }>('{ gaps(code: "28-NQ/TW") { key tasks province } }')).gaps;
+    const page = (vars: { first?: number; offset?: number; keys?: string[]; provinces?: string[] }) =>
+      gql<{ gapPage: { total: number; gaps: Array<{ key: string; tasks: number; province: string | null }> } }>(
+        'query($first: Int, $offset: Int, $keys: [ID!], $provinces: [String!]) { gapPage(code: "28-NQ/TW", first: $first, offset: $offset, keys: $keys, provinces: $provinces) { total gaps { key tasks province } } }',
+        { first: vars.first ?? 200, offset: vars.offset ?? 0, keys: vars.keys, provinces: vars.provinces },
       );
     expect((await page({ first: 3, offset: 3 })).data!.gapPage).toEqual({ total: all.length, gaps: all.slice(3, 6) });
     expect((await page({ keys: [all[0]!.key, 'elsewhere#national'] })).data!.gapPage).toEqual({ total: 1, gaps: [all[0]] });
-    const bad = { 'first 0': { first: 0 }, 'first 5001': { first: 5001 }, 'offset -1': { offset: -1 }, '5001 keys': { keys: Array.from({ length: 5001 }, (_, i) => `k${i}`) } };
+    // One province's gaps: the whole list's rows of that province, in its order, and their number as the total (the
+    // seed's are all in Bình Thuận: under 28-NQ/TW only 58-CTr/TU's tree assigns tasks).
+    const ofProvince = all.filter((g) => g.province === 'Bình Thuận');
+    expect(ofProvince.length).toBeGreaterThan(3);
+    expect((await page({ provinces: ['Bình Thuận'], first: 3, offset: 1 })).data!.gapPage).toEqual({ total: ofProvince.length, gaps: ofProvince.slice(1, 4) });
+    expect((await page({ provinces: ['Sóc Trăng', 'Bình Thuận'] })).data!.gapPage.total).toBe(ofProvince.length);
+    expect((await page({ provinces: ['Sóc Trăng'] })).data!.gapPage).toEqual({ total: 0, gaps: [] });
+    const bad = {
+      'first 0': { first: 0 }, 'first 5001': { first: 5001 }, 'offset -1': { offset: -1 }, '5001 keys': { keys: Array.from({ length: 5001 }, (_, i) => `k${i}`) },
+      '101 provinces': { provinces: Array.from({ length: 101 }, (_, i) => `p${i}`) },
+    };
     for (const [name, vars] of Object.entries(bad)) expect((await page(vars)).errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
   });
 

@@ -38,6 +38,13 @@ function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw userError(`first must be between 1 and ${MAX_LIST}`, 'BAD_USER_INPUT');
 }
 
+/** A `provinces` argument: at most 100 names of at most 100 characters. */
+function checkProvinces(provinces: string[] | null | undefined): string[] {
+  const list = provinces ?? [];
+  if (list.length > 100 || list.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
+  return list;
+}
+
 interface CascadeArgs extends DirectiveRef {
   maxNodes: number;
   provinces?: string[] | null;
@@ -53,8 +60,7 @@ export const resolvers = {
     async cascade(_: unknown, args: CascadeArgs, ctx: ApiContext, info: GraphQLResolveInfo) {
       const depth = checkDepth(args.depth);
       if (!Number.isInteger(args.maxNodes) || args.maxNodes < 1 || args.maxNodes > MAX_CASCADE_NODES) throw userError(`maxNodes must be between 1 and ${MAX_CASCADE_NODES}`, 'BAD_USER_INPUT');
-      const provinces = args.provinces ?? [];
-      if (provinces.length > 100 || provinces.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
+      const provinces = checkProvinces(args.provinces);
       const fold = args.foldOrganizationsAbove ?? null;
       if (fold !== null && (!Number.isInteger(fold) || fold < 0)) throw userError('foldOrganizationsAbove must be 0 or more', 'BAD_USER_INPUT');
       const foldLevels = args.foldLevelsAbove ?? null;
@@ -106,11 +112,12 @@ export const resolvers = {
       const rows = await assignmentsUnder(ctx.driver, await rootUid(ctx, args), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
       return rows.map((r) => ({ ...r, documentUid: r.uid, tasks: r.tasks.map((t) => t.text), timings: r.tasks.map((t) => t.timing) }));
     },
-    async gapPage(_: unknown, args: DirectiveRef & { first: number; offset: number; keys?: string[] | null }, ctx: ApiContext) {
+    async gapPage(_: unknown, args: DirectiveRef & { first: number; offset: number; keys?: string[] | null; provinces?: string[] | null }, ctx: ApiContext) {
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_GAP_PAGE) throw userError(`first must be 1–${MAX_GAP_PAGE}`, 'BAD_USER_INPUT');
       if (!Number.isInteger(args.offset) || args.offset < 0) throw userError('offset must be 0 or more', 'BAD_USER_INPUT');
       if (args.keys && args.keys.length > MAX_GAP_KEYS) throw userError(`keys takes at most ${MAX_GAP_KEYS} organizations`, 'BAD_USER_INPUT');
-      return gapPage(ctx.driver, await rootUid(ctx, args), { first: args.first, offset: args.offset, keys: args.keys ?? null, database: ctx.config.neo4jDatabase });
+      const provinces = checkProvinces(args.provinces);
+      return gapPage(ctx.driver, await rootUid(ctx, args), { first: args.first, offset: args.offset, keys: args.keys ?? null, provinces, database: ctx.config.neo4jDatabase });
     },
   },
   Mutation: {

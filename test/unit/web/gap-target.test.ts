@@ -1,7 +1,7 @@
 /** Where a row of the gap list leads, and the rows of the chosen province. */
 import { describe, expect, it } from 'vitest';
 import type { Gap } from '../../../web/src/api/types.js';
-import { gapsOf, gapTarget } from '../../../web/src/state/gap-target.js';
+import { gapTarget } from '../../../web/src/state/gap-target.js';
 import { DEFAULT_FILTERS } from '../../../web/src/state/url.js';
 
 const gap = (key: string, province: string | null, level = 'commune'): Gap => ({ organization: key, key, province, level, tasks: 2 });
@@ -34,13 +34,5 @@ describe('gapTarget', () => {
   it('leads nowhere when no view would draw it (shown as text, not a dead link)', () => {
     expect(gapTarget(gap('o', 'Bình Thuận'), { nodeId: null, partial: false, orgsFolded: false, view })).toBeNull();
     expect(gapTarget(gap('o', null), { nodeId: null, partial: true, orgsFolded: false, view: { ...view, levels: true } })).toBeNull();
-  });
-});
-
-describe('gapsOf', () => {
-  it('keeps the rows of the chosen provinces, all rows when none is chosen', () => {
-    const rows = [gap('a', 'Bình Thuận'), gap('b', 'Sóc Trăng'), gap('c', null, 'central')];
-    expect(gapsOf(rows, []).map((g) => g.key)).toEqual(['a', 'b', 'c']);
-    expect(gapsOf(rows, ['Sóc Trăng']).map((g) => g.key)).toEqual(['b']);
   });
 });

@@ -54,9 +54,9 @@ export const GAP_PAGE = 200;
 /** The server's limit for one page, and for the organisations named by `keys`. */
 const GAP_KEYS_MAX = 5000;
 
-/** A page of the gap list from `offset`, with the total. */
-export const fetchGapPage = (ref: RootRef, offset: number, signal?: AbortSignal) =>
-  gql<{ gapPage: GapPage }>(GAP_PAGE_QUERY, { ...refVariables(ref), first: GAP_PAGE, offset }, signal).then((d) => d.gapPage);
+/** A page of the gap list from `offset`, with the total; of the given provinces only, when there are any. */
+export const fetchGapPage = (ref: RootRef, offset: number, provinces: readonly string[] = [], signal?: AbortSignal) =>
+  gql<{ gapPage: GapPage }>(GAP_PAGE_QUERY, { ...refVariables(ref), first: GAP_PAGE, offset, provinces: provinces.length ? provinces : null }, signal).then((d) => d.gapPage);
 
 /** The gaps among the given organisations (those a drawing shows). */
 export const fetchGapsAmong = (ref: RootRef, keys: string[], signal?: AbortSignal) =>

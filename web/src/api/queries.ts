@@ -102,8 +102,8 @@ query Directive($uid: ID!) {
  * the organisations the graph draws, to highlight them.
  */
 export const GAP_PAGE_QUERY = /* GraphQL */ `
-query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $offset: Int, $keys: [ID!]) {
-  gapPage(code: $code, issuedOn: $issuedOn, province: $province, first: $first, offset: $offset, keys: $keys) {
+query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $offset: Int, $keys: [ID!], $provinces: [String!]) {
+  gapPage(code: $code, issuedOn: $issuedOn, province: $province, first: $first, offset: $offset, keys: $keys, provinces: $provinces) {
     total
     gaps { organization key province level tasks }
   }

@@ -156,7 +156,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     [drawn, briefing, currentStep, filtered, view.filters],
   );
 
-  const gapList = useGapList(rootRef, view.gaps);
+  const gapList = useGapList(rootRef, view.gaps, view.filters.provinces);
   const lag = useAsync<LagRow[] | undefined>((signal) => (view.lag ? fetchLag(rootRef, signal) : Promise.resolve(undefined)), `${view.lag}:${JSON.stringify(rootRef)}`);
   const onlyProvince = useCallback((province: string) => onView({ filters: { ...view.filters, provinces: [province] } }), [onView, view.filters]);
   // Organisation nodes by key, and by name + province: a national root has tens of thousands of gaps, so each is

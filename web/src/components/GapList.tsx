@@ -2,7 +2,7 @@
 import type { Gap } from '../api/types';
 import { GAP_PAGE } from '../api/operations';
 import { formatCount, levelName, useI18n } from '../i18n';
-import { gapsOf, type GapTarget } from '../state/gap-target';
+import type { GapTarget } from '../state/gap-target';
 import { errorText } from './StatusMessage';
 import { SidebarSection } from './SidebarSection';
 import type { GapListState } from './useGapList';
@@ -20,22 +20,18 @@ interface Props {
 
 export function GapList({ list, targetFor, onOpen, provinces, csvUrl }: Props) {
   const { t, lang } = useI18n();
-  const { rows: all, total } = list;
-  const rest = total - (all?.length ?? 0);
-  // The server lists every province; the rows already here are narrowed to the chosen ones, and the note says how
-  // many rows that is out of (the next pages may hold more of them).
-  const rows = all && provinces.length ? gapsOf(all, provinces) : all;
+  // With provinces chosen, the server lists only theirs: the total is theirs too.
+  const { rows, total } = list;
+  const rest = total - (rows?.length ?? 0);
   const where = provinces.join(', ');
   return (
-    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={all && total === 0 ? t('gapsNone') : null} csvUrl={all && total > 0 ? csvUrl : undefined}>
-      {all && total > 0 && provinces.length > 0 && (
+    <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null} csvUrl={rows && total > 0 ? csvUrl : undefined}>
+      {rows && total > 0 && provinces.length > 0 && (
         <p className="muted small" data-testid="gap-province">
-          {rest > 0
-            ? t('gapsInProvincePartial', { n: formatCount(lang, rows!.length), where, loaded: formatCount(lang, all.length), total: formatCount(lang, total) })
-            : t('gapsInProvince', { n: formatCount(lang, rows!.length), where, total: formatCount(lang, total) })}
+          {t('gapsInProvince', { n: formatCount(lang, total), where })}
         </p>
       )}
-      {all && total > GAP_PAGE && !provinces.length && (
+      {rows && total > GAP_PAGE && !provinces.length && (
         <p className="muted small" data-testid="gap-count">
           {t('gapsCount', { n: formatCount(lang, total) })}
         </p>
@@ -68,7 +64,7 @@ export function GapList({ list, targetFor, onOpen, provinces, csvUrl }: Props) {
         })}
       </ul>
       {list.moreError != null && <p className="muted small" role="alert">{errorText(list.moreError, t)}</p>}
-      {all && rest > 0 && (
+      {rows && rest > 0 && (
         <button type="button" className="link" onClick={list.more} disabled={list.loadingMore} aria-busy={list.loadingMore} data-testid="gaps-more">
           {t('showMore', { n: Math.min(rest, GAP_PAGE), rest: formatCount(lang, rest) })}
         </button>

@@ -20,8 +20,12 @@ export interface GapListState {
   moreError: unknown;
 }
 
-export function useGapList(ref: RootRef, enabled: boolean): GapListState {
-  const first = useAsync<GapPage | undefined>((signal) => (enabled ? fetchGapPage(ref, 0, signal) : Promise.resolve(undefined)), `${enabled}:${JSON.stringify(ref)}`);
+/** `provinces`: the server lists only their gaps (a national list holds 30 000; a province's are found at once). */
+export function useGapList(ref: RootRef, enabled: boolean, provinces: readonly string[] = []): GapListState {
+  const first = useAsync<GapPage | undefined>(
+    (signal) => (enabled ? fetchGapPage(ref, 0, provinces, signal) : Promise.resolve(undefined)),
+    `${enabled}:${JSON.stringify(ref)}:${JSON.stringify(provinces)}`,
+  );
   const [later, setLater] = useState<{ rows: Gap[]; loading: boolean; error?: unknown }>({ rows: [], loading: false });
   // Pages asked for a first page that is no longer shown (another root, a retry) are dropped when they arrive.
   const current = useRef<GapPage | undefined>(undefined);
@@ -40,11 +44,11 @@ export function useGapList(ref: RootRef, enabled: boolean): GapListState {
     const ctrl = new AbortController();
     aborter.current = ctrl;
     setLater((l) => ({ ...l, loading: true, error: undefined }));
-    fetchGapPage(ref, page.gaps.length + later.rows.length, ctrl.signal).then(
+    fetchGapPage(ref, page.gaps.length + later.rows.length, provinces, ctrl.signal).then(
       (next) => current.current === page && setLater((l) => ({ rows: [...l.rows, ...next.gaps], loading: false })),
       (error: unknown) => current.current === page && !ctrl.signal.aborted && setLater((l) => ({ ...l, loading: false, error })),
     );
-  }, [page, later, ref]);
+  }, [page, later, ref, provinces]);
 
   return { rows, total: page?.total ?? 0, loading: first.loading, error: first.error, retry: first.retry, more, loadingMore: later.loading, moreError: later.error };
 }

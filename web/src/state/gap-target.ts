@@ -33,10 +33,3 @@ export function gapTarget(gap: Gap, ctx: GapContext): GapTarget {
   if (ctx.orgsFolded && !ctx.view.orgs) return { kind: 'view', patch: select };
   return null;
 }
-
-/** The rows of the chosen provinces (all rows when none is chosen). */
-export function gapsOf(rows: readonly Gap[], provinces: readonly string[]): Gap[] {
-  if (!provinces.length) return [...rows];
-  const chosen = new Set(provinces);
-  return rows.filter((g) => g.province !== null && chosen.has(g.province));
-}

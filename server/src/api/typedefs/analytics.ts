@@ -72,9 +72,10 @@ type Query {
   gaps(code: String!, issuedOn: Date, province: String): [Gap!]!
   """
   The gap list a page at a time, in the order of gaps (level, then name), with its total: a national resolution has
-  tens of thousands. first: 1–5000; keys: only these organizations (at most 5000), e.g. those a drawing shows.
+  tens of thousands. first: 1–5000; keys: only these organizations (at most 5000), e.g. those a drawing shows;
+  provinces: only organizations of these provinces (names as the graph holds them, at most 100), total included.
   """
-  gapPage(code: String!, issuedOn: Date, province: String, first: Int = 200, offset: Int = 0, keys: [ID!]): GapPage!
+  gapPage(code: String!, issuedOn: Date, province: String, first: Int = 200, offset: Int = 0, keys: [ID!], provinces: [String!]): GapPage!
   """
   Every organization given tasks by the root or a text implementing it, with the tasks: by assigning text (level,
   province, issue date, code), then organization in Vietnamese alphabetical order.

@@ -89,14 +89,16 @@ describe('loading, error and empty states', () => {
     expect(cells[0]).toBe('Bình Thuận');
     expect(cells[2]).toContain(String(api[programme]!.documents));
     expect(cells[3]).toBe(api[programme]!.medianDays!.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
-    expect(cells[4]).toBe(`${api[programme]!.minDays} – ${api[programme]!.maxDays}`);
+    const { minDays, maxDays } = api[programme]!;
+    expect(cells[4]).toBe(minDays === maxDays ? String(minDays) : `${minDays} – ${maxDays}`);
     // 58-CTr/TU came 133 days after the resolution: within the Bình Thuận provincial range.
     expect(api[programme]!.minDays!).toBeLessThanOrEqual(133);
     expect(api[programme]!.maxDays!).toBeGreaterThanOrEqual(133);
     // Its propaganda board's guidance carries out the programme, not the resolution: a row of its own, said so.
     const levels = await table.locator('[data-testid=lag-level]').allTextContents();
     expect(levels[programme]).toBe('Cấp tỉnh');
-    expect(levels).toContain('Cấp tỉnh, thực hiện văn bản cùng cấp');
+    expect(levels).toContain('Cấp tỉnh (cùng cấp)');
+    expect(await table.locator('[data-testid=lag-level]', { hasText: 'cùng cấp' }).first().getAttribute('title')).toBe('Cấp tỉnh, thực hiện văn bản cùng cấp');
     await screenshot(page, 'lag-table');
     // In a laptop's window (1 280 px, the narrowest sidebar) every column shows without scrolling sideways.
     const laptop = await browser.newPage({ width: 1280, height: 800 });

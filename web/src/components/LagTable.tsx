@@ -47,16 +47,21 @@ export function LagTable({ rows, loading, error, retry, onProvince, current, csv
                         '—'
                       )}
                     </td>
-                    {/* A level's texts implementing their own level's (a province's departments carrying out its programme): a row apart, said. */}
-                    <td className={r.level && r.parentLevel === r.level ? undefined : 'nowrap'} data-testid="lag-level">
-                      {r.level && r.parentLevel === r.level ? t('levelSameLevel', { level: levelName(t, r.level) }) : levelName(t, r.level)}
-                    </td>
+                    {/* A level's texts implementing their own level's (a province's departments carrying out its programme): a row apart, said briefly (in full on hover). */}
+                    {r.level && r.parentLevel === r.level ? (
+                      <td data-testid="lag-level" title={t('levelSameLevel', { level: levelName(t, r.level) })}>
+                        <span className="nowrap">{levelName(t, r.level)}</span> <span className="muted small nowrap">({t('lagSameLevel')})</span>
+                      </td>
+                    ) : (
+                      <td className="nowrap" data-testid="lag-level">{levelName(t, r.level)}</td>
+                    )}
                     <td className="num" title={t('lagDated', { n: formatCount(lang, r.dated) })}>
                       {formatCount(lang, r.documents)}
                       {r.dated < r.documents && <span className="muted small"> ({t('lagDated', { n: formatCount(lang, r.dated) })})</span>}
                     </td>
                     <td className="num">{days(r.medianDays)}</td>
-                    <td className="num">{r.minDays === null ? '–' : `${days(r.minDays)} – ${days(r.maxDays)}`}</td>
+                    {/* One text, or all alike: the number, not "1.021 – 1.021". */}
+                    <td className="num">{r.minDays === null ? '–' : r.minDays === r.maxDays ? days(r.minDays) : `${days(r.minDays)} – ${days(r.maxDays)}`}</td>
                   </tr>
                 ))}
               </tbody>

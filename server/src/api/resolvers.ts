@@ -10,7 +10,7 @@ import { EVIDENCE_COLUMNS, fetchCascade, FULL_COLUMN_FIELDS, LEAN_COLUMNS, MAX_C
 import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queries/find-directive.js';
 import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
-import { search } from '../graph/queries/search.js';
+import { MAX_LIST, search } from '../graph/queries/search.js';
 import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
@@ -33,7 +33,6 @@ function checkDepth(depth: number): number {
 }
 
 /** How many hits or roots a list answers with: 1–MAX_LIST (it was clamped silently: `roots(first: -1)` gave one). */
-const MAX_LIST = 200;
 function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw userError(`first must be between 1 and ${MAX_LIST}`, 'BAD_USER_INPUT');
 }

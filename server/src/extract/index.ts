@@ -12,4 +12,4 @@ export {
 export { DOC_TYPES, docType, typeByName, categoryOf, typeCategory, typeNameOf, canonicalTypeKey, type DocType, type Category } from './patterns/types.js';
 export { sourceText } from './normalize.js';
 export { orgKind, parseTiming } from './assignments.js';
-export { centralTermOn, termSpans, withinSpans } from './terms.js';
+export { termSpans, withinSpans } from './terms.js';

@@ -17,9 +17,8 @@ export class LookupError extends Error {
 export interface DirectiveRef {
   code: string;
   /**
-   * yyyy-mm-dd. From GraphQL it may also be a temporal object: a date literal written into the query reaches the
-   * resolver as {year, month, day} (parsed by @neo4j/graphql's Date scalar with its own copy of the driver, whose
-   * objects this driver would send as a plain map), so it is read back as text.
+   * yyyy-mm-dd. From GraphQL it is a temporal object ({year, month, day}: the schema's Date scalar, api/date-scalar.ts,
+   * has checked it is a day of the calendar), read back as text here.
    */
   issuedOn?: string | { year: unknown; month: unknown; day: unknown } | null;
   province?: string | null;

@@ -141,7 +141,10 @@ export async function search(driver: Driver, text: string, first: number, databa
   return hits.sort((a, b) => b.score - a.score).slice(0, first);
 }
 
-/** Result limits are bounded: 1 … 200. */
-export function clampLimit(n: number, max = 200): number {
+/** How many hits or roots a list answers with at most (the API refuses more: resolvers.ts). */
+export const MAX_LIST = 200;
+
+/** Result limits are bounded: 1 … MAX_LIST. */
+export function clampLimit(n: number, max = MAX_LIST): number {
   return Math.max(1, Math.min(max, Math.trunc(Number.isFinite(n) ? n : 20)));
 }

@@ -11,13 +11,13 @@ import { extractDocument } from '../../server/src/extract/index.js';
 import { gql, gqlData } from '../support/graphql.js';
 import { toVni, vniWritable } from '../support/legacy-encode.js';
 
-interface CNode { id: string; kind: string; code: string | null; sourceFile: string | null; depth: number; lagDays: number | null; province: string | null; level: string | null; parent: string | null }
+interface CNode { id: string; kind: string; label: string; code: string | null; sourceFile: string | null; depth: number; lagDays: number | null; province: string | null; level: string | null; parent: string | null; unit: string | null }
 interface CEdge { source: string; target: string; kind: string; inferred: boolean; quote: string | null; start: number | null; end: number | null; evidenceUid: string | null; lagDays: number | null; tasks: string[] | null; timings: string[] | null }
 
 const CASCADE = `query($code: String!, $depth: Int, $direction: CascadeDirection, $relations: [RelationKind!]) {
   cascade(code: $code, depth: $depth, direction: $direction, relations: $relations) {
     root { id code }
-    nodes { id kind code sourceFile depth lagDays province level parent }
+    nodes { id kind label code sourceFile depth lagDays province level parent unit }
     edges { source target kind inferred quote start end evidenceUid lagDays tasks timings }
   }
 }`;
@@ -361,6 +361,18 @@ describe('analytics', () => {
     expect(d.gaps.every((g) => g.tasks > 0 && g.assignedBy.length > 0)).toBe(true);
     // The propaganda board issued 000, which implements 58-CTr/TU: not a gap.
     expect(d.gaps.some((g) => g.organization === 'Ban Tuyên giáo Tỉnh ủy' && g.province === 'Bình Thuận')).toBe(false);
+  });
+
+  it("names a bloc's bodies in full and keeps its grassroots committees apart from other units' (001, Đảng bộ Khối)", async () => {
+    const g = await gqlData<{ gaps: Array<{ organization: string; unit: string | null; key: string }> }>('{ gaps(code: "293-KH/TU") { organization unit key } }');
+    expect(g.gaps).toContainEqual({ organization: 'Cấp ủy cơ sở', unit: 'Khối các cơ quan tỉnh', key: 'cap uy co so#quang-nam@khoi cac co quan tinh' });
+    expect(g.gaps).toContainEqual({ organization: 'Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh', unit: null, key: 'ban tuyen giao dang uy khoi cac co quan tinh#quang-nam' });
+    const c = await cascade({ code: '293-KH/TU', relations: ['IMPLEMENTS', 'ASSIGNED_TO'] });
+    expect(c.nodes.find((n) => n.label === 'Cấp ủy cơ sở (Khối các cơ quan tỉnh, Quảng Nam)')).toMatchObject({ kind: 'ORGANIZATION', unit: 'Khối các cơ quan tỉnh' });
+    const o = await gqlData<{ organizations: Array<{ name: string; unit: string | null }> }>(
+      '{ organizations(where: { key: { eq: "ban thuong vu dang uy khoi cac co quan tinh#quang-nam" } }) { name unit issued { uid } } }',
+    );
+    expect(o.organizations).toMatchObject([{ name: 'Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh', unit: null }]);
   });
 
   it('pages through the gap list with its total, and refuses pages out of bounds', async () => {
@@ -962,7 +974,7 @@ describe('exports', () => {
     const [gapHeader, ...gapLines] = await csvCells('/export/gaps.csv?code=28-NQ/TW', 'gaps-28_NQ_TW.csv');
     expect(gapHeader![0]).toBe('Cơ quan');
     expect(gaps.length).toBeGreaterThan(5);
-    expect(gapLines.map((l) => [l[0], Number(l[3]), l[4], l[5]])).toEqual(gaps.map((g) => [g.organization, g.tasks, g.assignedBy.join('; '), g.key]));
+    expect(gapLines.map((l) => [l[0], Number(l[4]), l[5], l[6]])).toEqual(gaps.map((g) => [g.organization, g.tasks, g.assignedBy.join('; '), g.key]));
     const lag = (await gqlData<{ implementationLag: Array<{ province: string | null; documents: number; medianDays: number | null }> }>('{ implementationLag(code: "28-NQ/TW") { province documents medianDays } }')).implementationLag;
     const [lagHeader, ...lagLines] = await csvCells('/export/lag.csv?code=28-NQ/TW&lang=en', 'lag-28_NQ_TW.csv');
     expect(lagHeader).toEqual(['Province', 'Level', 'Implementing a text of level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)']);

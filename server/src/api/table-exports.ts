@@ -18,8 +18,8 @@ const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
     en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic', 'Organization key'],
   },
   gaps: {
-    vi: ['Cơ quan', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
-    en: ['Organization', 'Province', 'Level', 'Tasks', 'Assigned by', 'Organization key'],
+    vi: ['Cơ quan', 'Thuộc đơn vị', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
+    en: ['Organization', 'Unit', 'Province', 'Level', 'Tasks', 'Assigned by', 'Organization key'],
   },
   lag: {
     vi: ['Tỉnh/thành', 'Cấp', 'Thực hiện văn bản cấp', 'Số văn bản', 'Số văn bản có ngày', 'Trung vị (ngày)', 'Ít nhất (ngày)', 'Nhiều nhất (ngày)'],
@@ -60,7 +60,7 @@ export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang):
 export function gapsCsv(gaps: readonly Gap[], lang: TableLang): CsvPieces {
   return csvChunks(
     HEADERS.gaps[lang],
-    gaps.map((g) => [g.organization, g.province, levelName(g.level, lang), g.tasks, g.assignedBy.join('; '), g.key]),
+    gaps.map((g) => [g.organization, g.unit, g.province, levelName(g.level, lang), g.tasks, g.assignedBy.join('; '), g.key]),
   );
 }
 

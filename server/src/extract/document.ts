@@ -4,7 +4,7 @@ import { findAliases, insideSpan } from './aliases.js';
 import { findAssignments } from './assignments.js';
 import { findFootnotes } from './footnotes.js';
 import { parseHeader } from './header.js';
-import { issuerLevelFor, nameFromCode, nameFromHeader, openingSubject } from './issuer.js';
+import { issuerLevelFor, levelFromName, nameFromCode, nameFromHeader, openingSubject } from './issuer.js';
 import { flatten, lines, sourceText } from './normalize.js';
 import { bestVote, provinceIn, provinceVotes } from './place.js';
 import { categoryOf, docType } from './patterns/types.js';
@@ -14,7 +14,8 @@ import {
   documentDates, findLinks, leftVerb, mentionProvince, mergeMention, refKey, toInferred, toReference, type DocContext,
 } from './relations.js';
 import { findSigner } from './signer.js';
-import type { ExtractedRecord, InferredLink, Reference } from './types.js';
+import { completeName, documentUnit, unitOf } from './unit.js';
+import type { Assignment, ExtractedRecord, InferredLink, Issuer, LevelKey, Reference, Unit } from './types.js';
 import type { ParsedCode } from './codes.js';
 
 export interface ExtractOptions {
@@ -23,6 +24,22 @@ export interface ExtractOptions {
 
 const ANNEX_BEFORE_RE = /(?:Kèm theo|kèm theo)\s?$/;
 const HEADER_WEIGHT = 5;
+
+/** An assignment of a unit's document: its bare name completed, and the unit kept when the name does not say. */
+function inUnit(a: Assignment, unit: Unit): void {
+  const name = completeName(a.organization, unit);
+  if (name !== a.organization) {
+    a.organization = name;
+    a.level = levelFromName(name) ?? a.level;
+  }
+  const own = unitOf(a.organization, a.level, unit);
+  if (own) a.unit = own;
+}
+
+function issuerOf(name: string | null, province: string | null, level: LevelKey | null, unit: Unit | null): Issuer {
+  const own = name ? unitOf(name, level, unit) : null;
+  return own ? { name, province, level, unit: own } : { name, province, level };
+}
 
 export function extractDocument(file: string, text: string, opts: ExtractOptions = {}): ExtractedRecord {
   const source = sourceText(text);
@@ -56,7 +73,10 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   // Issuer.
   const openingText = head.opening.map((o) => o.line.text).join(' ');
   const subject = openingText ? openingSubject(openingText) : null;
-  const issuerName = subject ?? nameFromHeader(head.issuerLines) ?? nameFromCode(ownCode);
+  const namedIssuer = subject ?? nameFromHeader(head.issuerLines) ?? nameFromCode(ownCode);
+  // A unit's bare names ("Ban Thường vụ Đảng ủy Khối", "Văn phòng Đảng ủy") completed with the unit (unit.ts).
+  const unit = issuerLevelFor(namedIssuer, ownCode) === 'central' ? null : documentUnit(head.issuerLines, namedIssuer, head.title);
+  const issuerName = namedIssuer && completeName(namedIssuer, unit);
   const issuerLevel = issuerLevelFor(issuerName, ownCode);
 
   // Province: header (weighted), issuer lines, place, then the whole text.
@@ -143,6 +163,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const signed = findSigner(flat, ls, skip);
   const recipients = findRecipients(ls, skip, signed ? signed.firstLine : -1);
   const assignments = findAssignments(flat, ls, skip, province, issuerLevel, signed ? signed.firstLine : -1);
+  if (unit) for (const a of assignments) inUnit(a, unit);
 
   return {
     file,
@@ -157,7 +178,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
     resolvedIssuedOn: ownCode ? issuedOn : null,
     province,
     place: head.place,
-    issuer: { name: issuerName, province, level: issuerLevel },
+    unit,
+    issuer: issuerOf(issuerName, province, issuerLevel, unit),
     signer: signed ? signed.signer : null,
     implements: implementsRefs,
     cites,

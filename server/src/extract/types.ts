@@ -91,12 +91,31 @@ export interface Assignment extends Evidence {
   /** "party" | "state" | "front" | "mass" | "press" | "other" */
   kind: string;
   tasks: Task[];
+  /**
+   * (Added, optional) The unit below the province the organisation belongs to, when its name does not say and the
+   * document belongs to one ("Cấp ủy cơ sở" of a bloc's plan: "Khối các cơ quan tỉnh"); null otherwise (unit.ts).
+   */
+  unit?: string | null;
+}
+
+/** A unit below the province: a bloc of party organisations, a district-level unit, a commune (unit.ts). */
+export interface Unit {
+  kind: 'bloc' | 'district' | 'commune';
+  /** "Khối các cơ quan tỉnh", "huyện Hàm Thuận Bắc", "thị xã La Gi", "xã Hàm Thắng". */
+  name: string;
+  /** The name without its unit word: "các cơ quan tỉnh", "Hàm Thuận Bắc". */
+  proper: string;
+  level: LevelKey;
+  /** The district-level unit a commune belongs to, when the text names it. */
+  within?: Unit | null;
 }
 
 export interface Issuer {
   name: string | null;
   province: string | null;
   level: LevelKey | null;
+  /** (Added, optional) As Assignment.unit: the unit below the province, when the name does not say. */
+  unit?: string | null;
 }
 
 export interface Signer {
@@ -142,6 +161,11 @@ export interface ExtractedRecord {
   /** (Added, optional) Province of the document (same as issuer.province). */
   province?: string | null;
   place: string | null;
+  /**
+   * (Added, optional) The unit below the province the document belongs to (header, issuer or title): its bare names
+   * are completed with it ("Ban Thường vụ Đảng ủy Khối" → "… Khối các cơ quan tỉnh"); null for provincial and central texts.
+   */
+  unit?: Unit | null;
   issuer: Issuer;
   signer: Signer | null;
   implements: Reference[];

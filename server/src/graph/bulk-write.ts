@@ -47,7 +47,7 @@ SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelR
 const CREATE_ORGS = `
 UNWIND $rows AS row
 CREATE (o:Organization)
-SET o += row { .key, .name, .province, .level, .levelRank, .kind, .searchText, .sortKey }`;
+SET o += row { .key, .name, .province, .level, .levelRank, .kind, .unit, .searchText, .sortKey }`;
 
 const CREATE_LINKS = (type: string) => `
 UNWIND $rows AS row

@@ -4,6 +4,7 @@
  */
 import { foldDiacritics } from '../extract/provinces.js';
 import type { Direction, RawCascade, RawEdge, RelationKind } from './queries/cascade.js';
+import { organizationLabel } from './queries/organization-label.js';
 
 export interface CascadeNode {
   id: string;
@@ -27,6 +28,8 @@ export interface CascadeNode {
   assignees: number | null;
   /** Cascades whose lower levels were folded: how many texts of those levels implement this one directly (null otherwise). */
   implementersFolded: number | null;
+  /** An organisation's unit below the province, when its name does not say (extract/unit.ts); null otherwise. */
+  unit: string | null;
 }
 
 export interface CascadeEdge {
@@ -126,7 +129,7 @@ export function daysBetween(from: string | null, to: string | null): number | nu
 }
 
 function label(p: Record<string, unknown>, isOrg: boolean): string {
-  if (isOrg) return str(p.province) ? `${str(p.name)} (${str(p.province)})` : (str(p.name) ?? '?');
+  if (isOrg) return organizationLabel(str(p.name) ?? '?', str(p.unit), str(p.province));
   const code = str(p.code);
   const province = str(p.province);
   const head = code ?? str(p.typeName) ?? str(p.title)?.slice(0, 60) ?? str(p.titleHead) ?? '?';
@@ -293,6 +296,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       parent: par,
       assignees: raw.folded ? (raw.folded.get(n.uid) ?? 0) : null,
       implementersFolded: raw.levelsFolded && !isOrg ? (raw.levelsFolded.implementers.get(n.uid) ?? 0) : null,
+      unit: isOrg ? str(p.unit) : null,
     };
   });
   // Depth, level rank, folded label (then byLabel's collator between equal forms).

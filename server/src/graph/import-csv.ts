@@ -211,6 +211,7 @@ function columnsFor(ids: NodeIds) {
       ...(['name', 'province', 'level'] as const).map((k) => str<Org>(k)),
       dbl<Org>('levelRank'),
       str<Org>('kind'),
+      str<Org>('unit'),
       str<Org>('searchText'),
       str<Org>('sortKey'),
     ],

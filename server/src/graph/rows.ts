@@ -70,6 +70,8 @@ export interface OrganizationRow {
   level: string | null;
   levelRank: number | null;
   kind: string;
+  /** The unit below the province when the name does not say ("Cấp ủy cơ sở" of "Khối các cơ quan tỉnh"), else null. */
+  unit: string | null;
   searchText: string;
   /** The name's place in Vietnamese alphabetical order (sort-key.ts): lists of organisations sort by it. */
   sortKey: string;
@@ -115,10 +117,14 @@ function remembered<R>(limit: number): (key: string, make: () => R) => R {
 }
 
 const orgNames = remembered<{ key: string; searchText: string; sortKey: string }>(100_000);
-function organizationNames(name: string, province: string | null): { key: string; searchText: string; sortKey: string } {
-  return orgNames(`${name}\u0001${province ?? ''}`, () => ({
-    key: `${foldDiacritics(name).replace(/\s+/g, ' ').trim()}#${province ? provinceSlug(province) : 'national'}`,
-    searchText: searchText(name, province),
+/**
+ * An organisation's key: its name and province, and the unit below the province when the name does not say which
+ * ("Cấp ủy cơ sở#quang-nam@khoi cac co quan tinh": every bloc and commune has one).
+ */
+function organizationNames(name: string, province: string | null, unit: string | null): { key: string; searchText: string; sortKey: string } {
+  return orgNames(`${name}\u0001${province ?? ''}\u0001${unit ?? ''}`, () => ({
+    key: `${foldDiacritics(name).replace(/\s+/g, ' ').trim()}#${province ? provinceSlug(province) : 'national'}${unit ? `@${foldDiacritics(unit).replace(/\s+/g, ' ').trim()}` : ''}`,
+    searchText: searchText(name, unit, province),
     sortKey: nameSortKey(name),
   }));
 }
@@ -267,16 +273,16 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
   }
 
   const organizations = new Map<string, OrganizationRow>();
-  const orgRow = (name: string, prov: string | null, level: string | null, kind: string): OrganizationRow => {
-    const names = organizationNames(name, prov);
+  const orgRow = (name: string, prov: string | null, level: string | null, kind: string, unit: string | null): OrganizationRow => {
+    const names = organizationNames(name, prov, unit);
     const key = names.key;
-    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, searchText: names.searchText, sortKey: names.sortKey };
+    const row = organizations.get(key) ?? { key, name, province: prov, level, levelRank: levelRank(level), kind, unit, searchText: names.searchText, sortKey: names.sortKey };
     organizations.set(key, row);
     return row;
   };
   const assignments: AssignmentRow[] = [];
   record.assignments.forEach((a, order) => {
-    const org = orgRow(a.organization, a.province ?? province, a.level, a.kind);
+    const org = orgRow(a.organization, a.province ?? province, a.level, a.kind, a.unit ?? null);
     const years = a.tasks.flatMap((t) => [t.timing?.fromYear, t.timing?.toYear]).filter((y): y is number => typeof y === 'number');
     assignments.push({
       orgKey: org.key,
@@ -291,7 +297,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   });
   directive.assigneeCount = new Set(assignments.map((a) => a.orgKey)).size;
-  const issuer = record.issuer.name ? orgRow(record.issuer.name, province, record.issuer.level, 'party') : null;
+  const issuer = record.issuer.name ? orgRow(record.issuer.name, province, record.issuer.level, 'party', record.issuer.unit ?? null) : null;
 
   return { directive, stubs: [...stubs.values()], links: [...links.values()], organizations: [...organizations.values()], assignments, issuer };
 }

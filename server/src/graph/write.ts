@@ -100,7 +100,7 @@ RETURN count(rel) AS n`;
 const ORGANIZATIONS = `
 UNWIND $organizations AS row
 MERGE (o:Organization {key: row.key})
-SET o += row { .name, .province, .level, .levelRank, .kind, .searchText, .sortKey }`;
+SET o += row { .name, .province, .level, .levelRank, .kind, .unit, .searchText, .sortKey }`;
 
 const ASSIGNMENTS = `
 UNWIND $assignments AS a

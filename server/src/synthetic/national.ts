@@ -405,6 +405,11 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
         const cy = Number(on.slice(0, 4));
         const key: DocKey = { code: num.take(p.slug, 'KH/ĐU', on, p, (n) => `${n}-KH/ĐU`), issuedOn: on, province: p.name };
         const du = `Đảng ủy ${X}`;
+        // Half of the communes name their own bodies bare, as real commune plans do ("Văn phòng Đảng ủy", "Ủy ban nhân
+        // dân xã"): the extractor completes them from the header (extract/unit.ts). A fork: the other draws stay as they were.
+        const bare = crng.fork('bare').chance(0.5);
+        const ownDu = bare ? 'Đảng ủy' : du;
+        const ownX = bare ? c.kind : X;
         const partyPlan: Mentionable = { key, typeName: 'Kế hoạch', by: `Ban Thường vụ ${du}`, about: parent.about, resolution: r };
         // A quarter of the texts spell out the whole chain ("… về thực hiện Nghị quyết số …"), as real ones often do.
         const chain = crng.chance(0.25) ? ` về thực hiện ${resolutionMention(r)}` : ` về ${r.about}`;
@@ -414,13 +419,13 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
             ...partyHeader, ...(c.district ? [`ĐẢNG BỘ HUYỆN ${upper(c.district.name)}`] : []), upper(du), '*', `Số ${key.code}`, '',
             'ĐẢNG CỘNG SẢN VIỆT NAM', `${c.name}, ${longDate(on)}`, '',
             'KẾ HOẠCH', `thực hiện ${parent.typeName} số ${parent.key.code} của ${parent.by.replace(/ \(khóa [IVX]+\)$/, '')}`, '',
-            `Thực hiện ${mention(parent)}${chain}, Ban Thường vụ ${du} xây dựng Kế hoạch thực hiện trên địa bàn ${X}, ${P} như sau:`, '',
+            `Thực hiện ${mention(parent)}${chain}, Ban Thường vụ ${ownDu} xây dựng Kế hoạch thực hiện trên địa bàn ${X}, ${P} như sau:`, '',
             ...body(crng, cy, [mention(guidance), mention(resolutionM)], [
-              { org: `Văn phòng ${du}`, tasks: 2 },
+              { org: `Văn phòng ${ownDu}`, tasks: 2 },
               { org: `Ban Xây dựng Đảng ${du}`, tasks: 2 },
-              { org: `Ủy ban Kiểm tra ${du}`, tasks: 2 },
-              { org: `Ủy ban Mặt trận Tổ quốc Việt Nam ${X}`, tasks: 2 },
-              { org: `Ủy ban nhân dân ${X}`, tasks: 2 },
+              { org: `Ủy ban Kiểm tra ${ownDu}`, tasks: 2 },
+              { org: `Ủy ban Mặt trận Tổ quốc Việt Nam ${ownX}`, tasks: 2 },
+              { org: `Ủy ban nhân dân ${ownX}`, tasks: 2 },
               { org: `Chi bộ các thôn, khu phố thuộc ${du}`, tasks: 1 },
             ], `Trên đây là Kế hoạch thực hiện của Ban Thường vụ ${du}; đề nghị các chi bộ, cơ quan, đơn vị nghiêm túc triển khai thực hiện.`),
             ...signature(crng, ['T/M ĐẢNG ỦY', crng.pick(['BÍ THƯ', 'PHÓ BÍ THƯ'])], [`Ban Thường vụ ${tu} (b/c)`, `Các đồng chí Ủy viên Ban Chấp hành ${du}`, 'Các chi bộ trực thuộc', 'Lưu Văn phòng Đảng ủy']),

@@ -91,11 +91,18 @@ describe('assignmentsCsv', () => {
 describe('gapsCsv and lagCsv', () => {
   it('list the gaps with their task counts and assigning texts, and the lag rows with their days', () => {
     const gaps = cells(
-      gapsCsv([{ organization: 'Sở Y tế', key: 'so y te#binh-thuan', province: 'Bình Thuận', level: 'provincial', assignedBy: ['a@2023-01-01', 'b@2023-02-01'], tasks: 3 }], 'vi'),
+      gapsCsv(
+        [
+          { organization: 'Sở Y tế', unit: null, key: 'so y te#binh-thuan', province: 'Bình Thuận', level: 'provincial', assignedBy: ['a@2023-01-01', 'b@2023-02-01'], tasks: 3 },
+          { organization: 'Cấp ủy cơ sở', unit: 'Khối các cơ quan tỉnh', key: 'cap uy co so#quang-nam@khoi cac co quan tinh', province: 'Quảng Nam', level: 'commune', assignedBy: ['c'], tasks: 1 },
+        ],
+        'vi',
+      ),
     );
     expect(gaps).toEqual([
-      ['Cơ quan', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
-      ['Sở Y tế', 'Bình Thuận', 'Tỉnh', '3', 'a@2023-01-01; b@2023-02-01', 'so y te#binh-thuan'],
+      ['Cơ quan', 'Thuộc đơn vị', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
+      ['Sở Y tế', '', 'Bình Thuận', 'Tỉnh', '3', 'a@2023-01-01; b@2023-02-01', 'so y te#binh-thuan'],
+      ['Cấp ủy cơ sở', 'Khối các cơ quan tỉnh', 'Quảng Nam', 'Xã', '1', 'c', 'cap uy co so#quang-nam@khoi cac co quan tinh'],
     ]);
     const lag = cells(
       lagCsv(

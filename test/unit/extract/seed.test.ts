@@ -139,7 +139,10 @@ describe('001 — Kế hoạch of Đảng ủy Khối (Quảng Nam)', () => {
     expect(r().code).toBeNull();
     expect(r().issuedOn).toBeNull();
     expect(r().province).toBe('Quảng Nam');
-    expect(r().issuer.name).toBe('Ban Thường vụ Đảng ủy Khối');
+    // "Ban Thường vụ Đảng ủy Khối" names the bloc's committee bare, as every bloc of the province writes it: the
+    // title says which ("… ở Đảng bộ Khối các cơ quan tỉnh").
+    expect(r().unit).toMatchObject({ kind: 'bloc', name: 'Khối các cơ quan tỉnh', level: 'district' });
+    expect(r().issuer).toEqual({ name: 'Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh', province: 'Quảng Nam', level: 'district' });
   });
   it('implements exactly 293-KH/TU', () => {
     expect(codes(r().implements)).toEqual(['293-KH/TU']);
@@ -159,6 +162,14 @@ describe('001 — Kế hoạch of Đảng ủy Khối (Quảng Nam)', () => {
     expect(a.organization).toBe('cấp ủy cơ sở lãnh đạo thực hiện nhiệm vụ tuyên truyền');
     expect(a.tasks.map((t) => t.text.slice(0, 20))).toEqual(['Bám sát sự chỉ đạo t', 'Căn cứ Kế hoạch số 2', 'Phát huy vai trò, tr']);
     expect(r().assignments.find((x) => x.organization === 'Cấp ủy cơ sở')!.tasks).toHaveLength(3);
+    // A party body ("cơ sở" is no "Sở", a department of the state).
+    expect(a.kind).toBe('party');
+  });
+  it("the bloc's bodies named bare are completed; its grassroots committees keep the bloc as their unit", () => {
+    const by = (name: string) => r().assignments.find((x) => x.organization === name)!;
+    expect(by('Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh').quote).toMatch(/^Ban Tuyên giáo Đảng ủy Khối\s*$/);
+    expect(by('Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh').unit).toBeUndefined();
+    expect(by('Cấp ủy cơ sở').unit).toBe('Khối các cơ quan tỉnh');
   });
   it('"Kế hoạch số 78-KH/TU … và Kế hoạch số 25-KH/ĐUK … về thực hiện Kết luận số 01-KL/TW": both plans implement it', () => {
     const to01 = r().inferred.filter((l) => l.to.code === '1-KL/TW').map((l) => `${l.from.code}@${l.from.issuedOn}`).sort();
@@ -175,8 +186,10 @@ describe('001 — Kế hoạch of Đảng ủy Khối (Quảng Nam)', () => {
     expect(r().footnotes[0]!.text.startsWith('Quy định số 101-QĐ/TW, ngày 07/6/2012')).toBe(true);
   });
   it('assignments and signer', () => {
-    expect(orgs(r())).toEqual(expect.arrayContaining(['Ban Tuyên giáo Đảng ủy Khối', 'Ban Tổ chức Đảng ủy Khối', 'Ủy ban Kiểm tra Đảng ủy Khối', 'Cấp ủy cơ sở']));
-    expect(r().assignments.find((a) => a.organization === 'Ban Tuyên giáo Đảng ủy Khối')!.tasks.length).toBeGreaterThanOrEqual(3);
+    expect(orgs(r())).toEqual(
+      expect.arrayContaining(['Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh', 'Ban Tổ chức Đảng ủy Khối các cơ quan tỉnh', 'Ủy ban Kiểm tra Đảng ủy Khối các cơ quan tỉnh', 'Cấp ủy cơ sở']),
+    );
+    expect(r().assignments.find((a) => a.organization === 'Ban Tuyên giáo Đảng ủy Khối các cơ quan tỉnh')!.tasks.length).toBeGreaterThanOrEqual(3);
     expect(r().signer).toMatchObject({ name: 'Nguyễn Xuân Đức', capacity: 'T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ' });
     expect(r().recipients).toEqual(['Ban Thường vụ Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy', 'Các Ban, Văn phòng Đảng ủy Khối', 'Ban Thường vụ CDVC tỉnh, Đoàn Khối các cơ quan tỉnh', 'Cấp ủy cơ sở']);
   });

@@ -143,6 +143,23 @@ describe('generateNational: the real extractor reads what was intended', () => {
     expect(extractDocument('d.txt', text(['NGHỊ QUYẾT', 'CỦA BỘ CHÍNH TRỊ'])).title).toBe('CỦA BỘ CHÍNH TRỊ');
   });
 
+  it("a commune's bodies named bare are read as the commune's own, as those named in full", () => {
+    const plans = generateNational(small).filter((x) => x.kind === 'commune-party-plan');
+    const bare = plans.filter((d) => /\n1\. Văn phòng Đảng ủy\n/.test(d.text));
+    expect(bare.length).toBeGreaterThan(0);
+    expect(bare.length).toBeLessThan(plans.length);
+    for (const d of plans) {
+      const r = extractDocument(d.file, d.text);
+      const unit = r.unit!.name; // "xã Hàm Thắng"
+      expect(r.issuer.name, d.file).toBe(`Ban Thường vụ Đảng ủy ${unit}`);
+      expect(r.assignments.map((a) => a.organization), d.file).toEqual([
+        `Văn phòng Đảng ủy ${unit}`, `Ban Xây dựng Đảng Đảng ủy ${unit}`, `Ủy ban Kiểm tra Đảng ủy ${unit}`,
+        `Ủy ban Mặt trận Tổ quốc Việt Nam ${unit}`, `Ủy ban nhân dân ${unit}`, `Chi bộ các thôn, khu phố thuộc Đảng ủy ${unit}`,
+      ]);
+      expect(r.assignments.every((a) => a.level === 'commune' && a.unit === undefined), d.file).toBe(true);
+    }
+  });
+
   it('timing annotations are parsed on assignments', () => {
     const d = generateNational(small).find((x) => x.kind === 'commune-party-plan')!;
     const r = extractDocument(d.file, d.text);

@@ -4,7 +4,7 @@ import type { Gap } from '../../../web/src/api/types.js';
 import { gapTarget } from '../../../web/src/state/gap-target.js';
 import { DEFAULT_FILTERS } from '../../../web/src/state/url.js';
 
-const gap = (key: string, province: string | null, level = 'commune'): Gap => ({ organization: key, key, province, level, tasks: 2 });
+const gap = (key: string, province: string | null, level = 'commune'): Gap => ({ organization: key, unit: null, key, province, level, tasks: 2 });
 const view = { filters: { ...DEFAULT_FILTERS }, levels: false, orgs: false };
 
 describe('gapTarget', () => {

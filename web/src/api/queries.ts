@@ -105,7 +105,7 @@ export const GAP_PAGE_QUERY = /* GraphQL */ `
 query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $offset: Int, $keys: [ID!], $provinces: [String!]) {
   gapPage(code: $code, issuedOn: $issuedOn, province: $province, first: $first, offset: $offset, keys: $keys, provinces: $provinces) {
     total
-    gaps { organization key province level tasks }
+    gaps { organization unit key province level tasks }
   }
 }`;
 

@@ -119,6 +119,8 @@ export interface DirectiveDetails {
 
 export interface Gap {
   organization: string;
+  /** The unit below the province when the name does not say which, else null. */
+  unit: string | null;
   key: string;
   province: string | null;
   level: string | null;

@@ -39,7 +39,8 @@ export function GapList({ list, targetFor, onOpen, provinces, csvUrl }: Props) {
       <ul>
         {rows?.map((g) => {
           const target = targetFor(g);
-          const meta = [g.province, levelName(t, g.level), t('gapTasks', { n: g.tasks })].filter(Boolean).join(' · ');
+          // The unit below the province, when the name does not say which ("Cấp ủy cơ sở" of a bloc).
+          const meta = [g.unit, g.province, levelName(t, g.level), t('gapTasks', { n: g.tasks })].filter(Boolean).join(' · ');
           return (
             <li key={g.key}>
               {target ? (

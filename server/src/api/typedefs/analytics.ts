@@ -26,6 +26,8 @@ type LagRow {
 "An organization assigned tasks under a root with no implementing document of its own."
 type Gap {
   organization: String!
+  "The organization's unit below the province when its name does not say which (Organization.unit): two blocs' 'Cấp ủy cơ sở' are two gaps."
+  unit: String
   key: ID!
   province: String
   level: String

@@ -1,10 +1,12 @@
 export const organizationTypeDefs = `
 "An organization: party committee, board, people's committee, department, front, mass organization…"
 type Organization @node @mutation(operations: []) {
-  "name + province slug"
+  "name + province slug (+ @unit when the name does not say which unit below the province: cap uy co so#quang-nam@khoi cac co quan tinh)"
   key: ID!
   name: String!
   province: String
+  "The unit below the province when the name does not say which ('Cấp ủy cơ sở' of 'Khối các cơ quan tỉnh', 'Đoàn Thanh niên thôn 1' of 'xã Hàm Thắng'); null otherwise"
+  unit: String
   level: String
   levelRank: Int
   "party, state, front, mass, press, other"

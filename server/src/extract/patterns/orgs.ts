@@ -31,7 +31,9 @@ export const ORG_KIND_RULES: ReadonlyArray<[RegExp, string]> = [
   [/Đảng đoàn|Ban Cán sự đảng|ban cán sự đảng/i, 'party'],
   [/Mặt trận|MTTQ/i, 'front'],
   [/Báo |Đài |cơ quan báo chí|báo chí|Truyền hình|Hội Nhà báo/i, 'press'],
-  [/Sở |Ủy ban nhân dân|Uỷ ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tòa án|Toà án|Viện kiểm sát|Viện Kiểm sát|Công an|Bộ Chỉ huy|chính quyền/i, 'state'],
+  // "Sở …" (a department), not "cơ sở" ("Cấp ủy cơ sở lãnh đạo …" was a state body).
+  [/(?<![Cc]ơ\s)(?<!\p{L})[Ss]ở(?!\p{L})/u, 'state'],
+  [/Ủy ban nhân dân|Uỷ ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tòa án|Toà án|Viện kiểm sát|Viện Kiểm sát|Công an|Bộ Chỉ huy|chính quyền/i, 'state'],
   [/Hội |Tỉnh đoàn|Đoàn |Công đoàn|Liên đoàn|Hội Cựu|đoàn thể|tổ chức chính trị - xã hội/i, 'mass'],
   [/ủy|uỷ|Đảng|đảng|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban tuyên giáo|tuyên huấn/i, 'party'],
 ];

@@ -116,6 +116,8 @@ export async function implementationLag(driver: Driver, rootUid: string, databas
 
 export interface Gap {
   organization: string;
+  /** The unit below the province when the name does not say (Organization.unit), else null. */
+  unit: string | null;
   key: string;
   province: string | null;
   level: string | null;
@@ -140,8 +142,10 @@ const GAP_TREE = `${IMPLEMENTATION_TREE}
      CALL (tree) { UNWIND tree AS x MATCH (x)-[:ISSUED_BY]->(i:Organization) RETURN collect(DISTINCT i) AS issuing }`;
 
 /** A gap row as both statements send it: [name, key, province, level, assigning texts, tasks]. */
-const gapOf = ([name, key, province, level, assignedBy, tasks]: unknown[]): Gap => ({
+/** [name, key, province, level, assignedBy, tasks, levelRank, sortKey, unit]: the last three as the statement sends them. */
+const gapOf = ([name, key, province, level, assignedBy, tasks, , , unit]: unknown[]): Gap => ({
   organization: String(name),
+  unit: (unit as string | null) ?? null,
   key: String(key),
   province: (province as string | null) ?? null,
   level: (level as string | null) ?? null,
@@ -160,7 +164,7 @@ export async function gaps(driver: Driver, rootUid: string, database?: string, o
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
      WITH o, d, a WHERE NOT o IN issuing
      WITH o, ${opts.assignedBy === false ? '[]' : 'collect(DISTINCT d.uid)'} AS assignedBy, sum(size(a.tasks)) AS tasks
-     WITH collect([o.name, o.key, o.province, o.level, assignedBy, tasks, o.levelRank, o.sortKey]) AS rows
+     WITH collect([o.name, o.key, o.province, o.level, assignedBy, tasks, o.levelRank, o.sortKey, o.unit]) AS rows
      ${rowsInRecords('rows')}`,
     { uid: rootUid },
     opts.rowsPerRecord ?? GAP_ROWS_PER_RECORD,
@@ -245,7 +249,7 @@ export const gapPageStatement = (order: GapOrder): string => `${GAP_TREE}
          MATCH (o)<-[a:ASSIGNED_TO]-(d:Directive) WHERE inTree[elementId(d)]
          RETURN sum(size(a.tasks)) AS tasks, collect(DISTINCT d.uid) AS assignedBy
        }
-       RETURN collect([o.name, o.key, o.province, o.level, assignedBy, tasks]) AS rows
+       RETURN collect([o.name, o.key, o.province, o.level, assignedBy, tasks, null, null, o.unit]) AS rows
      }
      RETURN ${GAP_ORDERS[order].total} AS total, rows`;
 

@@ -46,13 +46,13 @@ export interface RawCascade {
 }
 
 /** Node columns, in order: sent as lists (not maps), so thousands of rows do not repeat their keys over Bolt. */
-export const NODE_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'title', 'province', 'level', 'levelRank', 'stub', 'synthetic', 'sourceFile'] as const;
+export const NODE_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'title', 'province', 'level', 'levelRank', 'stub', 'synthetic', 'sourceFile', 'unit'] as const;
 /**
  * Without titles and source files, the longest values (what the explorer asks of every node but the root): the
  * national root's statement reads 8–11 ms less. `titleHead` is a title's first 60 characters for the rare directive
  * with neither code nor type name, which its label needs.
  */
-export const LEAN_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'titleHead', 'province', 'level', 'levelRank', 'stub', 'synthetic'] as const;
+export const LEAN_COLUMNS = ['name', 'code', 'issuedOn', 'type', 'typeName', 'titleHead', 'province', 'level', 'levelRank', 'stub', 'synthetic', 'unit'] as const;
 export type NodeColumn = (typeof NODE_COLUMNS)[number] | 'titleHead';
 /** The node fields of the API (CascadeNode) that need the columns LEAN_COLUMNS leaves out. */
 export const FULL_COLUMN_FIELDS = ['title', 'sourceFile'] as const;

@@ -7,6 +7,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DOC_TYPES, normalizeCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
+import { organizationLabel } from './organization-label.js';
 import { readQuery } from './read.js';
 
 export interface SearchHit {
@@ -108,7 +109,7 @@ export async function search(driver: Driver, text: string, first: number, databa
      ORDER BY score DESC LIMIT $first
      UNION ALL
      CALL db.index.fulltext.queryNodes('organization_search', coalesce($q, '__none__'), {limit: $first}) YIELD node AS o, score
-     RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province, .level } AS props, score * 0.8 AS score
+     RETURN 'ORGANIZATION' AS kind, o { uid: o.key, .name, .province, .level, .unit } AS props, score * 0.8 AS score
      ORDER BY score DESC LIMIT $first`,
     { q: q ?? '__none__', code, number: named?.number ?? null, types: named?.types ?? [], first: neo4j.int(clampLimit(first)) },
     { database },
@@ -120,7 +121,7 @@ export async function search(driver: Driver, text: string, first: number, databa
     const title = (p.title as string | null) ?? null;
     const label =
       kind === 'ORGANIZATION'
-        ? `${p.name}${p.province ? ` (${p.province})` : ''}`
+        ? organizationLabel(String(p.name), (p.unit as string | null) ?? null, (p.province as string | null) ?? null)
         : `${p.code ?? p.typeName ?? 'Văn bản'}${p.province ? ` · ${p.province}` : ''}${issuedOn ? ` · ${issuedOn}` : ''}`;
     return {
       id: String(p.uid),

@@ -375,6 +375,31 @@ describe('analytics', () => {
     expect(o.organizations).toMatchObject([{ name: 'Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh', unit: null }]);
   });
 
+  it('takes provinces in any spelling, a province of the 2025 map standing for those it took over (Lâm Đồng: Bình Thuận)', async () => {
+    const texts = async (provinces: string[]) => {
+      const c = await gqlData<{ cascade: { nodes: Array<{ code: string | null; province: string | null; kind: string }> } }>(
+        'query($p: [String!]) { cascade(code: "28-NQ/TW", provinces: $p, relations: [IMPLEMENTS]) { nodes { code province kind } } }',
+        { p: provinces },
+      );
+      return c.cascade.nodes.filter((n) => n.province).map((n) => `${n.code}|${n.province}`).sort();
+    };
+    const binhThuan = await texts(['Bình Thuận']);
+    expect(binhThuan).toContain('58-CTr/TU|Bình Thuận');
+    expect(await texts(['binh thuan'])).toEqual(binhThuan);
+    expect(await texts(['Lâm Đồng'])).toEqual(binhThuan);
+    expect(await texts(['Hà Nội'])).toEqual([]);
+    const page = async (provinces: string[]) =>
+      (await gqlData<{ gapPage: { total: number; gaps: Array<{ province: string }> } }>('query($p: [String!]) { gapPage(code: "293-KH/TU", provinces: $p) { total gaps { province } } }', { p: provinces })).gapPage;
+    const quangNam = await page(['Quảng Nam']);
+    expect(quangNam.total).toBeGreaterThan(0);
+    expect(await page(['da nang'])).toEqual(quangNam);
+    const p = await gqlData<{ provinces: Array<{ name: string; newMap: boolean; mergedInto: string | null; tookOver: string[] }> }>('{ provinces { name newMap mergedInto tookOver } }');
+    expect(p.provinces).toHaveLength(64);
+    expect(p.provinces.filter((x) => x.newMap)).toHaveLength(34);
+    expect(p.provinces.find((x) => x.name === 'Bình Thuận')).toEqual({ name: 'Bình Thuận', newMap: false, mergedInto: 'Lâm Đồng', tookOver: [] });
+    expect(p.provinces.find((x) => x.name === 'Lâm Đồng')).toEqual({ name: 'Lâm Đồng', newMap: true, mergedInto: null, tookOver: ['Bình Thuận', 'Đắk Nông'] });
+  });
+
   it('pages through the gap list with its total, and refuses pages out of bounds', async () => {
     const all = (await gqlData<{ gaps: Array<{ key: string; tasks: number; province: string | null }> }>('{ gaps(code: "28-NQ/TW") { key tasks province } }')).gaps;
     const page = (vars: { first?: number; offset?: number; keys?: string[]; provinces?: string[] }) =>

@@ -11,6 +11,7 @@ import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queri
 import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
 import { MAX_LIST, search } from '../graph/queries/search.js';
+import { PROVINCES, provinceArea } from '../extract/provinces.js';
 import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
@@ -37,11 +38,14 @@ function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw userError(`first must be between 1 and ${MAX_LIST}`, 'BAD_USER_INPUT');
 }
 
-/** A `provinces` argument: at most 100 names of at most 100 characters. */
+/**
+ * A `provinces` argument: at most 100 names of at most 100 characters, each in any spelling ("binh thuan"), a province
+ * of the 2025 map standing for those it took over too ("Lâm Đồng": Bình Thuận's texts of 2023 are in its area now).
+ */
 function checkProvinces(provinces: string[] | null | undefined): string[] {
   const list = provinces ?? [];
   if (list.length > 100 || list.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
-  return list;
+  return [...new Set(list.flatMap(provinceArea))];
 }
 
 interface CascadeArgs extends DirectiveRef {
@@ -93,6 +97,17 @@ export const resolvers = {
       if (args.text.length > 200) throw userError('search text is limited to 200 characters', 'BAD_USER_INPUT');
       checkFirst(args.first);
       return search(ctx.driver, args.text, args.first, ctx.config.neo4jDatabase);
+    },
+    provinces(_: unknown, args: { newMapOnly?: boolean | null }) {
+      return PROVINCES.filter((p) => !args.newMapOnly || p.post2025).map((p) => ({
+        name: p.name,
+        slug: p.slug,
+        kind: p.kind,
+        oldMap: p.pre2025,
+        newMap: p.post2025,
+        mergedInto: p.into ?? null,
+        tookOver: p.post2025 ? provinceArea(p.name).slice(1) : [],
+      }));
     },
     async roots(_: unknown, args: { first: number }, ctx: ApiContext) {
       checkFirst(args.first);

@@ -11,6 +11,8 @@ export interface Province {
   post2025: boolean;
   /** Other spellings seen in texts (old tone placement, old names). */
   aliases?: string[];
+  /** A province of the old map only: the province of the 2025 map that took it over (Bình Thuận → Lâm Đồng). */
+  into?: string;
 }
 
 /** NFD, strip combining marks, đ→d, lowercase: the definition (foldDiacritics is a faster way to the same result). */
@@ -136,10 +138,49 @@ const ROWS: Row[] = [
   ['Yên Bái', 'province', true, false],
 ];
 
+/**
+ * The 2025 map (Nghị quyết 202/2025/QH15, from 1 July 2025): each province of the old map that is not on the new one,
+ * and the province that took it over — its texts of before the reform belong to that province's area now.
+ */
+const MERGED_INTO: Readonly<Record<string, string>> = {
+  'Hà Giang': 'Tuyên Quang',
+  'Yên Bái': 'Lào Cai',
+  'Bắc Kạn': 'Thái Nguyên',
+  'Vĩnh Phúc': 'Phú Thọ',
+  'Hòa Bình': 'Phú Thọ',
+  'Bắc Giang': 'Bắc Ninh',
+  'Thái Bình': 'Hưng Yên',
+  'Hải Dương': 'Hải Phòng',
+  'Hà Nam': 'Ninh Bình',
+  'Nam Định': 'Ninh Bình',
+  'Quảng Bình': 'Quảng Trị',
+  'Thừa Thiên Huế': 'Huế',
+  'Quảng Nam': 'Đà Nẵng',
+  'Kon Tum': 'Quảng Ngãi',
+  'Bình Định': 'Gia Lai',
+  'Ninh Thuận': 'Khánh Hòa',
+  'Đắk Nông': 'Lâm Đồng',
+  'Bình Thuận': 'Lâm Đồng',
+  'Phú Yên': 'Đắk Lắk',
+  'Bình Dương': 'Hồ Chí Minh',
+  'Bà Rịa - Vũng Tàu': 'Hồ Chí Minh',
+  'Bình Phước': 'Đồng Nai',
+  'Long An': 'Tây Ninh',
+  'Sóc Trăng': 'Cần Thơ',
+  'Hậu Giang': 'Cần Thơ',
+  'Bến Tre': 'Vĩnh Long',
+  'Trà Vinh': 'Vĩnh Long',
+  'Tiền Giang': 'Đồng Tháp',
+  'Bạc Liêu': 'Cà Mau',
+  'Kiên Giang': 'An Giang',
+};
+
 export const PROVINCES: readonly Province[] = Object.freeze(
   ROWS.map(([name, kind, pre2025, post2025, aliases]) => {
     const p: Province = { name, slug: slugify(name), kind, pre2025, post2025 };
     if (aliases) p.aliases = aliases;
+    const into = MERGED_INTO[name];
+    if (into) p.into = into;
     return p;
   }),
 );
@@ -172,4 +213,19 @@ export function provinceBySlug(slug: string): Province | null {
 
 export function provinceSlug(name: string): string {
   return findProvince(name)?.slug ?? slugify(name);
+}
+
+/** Provinces of the old map each province of the 2025 map took over (Lâm Đồng ← Bình Thuận, Đắk Nông). */
+const PREDECESSORS = new Map<string, string[]>();
+for (const p of PROVINCES) if (p.into) PREDECESSORS.set(p.into, [...(PREDECESSORS.get(p.into) ?? []), p.name]);
+
+/**
+ * The provinces whose texts a province's area holds: the province by its stored name (any spelling: "binh thuan"),
+ * and for a province of the 2025 map those it took over ("Lâm Đồng" → Lâm Đồng, Bình Thuận, Đắk Nông). A name that is
+ * no province is kept as given (it matches what was stored under it, if anything).
+ */
+export function provinceArea(name: string): string[] {
+  const p = findProvince(name);
+  if (!p) return [name.normalize('NFC').trim()];
+  return [p.name, ...(PREDECESSORS.get(p.name) ?? [])];
 }

@@ -7,7 +7,7 @@ import {
   provinceBySlug, provinceSlug, DOC_TYPES, categoryOf, typeCategory, typeNameOf,
 } from '../../../server/src/extract/index.js';
 import { flatten, evidence, sourceText } from '../../../server/src/extract/normalize.js';
-import { foldByNormalizing } from '../../../server/src/extract/provinces.js';
+import { foldByNormalizing, PROVINCES, provinceArea } from '../../../server/src/extract/provinces.js';
 
 describe('levels', () => {
   it('is an ordered list with unique keys and ranks', () => {
@@ -51,6 +51,19 @@ describe('provinces', () => {
     expect(findProvince('Khánh Hoà')?.name).toBe('Khánh Hòa');
     expect(provinceBySlug('binhthuan')?.name).toBe('Bình Thuận');
     expect(findProvince('Nam')).toBeNull();
+  });
+  it('knows which province of the 2025 map took over each province of the old one', () => {
+    const gone = PROVINCES.filter((p) => !p.post2025);
+    expect(gone).toHaveLength(30);
+    for (const p of gone) expect(findProvince(p.into!)?.post2025, p.name).toBe(true);
+    for (const p of PROVINCES.filter((x) => x.post2025)) expect(p.into, p.name).toBeUndefined();
+    // Every province of the old map lies in exactly one of the new map's areas.
+    const areas = PROVINCES_POST_2025.flatMap((p) => provinceArea(p.name).filter((n) => findProvince(n)!.pre2025));
+    expect(areas.sort()).toEqual(PROVINCES_PRE_2025.map((p) => p.name).sort());
+    expect(provinceArea('lam dong')).toEqual(['Lâm Đồng', 'Bình Thuận', 'Đắk Nông']);
+    expect(provinceArea('Hồ Chí Minh')).toEqual(['Hồ Chí Minh', 'Bà Rịa - Vũng Tàu', 'Bình Dương']);
+    expect(provinceArea('binh thuan')).toEqual(['Bình Thuận']);
+    expect(provinceArea(' Nowhere ')).toEqual(['Nowhere']);
   });
 });
 

@@ -26,6 +26,9 @@ CREATE INDEX document_province IF NOT EXISTS FOR (d:Document) ON (d.province);
 CREATE INDEX document_issued IF NOT EXISTS FOR (d:Document) ON (d.issuedOn);
 CREATE INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name);
 CREATE INDEX organization_province IF NOT EXISTS FOR (o:Organization) ON (o.province);
+// Cursor pages in order of issue (`directivesPage(sort: [{ issuedOn: ASC }, { uid: ASC }])`, graph/queries/keyset.ts):
+// a page is read off this index from its cursor on and stops after its rows, instead of sorting every directive.
+CREATE INDEX directive_issued_uid IF NOT EXISTS FOR (d:Directive) ON (d.issuedOn, d.uid);
 // The gap list's order (graph/queries/analytics.ts): a page is read off this index instead of sorting every gap of a
 // national root (30 000). By `sortKey`, the name's place in Vietnamese alphabetical order (graph/sort-key.ts; the name
 // itself sorts by code point: "Ủy ban …" and "Đảng ủy …" after "Văn phòng …"); organisations stored before it existed

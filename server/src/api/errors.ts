@@ -6,11 +6,24 @@ export function userError(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
+/**
+ * Neo4j refused a statement the memory it needed (more than `db.memory.transaction.total.max`, 70 % of its heap by
+ * default). What hits it is @neo4j/graphql's paging of a whole label: a generated `…Connection` with `sort` keeps
+ * offset + first rows, each charged with every match (api/keyset-pages.ts).
+ */
+const NEO4J_OUT_OF_MEMORY = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+export const OUT_OF_MEMORY_MESSAGE =
+  'Neo4j ran out of the memory it allows a query. A generated …Connection sorted by `sort` reads every match for each page and fails on later pages of ' +
+  'a large graph: walk directives or organizations with directivesPage / organizationsPage (cursor pages: the same sort, filters on their own fields), or ask for fewer rows';
+
 /** Known errors keep their code and message; anything else is masked in production. */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
     const code = formatted.extensions?.code;
+    if (original?.code === NEO4J_OUT_OF_MEMORY) {
+      return { message: OUT_OF_MEMORY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_LARGE' } };
+    }
     if (original && typeof original.code === 'string' && /^[A-Z_]+$/.test(original.code) && (!code || code === 'INTERNAL_SERVER_ERROR')) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
     }

@@ -32,6 +32,7 @@ import { responseCache } from './response-cache.js';
 import { cascadesAhead } from './cascade-ahead.js';
 import { strictDates } from './date-scalar.js';
 import { checkPageArgs } from './page-args.js';
+import { withKeysetPages } from './keyset-pages.js';
 import { jitGateway } from './jit-executor.js';
 import { typeDefs } from './typedefs/index.js';
 import { graphChanged } from '../graph/changes.js';
@@ -62,7 +63,8 @@ const NEO4J_DEFAULT_RESOLVERS = new Set(['defaultFieldResolver', 'numericalResol
 
 export async function buildSchema(driver: Driver) {
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver, resolvers });
-  const schema = await neoSchema.getSchema();
+  // directivesPage / organizationsPage: keyset pages over the generated types (api/keyset-pages.ts).
+  const schema = withKeysetPages(await neoSchema.getSchema());
   strictDates(schema);
   checkPageArgs(schema, new Set(Object.keys(resolvers.Query)));
   for (const name of PLAIN_OUTPUT_TYPES) {

@@ -81,6 +81,30 @@ describe('ingest', () => {
     ]);
   });
 
+  it('a text the corpus identified, ingested again alone, keeps its identity and what other texts state to it (003 is 58-CTr/TU)', async () => {
+    // 003 prints no number: 000 calls it 58-CTr/TU. Alone it cannot be identified from itself; written under its
+    // content hash it replaced the node 58-CTr/TU — with 000's link to it and the whole cascade below 28-NQ/TW.
+    const file003 = path.join(seedDir, fs.readdirSync(seedDir).find((f) => f.startsWith('003'))!);
+    const links = async () =>
+      (await driver.executeQuery("MATCH (a:Directive)-[r:IMPLEMENTS]->(t:Directive {uid: '58-CTr/TU@2023-03-30#binh-thuan', stub: false}) RETURN substring(a.sourceFile, 0, 3) AS f, r.inferred AS inferred ORDER BY f"))
+        .records.map((x) => [x.get('f'), x.get('inferred')]);
+    const before = await snapshot();
+    expect(await links()).toContainEqual(['000', false]);
+    try {
+      for (const rewrite of [false, true]) {
+        const s = await ingestPaths(driver, [file003], { rewrite });
+        expect(s.errors).toEqual([]);
+        expect(s.documents).toBe(1);
+        const d = await driver.executeQuery('MATCH (d:Directive {sourceFile: $f}) RETURN d.uid AS uid, d.codeSource AS src', { f: path.basename(file003) });
+        expect(d.records.map((x) => [x.get('uid'), x.get('src')])).toEqual([['58-CTr/TU@2023-03-30#binh-thuan', 'corpus']]);
+        expect(await links()).toContainEqual(['000', false]);
+        expect(await snapshot()).toEqual(before);
+      }
+    } finally {
+      await ingestPaths(driver, [seedDir], { rewrite: true });
+    }
+  });
+
   it('keeps mentioned documents as stubs and one node per code + date (101-QĐ/TW of 2012 and of 2023)', async () => {
     const r = await driver.executeQuery("MATCH (d:Directive {code: '101-QĐ/TW'}) RETURN d.uid AS uid, d.stub AS stub ORDER BY uid");
     expect(r.records.map((x) => x.get('uid'))).toEqual(['101-QĐ/TW@2012-06-07', '101-QĐ/TW@2023-02-28']);

@@ -12,6 +12,7 @@ import { extractFilesInParallel, extractionThreads, PARALLEL_FROM_FILES } from '
 import { graphChanged } from '../graph/changes.js';
 import { recordToRows, type GraphRows } from '../graph/rows.js';
 import { bulkWriteRecords } from '../graph/bulk-write.js';
+import { storedIdentities, withStoredIdentity } from '../graph/stored-identity.js';
 import { lastVersions, storedUnchanged, writeDocument, writeDocuments } from '../graph/write.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
@@ -132,6 +133,9 @@ export async function writeRecords(driver: Driver, records: ExtractedRecord[], o
   let unchanged = 0;
   for (let i = 0; i < records.length; i += batchSize) {
     let batch = records.slice(i, i + batchSize);
+    // Texts without a printed number that the batch could not identify keep the code the graph knows them by.
+    const stored = await storedIdentities(driver, batch, opts.database);
+    if (stored.size) batch = batch.map((r) => withStoredIdentity(r, stored));
     let rows = batch.map(recordToRows);
     if (!opts.rewrite) {
       // The copies of a text the writer keeps (the later one), less those the graph already holds as they are.
@@ -185,9 +189,10 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
 
 /** One raw text (the ingestDocument mutation): extracted alone, written in one transaction. */
 export async function ingestText(driver: Driver, fileName: string, text: string, database?: string): Promise<{ record: ExtractedRecord; rows: GraphRows; nodes: number; relationships: number }> {
-  const [record] = resolveCorpus([extractDocument(fileName, text)]);
-  const rows = recordToRows(record!);
+  const [extracted] = resolveCorpus([extractDocument(fileName, text)]);
+  const record = withStoredIdentity(extracted!, await storedIdentities(driver, [extracted!], database));
+  const rows = recordToRows(record);
   const stats = await writeDocument(driver, rows, database);
   graphChanged();
-  return { record: record!, rows, ...stats };
+  return { record, rows, ...stats };
 }

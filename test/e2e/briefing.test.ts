@@ -135,7 +135,7 @@ describe('briefing mode and export', () => {
     };
     const gaps = await download('gap-list-csv');
     expect(gaps.name).toBe('gaps-28_NQ_TW.csv');
-    expect(gaps.lines[0]).toBe('Organization,Province,Level,Tasks,Assigned by,Organization key');
+    expect(gaps.lines[0]).toBe('Organization,Unit,Province,Level,Tasks,Assigned by,Organization key');
     expect(gaps.lines.length).toBeGreaterThan(5);
     const lag = await download('lag-table-csv');
     expect(lag.name).toBe('lag-28_NQ_TW.csv');

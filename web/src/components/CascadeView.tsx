@@ -9,11 +9,13 @@ import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, type CascadeR
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
+import { nodeAnnouncement } from '../graph/announce';
+import { edgesToTellApart, resolveSelection, selectionParam } from '../graph/edge-link';
 import { toElements } from '../graph/elements';
 import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
 import type { PictureFrame } from '../graph/picture-frame';
 import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToDraw } from '../graph/fold';
-import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GNode, type GraphModel } from '../graph/model';
+import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GEdge, type GNode, type GraphModel } from '../graph/model';
 import { nodeHit, searchNodes } from '../graph/search';
 import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
@@ -32,6 +34,7 @@ import { NotFoundMessage } from './NotFoundMessage';
 import { SearchBox } from './SearchBox';
 import { ErrorMessage, errorText, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
+import { useEdgeEvidence } from './useEdgeEvidence';
 import { useGapList } from './useGapList';
 import { enterFullscreen, exitFullscreen, useBriefingKeys } from './useBriefingKeys';
 
@@ -45,6 +48,7 @@ interface Props {
 }
 
 const EMPTY = new Set<string>();
+const NO_EDGES: GEdge[] = [];
 
 const clipText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -186,14 +190,32 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     return m;
   }, [model, loadedAssignments]);
 
-  const selection: Selection | null = useMemo(() => {
-    if (!detailsModel || !view.selected) return null;
-    if (detailsModel.nodes.has(view.selected)) return { id: view.selected, group: 'nodes' };
-    if (detailsModel.edges.has(view.selected)) return { id: view.selected, group: 'edges' };
-    return null;
-  }, [detailsModel, view.selected]);
+  // The address names a node by its id and an edge by what survives a re-ingest (graph/edge-link.ts): its relation
+  // and ends, and — of several edges joining the same pair — which one in the order of their quotes, loaded for them.
+  const toTellApart = useMemo(() => (detailsModel && view.selected ? edgesToTellApart(view.selected, detailsModel.edges) : NO_EDGES), [detailsModel, view.selected]);
+  const apart = useEdgeEvidence(toTellApart);
+  // (Their evidence not to be had: the order of the answer.)
+  const quoteStarts = useMemo(
+    () => (toTellApart.length && apart.settled ? new Map(apart.edges.map((e) => [e.id, e.start ?? null])) : null),
+    [toTellApart, apart.settled, apart.edges],
+  );
+  const resolved = useMemo(
+    () => (detailsModel && view.selected ? resolveSelection(view.selected, detailsModel.nodes, detailsModel.edges, quoteStarts) : null),
+    [detailsModel, view.selected, quoteStarts],
+  );
+  const selection: Selection | null = useMemo(() => (resolved ? { id: resolved.id, group: resolved.group } : null), [resolved]);
+  // An edge named by its relationship's id (a link of an older build; a click on one of several edges joining a pair,
+  // until their quotes tell them apart): named again the lasting way.
+  useEffect(() => {
+    if (resolved && resolved.param !== view.selected) onView({ selected: resolved.param });
+  }, [resolved]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const select = useCallback((sel: Selection | null) => onView({ selected: sel?.id ?? null }), [onView]);
+  const edgesForLinks = useRef(detailsModel?.edges);
+  edgesForLinks.current = detailsModel?.edges;
+  const select = useCallback(
+    (sel: Selection | null) => onView({ selected: sel ? selectionParam(sel, edgesForLinks.current ?? new Map()) : null }),
+    [onView],
+  );
 
   // A selected directive whose organisations the server folded away: load them for the details panel.
   const selectedNode = selection?.group === 'nodes' ? detailsModel?.nodes.get(selection.id) : undefined;
@@ -321,6 +343,14 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   const rootName = root ? (root.code ?? [typeName(lang, root.type, root.typeName ?? root.label), root.title && clipText(root.title, 80)].filter(Boolean).join(' — ')) : null;
   useEffect(() => onRootName?.(rootName), [rootName, onRootName]);
   const filtersKey = `filters:${JSON.stringify(view.filters)}`;
+  // What the graph's live region says of the node under the keyboard cursor.
+  const describeNode = useCallback(
+    (id: string, place: { index: number; count: number } | null) => {
+      const node = drawn?.nodes.get(id);
+      return node ? nodeAnnouncement(node, t, lang, place) : null;
+    },
+    [drawn, t, lang],
+  );
   const fitAll = () => {
     const cy = cyRef.current;
     const shown = cy?.elements().not('.hidden');
@@ -408,13 +438,16 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
               elements={elements}
               layoutIds={filtered}
               visible={visible}
-              selected={view.selected}
+              selected={selection?.id ?? null}
               gapIds={gapIds}
               hitIds={hitIds}
               briefing={briefing}
               onSelect={select}
               onToggleExpand={(id) => void toggleExpand(id)}
               onReady={(cy) => (cyRef.current = cy)}
+              rootId={drawn?.rootId ?? null}
+              label={t('graphLabel', { code: rootName ?? view.code ?? '' })}
+              describeNode={describeNode}
             />
             {(cascade.loading || narrowed.loading) && <div className="overlay-status"><Loading /></div>}
             {narrowed.error != null && <div className="overlay-status"><ErrorMessage error={narrowed.error} onRetry={narrowed.retry} /></div>}

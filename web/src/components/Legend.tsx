@@ -1,4 +1,4 @@
-/** Legend: node shapes/colours by document type, edge styles by relation, inferred, stub, gap. */
+/** Legend: node shapes/colours by document type, edge styles by relation, inferred, stub, gap; the graph's keys. */
 import { useState } from 'react';
 import { EDGE_COLORS, LEGEND_TYPES, ORGANIZATION_STYLE, typeStyle } from '../graph/palette';
 import { typeName, useI18n } from '../i18n';
@@ -70,6 +70,11 @@ export function Legend({ types }: { types: Set<string> }) {
             <LineIcon color={EDGE_COLORS.inferred} /> {t('inferredLegend')}
           </li>
         </ul>
+      )}
+      {open && (
+        <p className="legend-keys" data-testid="legend-keys">
+          <strong>{t('keysLegend')}:</strong> {t('keysHelp')}
+        </p>
       )}
     </div>
   );

@@ -10,20 +10,30 @@ import { useAsync } from './useAsync';
 
 const known = new Map<string, EdgeEvidence>();
 
-export function useEdgeEvidence(edges: GEdge[]): { edges: GEdge[]; loading: boolean; error: unknown; retry: () => void } {
+/**
+ * `loading` until the answer for these very edges is in (not only the first render after they changed, as the
+ * loader's own state would say); `settled` once it is, or once it failed (`error`).
+ */
+export function useEdgeEvidence(edges: GEdge[]): { edges: GEdge[]; loading: boolean; settled: boolean; error: unknown; retry: () => void } {
   const missing = edges.filter((e) => e.quote === undefined && !known.has(e.id)).map((e) => e.id);
+  const key = missing.join(',');
   const state = useAsync(
     (signal) =>
-      fetchEdgeEvidence(missing, signal).then((got) => {
-        for (const [id, ev] of got) known.set(id, ev);
-        return got.size;
-      }),
-    missing.join(','),
+      fetchEdgeEvidence(missing, signal).then(
+        (got) => {
+          for (const [id, ev] of got) known.set(id, ev);
+          return { key, size: got.size, error: undefined as unknown };
+        },
+        (error: unknown) => ({ key, size: 0, error }),
+      ),
+    key,
   );
-  const loaded = state.data;
+  const answered = state.data?.key === key ? state.data : undefined;
   const merged = useMemo(
     () => edges.map((e) => (e.quote === undefined && known.has(e.id) ? { ...e, ...known.get(e.id)!, id: e.id } : e)),
-    [edges, loaded], // eslint-disable-line react-hooks/exhaustive-deps
+    // What is known of these edges changes with `key` (the ones still missing) and with an answer.
+    [edges, key, answered], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  return { edges: merged, loading: missing.length > 0 && state.loading, error: state.error, retry: state.retry };
+  const settled = missing.length === 0 || answered !== undefined;
+  return { edges: merged, loading: !settled, settled, error: answered?.error, retry: state.retry };
 }

@@ -53,4 +53,6 @@ export const EDGE_COLORS = {
   inferred: OKABE_ITO.vermillion,
   gap: OKABE_ITO.vermillion,
   selected: OKABE_ITO.orange,
+  /** The keyboard cursor's ring. */
+  cursor: OKABE_ITO.blue,
 } as const;

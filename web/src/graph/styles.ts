@@ -75,6 +75,9 @@ export function graphStyle(): cytoscape.StylesheetJson {
     { selector: 'edge.inferred', style: { 'line-color': EDGE_COLORS.inferred, 'target-arrow-color': EDGE_COLORS.inferred, color: EDGE_COLORS.inferred } },
     { selector: 'node:selected', style: { 'border-width': 5, 'border-color': EDGE_COLORS.selected, 'border-style': 'solid' } },
     { selector: 'edge:selected', style: { width: 5, 'line-color': EDGE_COLORS.selected, 'target-arrow-color': EDGE_COLORS.selected } },
+    // The keyboard cursor (GraphCanvas): a ring outside the node, a gap apart from its border (which selection and
+    // gaps colour), so a selected node under the cursor shows both; GraphCanvas keeps its width the same at any zoom.
+    { selector: 'node.cursor', style: { 'outline-width': 4, 'outline-offset': 3, 'outline-color': EDGE_COLORS.cursor, 'outline-style': 'solid', 'outline-opacity': 1 } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.18 } },
   ];

@@ -150,6 +150,15 @@ const vi = {
   dateFormatHint: 'ngày/tháng/năm, ví dụ 17/11/2022',
   datePlaceholder: 'dd/mm/yyyy',
   dateInvalid: 'Ngày không hợp lệ: nhập ngày/tháng/năm, ví dụ 17/11/2022',
+  graphRole: 'đồ thị',
+  graphLabel: 'Đồ thị triển khai {code}',
+  keysLegend: 'Bàn phím (Tab tới đồ thị)',
+  keysHelp: '↑ ↓ lên / xuống theo cạnh · ← → nút kề cùng tầng · Home văn bản gốc · End nút cuối · Enter chi tiết · Esc bỏ chọn',
+  graphKeys: 'Mũi tên lên: văn bản cấp trên mà nút này thực hiện hoặc văn bản giao nhiệm vụ cho nó; mũi tên xuống: nút nó dẫn tới; mũi tên trái, phải: nút kề cùng tầng; Home: văn bản gốc; End: nút cuối; Enter hoặc Space: xem chi tiết; Esc: bỏ chọn.',
+  cursorPlace: 'nút {i}/{n} của tầng',
+  cursorNone: 'Không có nút nào theo hướng này',
+  cursorSelected: 'Đã chọn: {what}',
+  cursorCleared: 'Đã bỏ chọn',
 };
 
 export type MessageKey = keyof typeof vi;
@@ -302,6 +311,15 @@ const en: Record<MessageKey, string> = {
   dateFormatHint: 'year-month-day, e.g. 2022-11-17',
   datePlaceholder: 'yyyy-mm-dd',
   dateInvalid: 'Not a date: type year-month-day, e.g. 2022-11-17',
+  graphRole: 'graph',
+  graphLabel: 'Cascade graph of {code}',
+  keysLegend: 'Keyboard (Tab to the graph)',
+  keysHelp: '↑ ↓ up / down along edges · ← → neighbour in the same layer · Home root · End last node · Enter details · Esc clear',
+  graphKeys: 'Up arrow: the document this node implements or the one assigning it tasks; down arrow: a node it leads to; left and right arrows: the neighbour in the same layer; Home: the root; End: the last node; Enter or Space: details; Esc: clear the selection.',
+  cursorPlace: 'node {i} of {n} in its layer',
+  cursorNone: 'No node that way',
+  cursorSelected: 'Selected: {what}',
+  cursorCleared: 'Selection cleared',
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -82,7 +82,7 @@ describe('production server', () => {
     const token = await mintToken(new TextEncoder().encode('prod-secret-0123456789abcdef'), 'viewer');
     const ok = await fetch(`${url}/export/gaps.csv?code=28-NQ/TW`, { headers: { authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
-    expect(Buffer.from(await ok.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFCơ quan,Tỉnh/thành,Cấp,Số nhiệm vụ,Văn bản giao nhiệm vụ,Mã định danh cơ quan');
+    expect(Buffer.from(await ok.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFCơ quan,Thuộc đơn vị,Tỉnh/thành,Cấp,Số nhiệm vụ,Văn bản giao nhiệm vụ,Mã định danh cơ quan');
   });
 
   it('gzips answers for clients elsewhere that accept it, not for clients on this machine, and not when switched off (HTTP_COMPRESSION=false)', async () => {

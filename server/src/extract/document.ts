@@ -75,9 +75,10 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const subject = openingText ? openingSubject(openingText) : null;
   const namedIssuer = subject ?? nameFromHeader(head.issuerLines) ?? nameFromCode(ownCode);
   // A unit's bare names ("Ban Thường vụ Đảng ủy Khối", "Văn phòng Đảng ủy") completed with the unit (unit.ts).
-  const unit = issuerLevelFor(namedIssuer, ownCode) === 'central' ? null : documentUnit(head.issuerLines, namedIssuer, head.title);
+  const namedLevel = issuerLevelFor(namedIssuer, ownCode);
+  const unit = namedLevel === 'central' ? null : documentUnit(head.issuerLines, namedIssuer, head.title);
   const issuerName = namedIssuer && completeName(namedIssuer, unit);
-  const issuerLevel = issuerLevelFor(issuerName, ownCode);
+  const issuerLevel = issuerName === namedIssuer ? namedLevel : issuerLevelFor(issuerName, ownCode);
 
   // Province: header (weighted), issuer lines, place, then the whole text.
   const votes = new Map<string, number>();

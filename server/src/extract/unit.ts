@@ -72,9 +72,9 @@ export function unitInText(s: string, only?: Unit['kind']): Unit | null {
   let best: { at: number; unit: Unit } | null = null;
   for (const [re, kind] of TEXT_UNIT_RULES) {
     if (only && (kind === 'district-committee' ? 'district' : kind) !== only) continue;
-    const g = new RegExp(re.source, 'gu');
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = g.exec(s)) !== null) {
+    while ((m = re.exec(s)) !== null) {
       if (OF_OTHER_BEFORE_RE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
       const unit = toUnit(kind, m.groups!.word, m.groups!.name!);
       if (unit && (!best || m.index < best.at)) best = { at: m.index, unit };

@@ -32,12 +32,15 @@ export const HEADER_UNIT_RULES: ReadonlyArray<[RegExp, 'commune' | 'district' | 
   [/^(?:ĐẢNG (?:ỦY|UỶ|BỘ)\s+)?KHỐI\s+(?<name>(?:CÁC\s+)?(?:CƠ QUAN|DOANH NGHIỆP).*)$/iu, 'bloc'],
 ];
 
-/** A unit named in running text: "Đảng ủy xã Hàm Thắng", "Huyện ủy Hàm Thuận Bắc", "ở Đảng bộ Khối các cơ quan tỉnh". */
+/**
+ * A unit named in running text: "Đảng ủy xã Hàm Thắng", "Huyện ủy Hàm Thuận Bắc", "ở Đảng bộ Khối các cơ quan tỉnh".
+ * Global: the caller sets lastIndex to 0 before each search.
+ */
 export const TEXT_UNIT_RULES: ReadonlyArray<[RegExp, 'commune' | 'district' | 'district-committee' | 'bloc']> = [
-  [new RegExp(String.raw`(?<![\p{L}])(?<word>xã|phường|thị trấn|đặc khu)\s(?<name>${PROPER})`, 'u'), 'commune'],
-  [new RegExp(String.raw`(?<![\p{L}])(?<word>Huyện|Quận|Thị|Thành) (?:ủy|uỷ)\s(?<name>${PROPER})`, 'u'), 'district-committee'],
-  [new RegExp(String.raw`(?<![\p{L}])(?<word>huyện|quận|thị xã|thành phố)\s(?<name>${PROPER})`, 'u'), 'district'],
-  [/(?:Đảng (?:ủy|uỷ|bộ)) Khối\s(?<name>(?:các\s)?(?:cơ quan|[Dd]oanh nghiệp)(?:\s(?:và|các|cơ quan|[Dd]oanh nghiệp|Đảng|đảng))*\s(?:tỉnh|thành phố))/u, 'bloc'],
+  [new RegExp(String.raw`(?<![\p{L}])(?<word>xã|phường|thị trấn|đặc khu)\s(?<name>${PROPER})`, 'gu'), 'commune'],
+  [new RegExp(String.raw`(?<![\p{L}])(?<word>Huyện|Quận|Thị|Thành) (?:ủy|uỷ)\s(?<name>${PROPER})`, 'gu'), 'district-committee'],
+  [new RegExp(String.raw`(?<![\p{L}])(?<word>huyện|quận|thị xã|thành phố)\s(?<name>${PROPER})`, 'gu'), 'district'],
+  [/(?:Đảng (?:ủy|uỷ|bộ)) Khối\s(?<name>(?:các\s)?(?:cơ quan|[Dd]oanh nghiệp)(?:\s(?:và|các|cơ quan|[Dd]oanh nghiệp|Đảng|đảng))*\s(?:tỉnh|thành phố))/gu, 'bloc'],
 ];
 
 /** Before a unit in a title: the unit belongs to the text implemented ("… của Ban Thường vụ Huyện ủy …"), not its issuer. */

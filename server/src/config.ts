@@ -19,6 +19,8 @@ export interface Config {
   localDataDir: string;
   localHeap: string;
   localPageCache: string;
+  /** The most memory one query (transaction) may take in the local Neo4j (64m, 1g); null = Neo4j's default. */
+  localTxMemory: string | null;
   cacheDir: string;
   startTimeoutMs: number;
   /** Cypher transaction timeout for API queries, in ms. */
@@ -141,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localDataDir: path.resolve(env.NEO4J_DATA_DIR || path.join(cacheDir, 'neo4j-data')),
     localHeap: env.NEO4J_HEAP || '512m',
     localPageCache: env.NEO4J_PAGECACHE || '128m',
+    localTxMemory: env.NEO4J_TX_MEMORY || null,
     cacheDir,
     startTimeoutMs: int('NEO4J_START_TIMEOUT_MS', 120_000, env),
     txTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 10_000, env),

@@ -50,6 +50,7 @@ export function localNeo4jOptions(config: Config): LocalNeo4jOptions {
     port: config.localBoltPort,
     heap: config.localHeap,
     pageCache: config.localPageCache,
+    ...(config.localTxMemory ? { txMemory: config.localTxMemory } : {}),
     timeoutMs: config.startTimeoutMs,
   };
 }

@@ -1,17 +1,17 @@
 /** GraphQL errors with a code, and the production formatter that hides internals. */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isOutOfMemory } from '../graph/neo4j-errors.js';
 
 export function userError(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
 /**
- * Neo4j refused a statement the memory it needed (more than `db.memory.transaction.total.max`, 70 % of its heap by
- * default). What hits it is @neo4j/graphql's paging of a whole label: a generated `…Connection` with `sort` keeps
- * offset + first rows, each charged with every match (api/keyset-pages.ts).
+ * What Neo4j's memory refusal (graph/neo4j-errors.ts) is answered with. What hits it is @neo4j/graphql's paging of a
+ * whole label: a generated `…Connection` with `sort` keeps offset + first rows, each charged with every match
+ * (api/keyset-pages.ts). It is tried once (api/no-retry-on-memory.ts).
  */
-const NEO4J_OUT_OF_MEMORY = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
 export const OUT_OF_MEMORY_MESSAGE =
   'Neo4j ran out of the memory it allows a query. A generated …Connection sorted by `sort` reads every match for each page and fails on later pages of ' +
   'a large graph: walk directives or organizations with directivesPage / organizationsPage (cursor pages: the same sort, filters on their own fields), or ask for fewer rows';
@@ -21,7 +21,7 @@ export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
     const code = formatted.extensions?.code;
-    if (original?.code === NEO4J_OUT_OF_MEMORY) {
+    if (isOutOfMemory(original)) {
       return { message: OUT_OF_MEMORY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_LARGE' } };
     }
     if (original && typeof original.code === 'string' && /^[A-Z_]+$/.test(original.code) && (!code || code === 'INTERNAL_SERVER_ERROR')) {

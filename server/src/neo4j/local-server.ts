@@ -16,6 +16,11 @@ export interface LocalNeo4jOptions {
   port: number;
   heap?: string;
   pageCache?: string;
+  /**
+   * The most memory one transaction may take (`db.memory.transaction.max`; same syntax as heap: 64m, 1g), refused
+   * beyond with MemoryPoolOutOfMemoryError. Unset: Neo4j's default (bounded only by the total, 70 % of the heap).
+   */
+  txMemory?: string;
   timeoutMs?: number;
   /** Detached: survives this process (used by `npm run neo4j -- start`). */
   detached?: boolean;
@@ -99,6 +104,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     '--plugins', art.pluginsDir,
     '--port', String(opts.port),
     '--pagecache', String(toBytes(opts.pageCache ?? '128m')),
+    ...(opts.txMemory ? ['--tx-memory', String(toBytes(opts.txMemory))] : []),
   ];
   if (!opts.detached) args.push('--watch-stdin');
   const logFile = path.join(opts.dataDir, 'launcher.log');

@@ -2,9 +2,11 @@
  * Read statements as auto-commit queries: RUN + PULL go out in one write and come back in one read. The driver's
  * executeQuery wraps every statement in a managed transaction (BEGIN, RUN + PULL, COMMIT: three round trips),
  * which on this project's machines cost ~2 ms more per statement than the statement itself on small cascades.
- * A read that meets a retriable error (a cluster member gone, a leader change) is run once more.
+ * A read that meets a retriable error (a cluster member gone, a leader change) is run once more — but not one Neo4j
+ * refused for memory: retriable by its code, it would be refused again after as long (graph/neo4j-errors.ts).
  */
 import neo4j, { type Driver, type Integer, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { isOutOfMemory } from '../neo4j-errors.js';
 
 export interface ReadOptions {
   database?: string;
@@ -23,7 +25,7 @@ export async function readQuery<R extends RecordShape = RecordShape>(driver: Dri
   try {
     return await once();
   } catch (e) {
-    if ((e as { retriable?: boolean }).retriable) return once();
+    if ((e as { retriable?: boolean }).retriable && !isOutOfMemory(e)) return once();
     throw e;
   }
 }

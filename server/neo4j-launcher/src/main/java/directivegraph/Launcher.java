@@ -22,7 +22,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
 /**
  * Starts Neo4j Community (embedded API) with a Bolt connector on loopback and APOC from a plugins folder.
  *
- * Arguments: --home DIR --plugins DIR --port N [--pagecache BYTES] [--tx-timeout SECONDS] [--watch-stdin]
+ * Arguments: --home DIR --plugins DIR --port N [--pagecache BYTES] [--tx-timeout SECONDS] [--tx-memory BYTES]
+ * [--watch-stdin]. --tx-memory is the most memory one transaction may take (db.memory.transaction.max; Neo4j's
+ * default when absent), which Neo4j Community cannot change once started.
  * Prints "DG-NEO4J READY bolt://127.0.0.1:N" once the database answers, or "DG-NEO4J ERROR ..." and exits
  * non-zero. With --watch-stdin it shuts down when its standard input closes (the parent process died).
  */
@@ -36,6 +38,7 @@ public final class Launcher {
         int port = Integer.parseInt(require(args, "port"));
         long pagecache = Long.parseLong(args.getOrDefault("pagecache", String.valueOf(64L * 1024 * 1024)));
         long txTimeout = Long.parseLong(args.getOrDefault("tx-timeout", "0"));
+        long txMemory = Long.parseLong(args.getOrDefault("tx-memory", "0"));
 
         if (!portFree(port)) {
             fail(3, "port " + port + " on 127.0.0.1 is already in use");
@@ -60,6 +63,9 @@ public final class Launcher {
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(100));
             if (txTimeout > 0) {
                 builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout));
+            }
+            if (txMemory > 0) {
+                builder.setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMemory);
             }
             dbms = builder.build();
         } catch (Throwable t) {

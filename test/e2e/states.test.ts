@@ -1,6 +1,16 @@
-/** Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view. */
+/**
+ * Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view; the province
+ * filter across the 2025 reform (a new province covering the old ones it took over).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import type { RunningServer } from '../../server/src/api/server.js';
+import type { LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { gqlData } from '../support/graphql.js';
 import { readGraph, waitForGraph } from './app.js';
 import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
@@ -157,6 +167,142 @@ describe('loading, error and empty states', () => {
     expect(await page.locator('[data-testid=gaps-more]').count()).toBe(0);
     // Each page was asked for once, from where the list ended.
     expect(pagesAsked).toEqual([0, 200, 400]);
+    await page.close();
+  });
+});
+
+/**
+ * The seed's texts of 2023 say Bình Thuận; a plan of 2025 says Lâm Đồng, the province that took Bình Thuận over. In a
+ * Neo4j and a server of their own (the seed and that plan), since the shared graph is read by suites running alongside.
+ */
+describe('the province filter across the 2025 reform', () => {
+  const ROOT_URL = `code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17`;
+  const LAM_DONG_PLAN = [
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'TỈNH ỦY LÂM ĐỒNG',
+    'Số 15-KH/TU',
+    'Lâm Đồng, ngày 12 tháng 8 năm 2025',
+    '',
+    'KẾ HOẠCH',
+    'tiếp tục thực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng',
+    '',
+    'Thực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng (khóa XIII), Ban Thường vụ Tỉnh ủy ban hành kế hoạch thực hiện như sau:',
+    '',
+    'I. TỔ CHỨC THỰC HIỆN',
+    '1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền (nhiệm vụ thường xuyên).',
+    '2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát việc thực hiện (hằng năm).',
+    '',
+  ].join('\n');
+  let tmp = '';
+  let neo: LocalNeo4j | undefined;
+  let driver: Driver | undefined;
+  let server: RunningServer | undefined;
+  let base = '';
+  let browser: BrowserHandle;
+
+  beforeAll(async () => {
+    const { readConfig, repoRoot } = await import('../../server/src/config.js');
+    const { startHttpServer } = await import('../../server/src/api/server.js');
+    const { ingestPaths, ingestText } = await import('../../server/src/ingest/ingest.js');
+    const { freePort, startLocalNeo4j } = await import('../../server/src/neo4j/local-server.js');
+    const { createDriver } = await import('../../server/src/runtime.js');
+    const { applySchema } = await import('../../server/src/graph/schema.js');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-provinces-'));
+    neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
+    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0', RESPONSE_CACHE_KEYS_FILE: '' });
+    driver = createDriver(neo.uri, config);
+    await applySchema(driver);
+    const seeded = await ingestPaths(driver, [path.join(repoRoot, 'seed', 'corpus')]);
+    expect(seeded.errors).toEqual([]);
+    await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
+    server = await startHttpServer(driver, config, () => undefined);
+    base = `http://127.0.0.1:${server.port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close().catch(() => undefined);
+    await driver?.close().catch(() => undefined);
+    await neo?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** The gaps the API lists for those provinces (all of them: one page of 200), their keys and provinces. */
+  async function apiGaps(provinces: string[]): Promise<{ total: number; keys: Set<string>; provinces: Set<string | null> }> {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($p: [String!]) { gapPage(code: "28-NQ/TW", first: 200, provinces: $p) { total gaps { key province } } }', variables: { p: provinces } }),
+    });
+    const body = (await res.json()) as { data?: { gapPage: { total: number; gaps: Array<{ key: string; province: string | null }> } } };
+    if (!body.data) throw new Error(`gapPage: ${JSON.stringify(body)}`);
+    const { data } = body;
+    expect(data.gapPage.gaps).toHaveLength(data.gapPage.total);
+    return { total: data.gapPage.total, keys: new Set(data.gapPage.gaps.map((g) => g.key)), provinces: new Set(data.gapPage.gaps.map((g) => g.province)) };
+  }
+  const shownProvinces = async (page: Page, kind: string) => new Set((await readGraph(page)).nodes.filter((n) => !n.hidden && n.kind === kind && n.province).map((n) => n.province));
+  const choice = (page: Page) => page.$eval('[data-testid=province-filter]', (s) => { const el = s as HTMLSelectElement; return { value: el.value, label: el.selectedOptions[0]?.textContent ?? '' }; });
+  const gapRows = (page: Page) => page.locator('[data-testid=gap-list] li');
+
+  it('shows under a new province the texts and gaps of the old one it took over, the gap list and the graph agreeing', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?${ROOT_URL}&gaps=1&lag=1`);
+    await waitForGraph(page, 5);
+    // Both names are in the cascade: the new province is offered with what it covers, the old one on its own.
+    const select = page.locator('[data-testid=province-filter]');
+    await expect.poll(() => select.locator('option').allTextContents()).toContain('Lâm Đồng (gồm Bình Thuận)');
+    const labels = await select.locator('option').allTextContents();
+    expect(labels).toContain('Bình Thuận');
+    expect(labels).toContain('Quảng Nam');
+    expect(await select.locator('option', { hasText: 'Lâm Đồng (gồm' }).getAttribute('value')).toBe('Lâm Đồng');
+
+    await select.selectOption('Lâm Đồng');
+    // The address keeps the plain name (links written before keep working).
+    await expect.poll(() => new URL(page.url()).searchParams.get('prov')).toBe('Lâm Đồng');
+    expect(await choice(page)).toEqual({ value: 'Lâm Đồng', label: 'Lâm Đồng (gồm Bình Thuận)' });
+    await expect.poll(() => shownProvinces(page, 'DIRECTIVE')).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
+    expect(await shownProvinces(page, 'ORGANIZATION')).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
+    // The gap list is the API's for Lâm Đồng (Bình Thuận's gaps with it); every gap it lists that the graph holds is shown.
+    const gaps = await apiGaps(['Lâm Đồng']);
+    expect(gaps.provinces).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
+    await expect.poll(() => gapRows(page).count()).toBe(gaps.total);
+    expect(await page.locator('[data-testid=gap-province]').textContent()).toBe(`${gaps.total} cơ quan thuộc Lâm Đồng (gồm Bình Thuận).`);
+    const orgs = (await readGraph(page)).nodes.filter((n) => n.kind === 'ORGANIZATION' && gaps.keys.has(n.id));
+    expect(new Set(orgs.map((n) => n.province))).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
+    expect(orgs.filter((n) => n.hidden).map((n) => n.id)).toEqual([]);
+    // Each row leads to its organisation, drawn and shown.
+    expect(await page.locator('[data-testid=gap-list] [data-testid=gap-text]').count()).toBe(0);
+    // The lag table marks the rows of both names.
+    const lagRows = page.locator('[data-testid=lag-table] tbody tr');
+    await lagRows.first().waitFor();
+    const marked = await lagRows.evaluateAll((rows) => rows.filter((r) => r.classList.contains('on')).map((r) => r.querySelector('td')?.textContent ?? ''));
+    expect(new Set(marked)).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
+    await screenshot(page, 'province-new-map');
+
+    // The old name stands only for itself: the Lâm Đồng plan and its organisations are hidden, its gaps not listed.
+    await select.selectOption('Bình Thuận');
+    await expect.poll(() => new URL(page.url()).searchParams.get('prov')).toBe('Bình Thuận');
+    expect(await choice(page)).toEqual({ value: 'Bình Thuận', label: 'Bình Thuận' });
+    await expect.poll(() => shownProvinces(page, 'DIRECTIVE')).toEqual(new Set(['Bình Thuận']));
+    expect(await shownProvinces(page, 'ORGANIZATION')).toEqual(new Set(['Bình Thuận']));
+    const old = await apiGaps(['Bình Thuận']);
+    expect(old.provinces).toEqual(new Set(['Bình Thuận']));
+    expect(old.total).toBeLessThan(gaps.total);
+    await expect.poll(() => gapRows(page).count()).toBe(old.total);
+    expect(await page.locator('[data-testid=gap-province]').textContent()).toBe(`${old.total} cơ quan thuộc Bình Thuận.`);
+    expect(await gapRows(page).allTextContents()).not.toContainEqual(expect.stringContaining('Lâm Đồng'));
+    const marks = await lagRows.evaluateAll((rows) => rows.filter((r) => r.classList.contains('on')).map((r) => r.querySelector('td')?.textContent ?? ''));
+    expect(new Set(marks)).toEqual(new Set(['Bình Thuận']));
+    await screenshot(page, 'province-old-map');
+    await page.close();
+  });
+
+  it('names what a new province covers in English too, from a link written with the plain name', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?${ROOT_URL}&lang=en&prov=${encodeURIComponent('Lâm Đồng')}`);
+    await waitForGraph(page, 5);
+    await expect.poll(() => choice(page)).toEqual({ value: 'Lâm Đồng', label: 'Lâm Đồng (incl. Bình Thuận)' });
+    await expect.poll(() => shownProvinces(page, 'DIRECTIVE')).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
     await page.close();
   });
 });

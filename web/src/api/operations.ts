@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, EdgeEvidence, GapPage, LagRow, Relation, RootDirective, RootRef, SearchHit } from './types';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -66,3 +66,20 @@ export const fetchGapsAmong = (ref: RootRef, keys: string[], signal?: AbortSigna
 
 export const fetchLag = (ref: RootRef, signal?: AbortSignal) =>
   gql<{ implementationLag: LagRow[] }>(LAG_QUERY, refVariables(ref), signal).then((d) => d.implementationLag);
+
+let provincesAsked: Promise<ProvinceInfo[]> | undefined;
+
+/**
+ * The provinces of the 2025 map with those each took over: asked once a session (the map does not change), again
+ * only after a failure. Not aborted with the view that asked: every view shares the answer.
+ */
+export function fetchProvinces(): Promise<ProvinceInfo[]> {
+  provincesAsked ??= gql<{ provinces: ProvinceInfo[] }>(PROVINCES_QUERY).then(
+    (d) => d.provinces,
+    (err: unknown) => {
+      provincesAsked = undefined;
+      throw err;
+    },
+  );
+  return provincesAsked;
+}

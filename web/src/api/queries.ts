@@ -114,6 +114,15 @@ query Lag($code: String!, $issuedOn: Date, $province: String) {
   implementationLag(code: $code, issuedOn: $issuedOn, province: $province) { province level parentLevel documents dated minDays medianDays maxDays }
 }`;
 
+/**
+ * The provinces of the 2025 map with those of the old map each took over (Lâm Đồng: Bình Thuận, Đắk Nông): the province
+ * filter covers them as the API's `provinces` arguments do (graph/provinces.ts).
+ */
+export const PROVINCES_QUERY = /* GraphQL */ `
+query Provinces {
+  provinces(newMapOnly: true) { name tookOver }
+}`;
+
 export const COUNTS_QUERY = /* GraphQL */ `
 query Counts($dimension: CountDimension!) {
   countsBy(dimension: $dimension) { key count }

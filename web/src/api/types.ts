@@ -146,6 +146,12 @@ export interface LagRow {
   maxDays: number | null;
 }
 
+/** A province of the 2025 map (API `provinces(newMapOnly: true)`) with the provinces of the old map it took over. */
+export interface ProvinceInfo {
+  name: string;
+  tookOver: string[];
+}
+
 /** Identifies a cascade root: code (+ issue date and province to pick one of several). */
 export interface RootRef {
   code: string;

@@ -5,7 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, exportUrl } from '../api/client';
-import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, type CascadeRequest } from '../api/operations';
+import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, fetchProvinces, type CascadeRequest } from '../api/operations';
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
 import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
@@ -16,6 +16,7 @@ import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export'
 import type { PictureFrame } from '../graph/picture-frame';
 import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToDraw } from '../graph/fold';
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GEdge, type GNode, type GraphModel } from '../graph/model';
+import { chosenLabel, NO_PROVINCE_MAP, provinceMap, provinceMatcher, provinceOptions } from '../graph/provinces';
 import { nodeHit, searchNodes } from '../graph/search';
 import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
@@ -150,19 +151,28 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   }, [model, view.orgs, serverFolded]);
   const drawn = folded?.model ?? model;
   const elements = useMemo(() => (drawn ? toElements(drawn, t, lang, folded?.assignees) : []), [drawn, folded, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters) : EMPTY), [drawn, view.filters]);
+  // The 2025 map, asked once a session: a province of the new map chosen shows those it took over too, as the API's
+  // gap list and narrowed cascade do (graph/provinces.ts). Until it comes (or should it fail), each name only itself.
+  const provinceList = useAsync(() => fetchProvinces(), 'provinces');
+  const provinces = useMemo(() => (provinceList.data ? provinceMap(provinceList.data) : NO_PROVINCE_MAP), [provinceList.data]);
+  // (With no province chosen the map changes nothing shown: its arrival lays nothing out again.)
+  const filterMap = view.filters.provinces.length ? provinces : NO_PROVINCE_MAP;
+  const inProvince = useMemo(() => provinceMatcher(view.filters.provinces, provinces), [view.filters.provinces, provinces]);
+  const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters, undefined, filterMap) : EMPTY), [drawn, view.filters, filterMap]);
   const briefing = view.step !== null;
   const steps = useMemo(() => (drawn && briefing ? briefingSteps(drawn, filtered, t, lang) : []), [drawn, filtered, briefing, t, lang]);
   const stepIndex = briefing ? Math.max(0, Math.min(view.step ?? 0, steps.length - 1)) : 0;
   const currentStep = steps[stepIndex];
   const visible = useMemo(
-    () => (drawn && briefing && currentStep ? visibleIds(drawn, view.filters, currentStep.nodeIds) : filtered),
-    [drawn, briefing, currentStep, filtered, view.filters],
+    () => (drawn && briefing && currentStep ? visibleIds(drawn, view.filters, currentStep.nodeIds, filterMap) : filtered),
+    [drawn, briefing, currentStep, filtered, view.filters, filterMap],
   );
 
   const gapList = useGapList(rootRef, view.gaps, view.filters.provinces);
   const lag = useAsync<LagRow[] | undefined>((signal) => (view.lag ? fetchLag(rootRef, signal) : Promise.resolve(undefined)), `${view.lag}:${JSON.stringify(rootRef)}`);
   const onlyProvince = useCallback((province: string) => onView({ filters: { ...view.filters, provinces: [province] } }), [onView, view.filters]);
+  // The lag table marks the rows of the provinces the filter covers (none when no province is chosen).
+  const lagChosen = useCallback((province: string) => view.filters.provinces.length > 0 && inProvince(province), [view.filters.provinces, inProvince]);
   // Organisation nodes by key, and by name + province: a national root has tens of thousands of gaps, so each is
   // found in a map rather than by a scan of the model.
   const orgIndex = useMemo(() => {
@@ -245,8 +255,8 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   // province's part, every level, every organisation: state/gap-target.ts).
   const partial = !!shown && (shown.truncated || (shown.foldedImplementers ?? 0) > 0);
   const targetOfGap = useCallback(
-    (g: Gap) => gapTarget(g, { nodeId: gapNode(g), partial, orgsFolded: serverFolded, view }),
-    [gapNode, partial, serverFolded, view],
+    (g: Gap) => gapTarget(g, { nodeId: gapNode(g), partial, orgsFolded: serverFolded, view, provinces }),
+    [gapNode, partial, serverFolded, view, provinces],
   );
   const openGap = useCallback((target: NonNullable<GapTarget>) => (target.kind === 'node' ? focusNode(target.id) : onView(target.patch)), [focusNode, onView]);
 
@@ -324,8 +334,13 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   const goStep = (s: number) => onView({ step: Math.max(0, Math.min(s, steps.length - 1)) });
   useBriefingKeys(briefing, { next: () => goStep(stepIndex + 1), prev: () => goStep(stepIndex - 1), exit: stopBriefing });
 
-  // From the whole cascade, so that a narrowed one (one province) still offers the others.
-  const provinces = useMemo(() => [...new Set([...(cascade.data?.nodes ?? []), ...(model?.nodes.values() ?? [])].map((n) => n.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi')), [cascade.data, model]);
+  // From the whole cascade, so that a narrowed one (one province) still offers the others. A province of the 2025 map
+  // is offered with the old ones it took over that the cascade names too ("Lâm Đồng (gồm Bình Thuận)"); those on their own as well.
+  const provinceChoices = useMemo(
+    () => provinceOptions(new Set([...(cascade.data?.nodes ?? []), ...(model?.nodes.values() ?? [])].map((n) => n.province).filter((p): p is string => !!p)), provinces),
+    [cascade.data, model, provinces],
+  );
+  const provinceLabel = useCallback((province: string) => chosenLabel(province, provinceChoices, t), [provinceChoices, t]);
   const levels = useMemo(() => {
     const rankOf = new Map<string, number>();
     for (const n of model?.nodes.values() ?? []) if (n.level) rankOf.set(n.level, Math.min(rankOf.get(n.level) ?? Infinity, n.levelRank ?? n.rank));
@@ -391,7 +406,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
           </div>
         </div>
       )}
-      {!briefing && model && <FilterBar filters={view.filters} provinces={provinces} levels={levels} onChange={(filters: Filters) => onView({ filters })} />}
+      {!briefing && model && <FilterBar filters={view.filters} provinces={provinceChoices} levels={levels} onChange={(filters: Filters) => onView({ filters })} />}
       <div className="workspace">
         <div className="graph-wrap">
           {/* Above the graph, not over it: a notice never hides the root (the fit takes the room that is left). */}
@@ -472,8 +487,8 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
         </div>
         {!briefing && model && (
           <div className="sidebar">
-            {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={view.filters.provinces} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
-            {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
+            {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={lagChosen} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
+            {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} provinceLabel={provinceLabel} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
             <DetailsPanel
               model={detailsModel ?? model}
               selection={selection}

@@ -1,13 +1,15 @@
 /** Relation-type, province, level and date-range filters. */
 import { ALL_RELATIONS, type Relation } from '../api/types';
 import { EDGE_COLORS } from '../graph/palette';
+import { chosenOption, optionLabel, type ProvinceOption } from '../graph/provinces';
 import { levelName, useI18n } from '../i18n';
 import { DEFAULT_FILTERS, type Filters } from '../state/url';
 import { DateInput } from './DateInput';
 
 interface Props {
   filters: Filters;
-  provinces: string[];
+  /** The provinces the cascade names; a province of the 2025 map with those it took over that it names too. */
+  provinces: ProvinceOption[];
   /** Level keys present, top to bottom. */
   levels: string[];
   onChange: (filters: Filters) => void;
@@ -36,13 +38,16 @@ export function FilterBar({ filters, provinces, levels, onChange }: Props) {
       <fieldset>
         <legend>{t('province')}</legend>
         <select
-          value={filters.provinces[0] ?? ''}
+          value={chosenOption(filters.provinces[0], provinces)}
           onChange={(e) => onChange({ ...filters, provinces: e.target.value ? [e.target.value] : [] })}
           data-testid="province-filter"
         >
           <option value="">{t('allProvinces')}</option>
+          {/* The value is the plain name (the address keeps it); the label says what a new province covers. */}
           {provinces.map((p) => (
-            <option key={p} value={p}>{p}</option>
+            <option key={p.name} value={p.name}>
+              {optionLabel(p, t)}
+            </option>
           ))}
         </select>
       </fieldset>

@@ -12,18 +12,20 @@ interface Props {
   /** Where a row leads (state/gap-target.ts): its node, a view that draws it, or nowhere. */
   targetFor: (gap: Gap) => GapTarget;
   onOpen: (target: NonNullable<GapTarget>) => void;
-  /** Provinces the view is narrowed to: only their rows are listed. */
+  /** Provinces the view is narrowed to: only their rows are listed (a new province's with those it took over). */
   provinces: string[];
+  /** How the filter bar names a chosen province: "Lâm Đồng (gồm Bình Thuận)" when the cascade names both. */
+  provinceLabel: (province: string) => string;
   /** The whole list as a CSV file. */
   csvUrl: string;
 }
 
-export function GapList({ list, targetFor, onOpen, provinces, csvUrl }: Props) {
+export function GapList({ list, targetFor, onOpen, provinces, provinceLabel, csvUrl }: Props) {
   const { t, lang } = useI18n();
   // With provinces chosen, the server lists only theirs: the total is theirs too.
   const { rows, total } = list;
   const rest = total - (rows?.length ?? 0);
-  const where = provinces.join(', ');
+  const where = provinces.map(provinceLabel).join(', ');
   return (
     <SidebarSection className="gaps" testId="gap-list" title={t('gapsTitle')} loading={list.loading} error={list.error} retry={list.retry} empty={rows && total === 0 ? t('gapsNone') : null} csvUrl={rows && total > 0 ? csvUrl : undefined}>
       {rows && total > 0 && provinces.length > 0 && (

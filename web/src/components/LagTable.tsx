@@ -10,8 +10,8 @@ interface Props {
   retry: () => void;
   /** Narrow the view to one province (the filter bar's province filter). */
   onProvince: (province: string) => void;
-  /** Provinces the view is narrowed to: their rows are marked. */
-  current: string[];
+  /** Whether the view's province filter covers a province (a new province those it took over too): its rows are marked. */
+  current: (province: string) => boolean;
   /** The table as a CSV file. */
   csvUrl: string;
 }
@@ -37,7 +37,7 @@ export function LagTable({ rows, loading, error, retry, onProvince, current, csv
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={`${r.province ?? ''}|${r.level ?? ''}|${r.parentLevel ?? ''}`} className={r.province && current.includes(r.province) ? 'on' : undefined}>
+                  <tr key={`${r.province ?? ''}|${r.level ?? ''}|${r.parentLevel ?? ''}`} className={r.province && current(r.province) ? 'on' : undefined}>
                     <td>
                       {r.province ? (
                         <button type="button" className="link" onClick={() => onProvince(r.province!)}>

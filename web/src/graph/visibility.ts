@@ -1,18 +1,21 @@
 /**
  * Which elements are shown: the filters (relation, province, level, date range) and the briefing step.
  * A node stays only if it passes the filters and is still connected to the root through visible edges,
- * so hiding a relation also hides what hangs only on it.
+ * so hiding a relation also hides what hangs only on it. A province chosen shows the provinces it covers: a province
+ * of the 2025 map those it took over too (`provinces`: the map; graph/provinces.ts).
  */
-import type { Filters } from '../state/url';
-import type { GraphModel } from './model';
+import type { Filters } from '../state/url.js';
+import type { GraphModel } from './model.js';
+import { NO_PROVINCE_MAP, provinceMatcher, type ProvinceMap } from './provinces.js';
 
-export function visibleIds(model: GraphModel, filters: Filters, allowedNodes?: Set<string>): Set<string> {
+export function visibleIds(model: GraphModel, filters: Filters, allowedNodes?: Set<string>, provinces: ProvinceMap = NO_PROVINCE_MAP): Set<string> {
+  const inProvince = provinceMatcher(filters.provinces, provinces);
   const passes = (id: string): boolean => {
     const n = model.nodes.get(id);
     if (!n) return false;
     if (n.isRoot) return true;
     if (allowedNodes && !allowedNodes.has(id)) return false;
-    if (filters.provinces.length && !(n.province && filters.provinces.includes(n.province))) return false;
+    if (!inProvince(n.province)) return false;
     if (filters.levels.length && !(n.level && filters.levels.includes(n.level))) return false;
     if (n.kind === 'DIRECTIVE' && (filters.from || filters.to)) {
       if (!n.issuedOn) return false;

@@ -5,6 +5,7 @@
  * province's part, every level, every organisation — with it selected; when no view would, nowhere (shown as text).
  */
 import type { Gap } from '../api/types.js';
+import { NO_PROVINCE_MAP, provinceMatcher, type ProvinceMap } from '../graph/provinces.js';
 import type { ViewState } from './url.js';
 
 export type GapTarget = { kind: 'node'; id: string } | { kind: 'view'; patch: Partial<ViewState> } | null;
@@ -17,6 +18,8 @@ export interface GapContext {
   /** The server left the organisations out (they are drawn with `orgs`). */
   orgsFolded: boolean;
   view: Pick<ViewState, 'filters' | 'levels' | 'orgs'>;
+  /** The 2025 map: a new province chosen has loaded the parts of those it took over too (graph/provinces.ts). */
+  provinces?: ProvinceMap;
 }
 
 export function gapTarget(gap: Gap, ctx: GapContext): GapTarget {
@@ -24,9 +27,10 @@ export function gapTarget(gap: Gap, ctx: GapContext): GapTarget {
   const orgs = ctx.orgsFolded && !ctx.view.orgs ? { orgs: true } : {};
   const select = { ...orgs, selected: gap.key };
   if (ctx.partial) {
-    // A province's whole part is loaded when it is picked: the smallest view that draws a provincial organisation.
+    // A province's whole part is loaded when it is picked: the smallest view that draws a provincial organisation. A
+    // province of the 2025 map picked has loaded those it took over too (Lâm Đồng: Bình Thuận's gaps).
     const provinces = ctx.view.filters.provinces;
-    const narrowed = provinces.length === 1 && provinces[0] === gap.province;
+    const narrowed = provinces.length === 1 && provinceMatcher(provinces, ctx.provinces ?? NO_PROVINCE_MAP)(gap.province);
     if (gap.province && !narrowed) return { kind: 'view', patch: { filters: { ...ctx.view.filters, provinces: [gap.province] }, ...select } };
     if (!ctx.view.levels) return { kind: 'view', patch: { levels: true, ...select } };
   }

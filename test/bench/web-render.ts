@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../e2e/browser.js';
+import type { BenchResult } from '../../web/src/bench/result.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '../../web/dist');
@@ -48,23 +49,6 @@ function serveDist(): Promise<http.Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-interface BenchResult {
-  renderer: string;
-  webglActive: boolean;
-  elements: number;
-  nodes: number;
-  edges: number;
-  buildMs: number;
-  layoutMs: number;
-  firstRenderMs: number;
-  panMs: number;
-  frames: number;
-  renders: number;
-  fps: number;
-  p95FrameMs: number;
-  error?: string;
-}
-
 async function main() {
   if (!existsSync(join(dist, 'bench.html'))) {
     console.error(`web/dist/bench.html not found — run "npm run build -w web" first.`);
@@ -76,7 +60,8 @@ async function main() {
   const server = await serveDist();
   const { port } = server.address() as AddressInfo;
   const browser = await launchBrowser(['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-webgl', '--ignore-gpu-blocklist']);
-  const results: BenchResult[] = [];
+  // Each run named by what it draws ("canvas, patterns always"), not only by its renderer.
+  const results: Array<Omit<BenchResult, 'renderer'> & { renderer: string }> = [];
   try {
     // "canvas, patterns always": dashed and dotted edges keep their patterns when zoomed out (the app draws them
     // solid below SOLID_EDGES_BELOW_ZOOM, graph/edge-detail.ts) — the cost that rule saves.

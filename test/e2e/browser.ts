@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'e2e');
 
@@ -51,6 +52,31 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<BrowserHa
       await context.close().catch(() => {});
       rmSync(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The Chromium of one describe block: launched before its tests, closed after them. Call it in the block's body; the
+ * handle it gives works once the tests run.
+ */
+export function browserForTests(extraArgs: string[] = []): BrowserHandle {
+  let handle: BrowserHandle | undefined;
+  beforeAll(async () => {
+    handle = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  const launched = () => {
+    if (!handle) throw new Error('the browser is launched before the tests of its block run');
+    return handle;
+  };
+  return {
+    get context() {
+      return launched().context;
+    },
+    newPage: (viewport) => launched().newPage(viewport),
+    close: async () => handle?.close(),
   };
 }
 

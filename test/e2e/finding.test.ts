@@ -3,11 +3,11 @@
  * picked), a start-page hit for a text without a printed code, and a quote shown in its text (centred in the text
  * box, the box in view).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readGraph, waitForGraph } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { browserForTests, screenshot } from './browser.js';
 import { formatEdgeRef } from '../../web/src/graph/edge-link.js';
 
 const baseUrl = inject('baseUrl');
@@ -39,14 +39,7 @@ async function nationalSearch(page: Page) {
 }
 
 describe('finding things', () => {
-  let browser: BrowserHandle;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForTests();
 
   it('offers the organisation the graph draws first, and selects and centres it on Enter', async () => {
     const page = await browser.newPage({ width: 1280, height: 800 });

@@ -3,10 +3,10 @@
  * arrows walk the drawn nodes as the picture lays them out, Enter opens the details of the node the announcement
  * named, Esc clears, Home and End jump (the cursor kept in view); the search box and a click keep their own ways.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickNode, readGraph, waitForGraph } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { browserForTests, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const PROGRAMME = `${baseUrl}/?code=${encodeURIComponent('58-CTr/TU')}`;
@@ -28,14 +28,7 @@ async function press(page: Page, key: string): Promise<{ id: string | undefined;
 const namedIn = (text: string) => text.replace(/^(Cơ quan|Organization): /, '').split(', ')[0]!;
 
 describe('the graph from the keyboard', () => {
-  let browser: BrowserHandle;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForTests();
 
   it('is reached by Tab; the arrows walk the drawn nodes; Enter opens what was said, Esc clears', async () => {
     const page = await browser.newPage({ width: 1366, height: 768 });

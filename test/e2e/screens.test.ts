@@ -2,11 +2,11 @@
  * The explorer on the screens it is used on: notices above the graph (closable, the root never under them) at
  * 1280×800, a phone's graph with room to work in, a lone root said rather than blown up, dates in the interface's order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readGraph, waitForGraph, type GraphNode } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { browserForTests, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const url = (code: string, rest = '') => `${baseUrl}/?code=${encodeURIComponent(code)}${rest}`;
@@ -35,14 +35,7 @@ async function foldSooner(page: Page) {
 }
 
 describe('screens', () => {
-  let browser: BrowserHandle;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForTests();
 
   it('keeps the root out from under the notices at 1280×800, and closes a notice', async () => {
     const page = await browser.newPage({ width: 1280, height: 800 });

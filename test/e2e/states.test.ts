@@ -13,20 +13,13 @@ import type { RunningServer } from '../../server/src/api/server.js';
 import type { LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { gqlData } from '../support/graphql.js';
 import { readGraph, waitForGraph } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const DOWN = encodeURIComponent('http://127.0.0.1:1/graphql');
 
 describe('loading, error and empty states', () => {
-  let browser: BrowserHandle;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForTests();
 
   it('shows a clear error on the start page when the server is down', async () => {
     const page = await browser.newPage();

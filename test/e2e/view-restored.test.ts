@@ -3,11 +3,11 @@
  * (a text without a printed code expanded by its id), the gap list by province and without dead links, a root
  * that is not there (or not on that date), synthetic roots on the start page, the focus after a briefing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { gqlData } from '../support/graphql.js';
 import { clickNode, readGraph, waitForGraph } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { browserForTests, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const PROGRAMME = `${baseUrl}/?code=${encodeURIComponent('58-CTr/TU')}`;
@@ -15,14 +15,7 @@ const RESOLUTION = `${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=
 const NO_GAPS = 'Không phát hiện khoảng trống.';
 
 describe('a view restored from its address', () => {
-  let browser: BrowserHandle;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForTests();
 
   it('keeps an expansion — of a text without a printed code too — across a reload', async () => {
     const page = await browser.newPage({ width: 1366, height: 768 });

@@ -11,24 +11,8 @@ import { modelFromCascade } from '../graph/model';
 import { runLayout } from '../graph/run-layout';
 import { graphStyle } from '../graph/styles';
 import { translator } from '../i18n';
+import type { BenchResult } from './result';
 import { syntheticCascade } from './synthetic';
-
-export interface BenchResult {
-  renderer: 'canvas' | 'webgl';
-  webglActive: boolean;
-  elements: number;
-  nodes: number;
-  edges: number;
-  buildMs: number;
-  layoutMs: number;
-  firstRenderMs: number;
-  panMs: number;
-  frames: number;
-  renders: number;
-  fps: number;
-  p95FrameMs: number;
-  error?: string;
-}
 
 declare global {
   interface Window {

@@ -202,7 +202,9 @@ describe('the province filter across the 2025 reform', () => {
     const { applySchema } = await import('../../server/src/graph/schema.js');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-provinces-'));
     neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
-    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0', RESPONSE_CACHE_KEYS_FILE: '' });
+    // A Neo4j of its own, cold, while the other suites run: its first cascade statement is planned in the server's
+    // warm-up (awaited below), and given longer than the default 10 s should the machine be that busy.
+    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0', RESPONSE_CACHE_KEYS_FILE: '', NEO4J_TX_TIMEOUT_MS: '60000' });
     driver = createDriver(neo.uri, config);
     await applySchema(driver);
     const seeded = await ingestPaths(driver, [path.join(repoRoot, 'seed', 'corpus')]);
@@ -210,6 +212,7 @@ describe('the province filter across the 2025 reform', () => {
     await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
     server = await startHttpServer(driver, config, () => undefined);
     base = `http://127.0.0.1:${server.port}`;
+    await server.warmedUp;
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,19 +1,17 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Viewer } from './auth.js';
-import { noRetryOnMemory } from './no-retry-on-memory.js';
+import { autoCommitReads, type StatementRunner } from './auto-commit-reads.js';
 
 /**
- * What every resolver gets. `executionContext`, `sessionConfig` and `transaction` are read by @neo4j/graphql; its
- * `executionContext` is the driver that does not retry a memory refusal (api/no-retry-on-memory.ts).
+ * What every resolver gets. `executionContext` is read by @neo4j/graphql: each of its statements one auto-commit read,
+ * in the configured database, with the API's statement timeout (api/auto-commit-reads.ts).
  */
 export interface ApiContext {
   driver: Driver;
   config: Config;
   viewer: Viewer;
-  executionContext: Driver;
-  sessionConfig: { database?: string };
-  transaction: { timeout: number };
+  executionContext: StatementRunner;
 }
 
 export function makeContext(driver: Driver, config: Config, viewer: Viewer): ApiContext {
@@ -21,8 +19,6 @@ export function makeContext(driver: Driver, config: Config, viewer: Viewer): Api
     driver,
     config,
     viewer,
-    executionContext: noRetryOnMemory(driver),
-    sessionConfig: { database: config.neo4jDatabase },
-    transaction: { timeout: config.txTimeoutMs },
+    executionContext: autoCommitReads(driver, config.neo4jDatabase, config.txTimeoutMs),
   };
 }

@@ -10,7 +10,7 @@ export function userError(message: string, code: string): GraphQLError {
 /**
  * What Neo4j's memory refusal (graph/neo4j-errors.ts) is answered with. What hits it is @neo4j/graphql's paging of a
  * whole label: a generated `…Connection` with `sort` keeps offset + first rows, each charged with every match
- * (api/keyset-pages.ts). It is tried once (api/no-retry-on-memory.ts).
+ * (api/keyset-pages.ts). It is tried once (api/auto-commit-reads.ts).
  */
 export const OUT_OF_MEMORY_MESSAGE =
   'Neo4j ran out of the memory it allows a query. A generated …Connection sorted by `sort` reads every match for each page and fails on later pages of ' +

@@ -4,18 +4,20 @@
  *     agrees on type, issuer, province and subject (it implements what the document implements) — else
  *     nothing: never guess.
  *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
- *     the same province (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
+ *     the same province and unit below it (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
  *     37-NQ/TW … khoá XII" is not the 37-NQ/TW of 09/10/2014 (term XI) another text cites.
  */
 import { issuerLevel, parseCode } from './codes.js';
 import { issuerMatchesName } from './issuer.js';
 import { termAgrees, termList } from './terms.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
+import { issuingUnit } from './unit.js';
 
 interface Candidate {
   code: string;
   date: string;
   province: string | null;
+  unit: string | null;
 }
 
 function isCentral(code: string): boolean {
@@ -23,8 +25,9 @@ function isCentral(code: string): boolean {
   return p ? issuerLevel(p.issuer) === 'central' : false;
 }
 
-function provinceKey(code: string, province: string | null): string {
-  return isCentral(code) ? `${code}|` : `${code}|${province ?? ''}`;
+/** Whose text a code names: central codes anywhere; others in their province, and their unit below it if any. */
+function identityKey(code: string, province: string | null, unit: string | null | undefined): string {
+  return isCentral(code) ? `${code}|` : `${code}|${province ?? ''}|${unit ?? ''}`;
 }
 
 function refDate(r: Reference): string | null {
@@ -39,11 +42,11 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
     inferred: r.inferred.map((x) => ({ ...x, from: { ...x.from }, to: { ...x.to } })),
   }));
 
-  // Dated facts: code|province → date → the terms printed with it.
+  // Dated facts: code|province|unit → date → the terms printed with it.
   const dated = new Map<string, Map<string, string[]>>();
-  const addDated = (code: string, province: string | null, date: string | null, term: string | null = null) => {
+  const addDated = (code: string, province: string | null, unit: string | null | undefined, date: string | null, term: string | null = null) => {
     if (!date) return;
-    const k = provinceKey(code, province);
+    const k = identityKey(code, province, unit);
     let byDate = dated.get(k);
     if (!byDate) dated.set(k, (byDate = new Map()));
     const terms = byDate.get(date) ?? [];
@@ -51,20 +54,21 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
     byDate.set(date, terms);
   };
   for (const r of out) {
-    if (r.code && r.issuedOn) addDated(r.code, r.province ?? r.issuer.province, r.issuedOn);
-    for (const x of [...r.implements, ...r.cites]) addDated(x.code, x.province, x.issuedOn, x.term);
+    if (r.code && r.issuedOn) addDated(r.code, r.province ?? r.issuer.province, issuingUnit(r), r.issuedOn);
+    for (const x of [...r.implements, ...r.cites]) addDated(x.code, x.province, x.unit, x.issuedOn, x.term);
     for (const l of r.inferred) {
-      addDated(l.from.code, l.from.province, l.from.issuedOn);
-      addDated(l.to.code, l.to.province, l.to.issuedOn);
+      addDated(l.from.code, l.from.province, l.from.unit, l.from.issuedOn);
+      addDated(l.to.code, l.to.province, l.to.unit, l.to.issuedOn);
     }
   }
 
   // 1. Numberless documents.
   const claimed = new Set<string>();
-  for (const r of out) if (r.resolvedCode) claimed.add(`${provinceKey(r.resolvedCode, r.province ?? null)}|${r.resolvedIssuedOn ?? ''}`);
+  for (const r of out) if (r.resolvedCode) claimed.add(`${identityKey(r.resolvedCode, r.province ?? null, issuingUnit(r))}|${r.resolvedIssuedOn ?? ''}`);
   for (const r of out) {
     if (r.resolvedCode || !r.type) continue;
     const province = r.province ?? r.issuer.province;
+    const unit = issuingUnit(r);
     const implCodes = new Set(r.implements.map((x) => x.code));
     const implDates = r.implements.map(refDate).filter((d): d is string => d != null).sort();
     const latestImpl = implDates[implDates.length - 1] ?? null;
@@ -74,7 +78,7 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
       // Cited codes that the citing text says implement something.
       const stated = new Map<string, Set<string>>();
       const addStated = (l: InferredLink) => {
-        const k = `${l.from.code}|${l.from.issuedOn ?? ''}|${l.from.province ?? ''}`;
+        const k = `${l.from.code}|${l.from.issuedOn ?? ''}|${l.from.province ?? ''}|${l.from.unit ?? ''}`;
         let s = stated.get(k);
         if (!s) stated.set(k, (s = new Set()));
         s.add(l.to.code);
@@ -86,28 +90,29 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
         if (!p || !date) continue;
         if (p.type !== r.type) continue;
         if (x.province == null || x.province !== province) continue;
+        if ((x.unit ?? null) !== unit) continue;
         if (!issuerMatchesName(p.issuer, r.issuer.name)) continue;
         if (issuerLevel(p.issuer) !== r.issuer.level) continue;
         if (latestImpl && date < latestImpl) continue;
-        const targets = stated.get(`${x.code}|${date}|${x.province}`);
+        const targets = stated.get(`${x.code}|${date}|${x.province}|${x.unit ?? ''}`);
         if (!targets || ![...targets].some((t) => implCodes.has(t))) continue;
-        found.set(`${x.code}|${date}`, { code: x.code, date, province: x.province });
+        found.set(`${x.code}|${date}`, { code: x.code, date, province: x.province, unit });
       }
     }
     if (found.size !== 1) continue;
     const c = [...found.values()][0]!;
-    const key = `${provinceKey(c.code, c.province)}|${c.date}`;
+    const key = `${identityKey(c.code, c.province, c.unit)}|${c.date}`;
     if (claimed.has(key)) continue;
     claimed.add(key);
     r.resolvedCode = c.code;
     r.codeSource = 'corpus';
     r.resolvedIssuedOn = c.date;
-    addDated(c.code, c.province, c.date);
+    addDated(c.code, c.province, c.unit, c.date);
   }
 
   // 2. Undated mentions.
-  const only = (code: string, province: string | null, term: string | null = null): string | null => {
-    const byDate = dated.get(provinceKey(code, province));
+  const only = (code: string, province: string | null, unit: string | null | undefined, term: string | null = null): string | null => {
+    const byDate = dated.get(identityKey(code, province, unit));
     if (!byDate) return null;
     const central = isCentral(code);
     const fit = [...byDate].filter(([date, terms]) => termAgrees(term, date, central, terms));
@@ -116,15 +121,15 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
   for (const r of out) {
     for (const x of [...r.implements, ...r.cites]) {
       if (refDate(x)) continue;
-      const d = only(x.code, x.province, x.term);
+      const d = only(x.code, x.province, x.unit, x.term);
       if (d) {
         x.resolvedIssuedOn = d;
         x.dateSource = 'corpus';
       }
     }
     for (const l of r.inferred) {
-      if (!l.from.issuedOn) l.from.issuedOn = only(l.from.code, l.from.province);
-      if (!l.to.issuedOn) l.to.issuedOn = only(l.to.code, l.to.province);
+      if (!l.from.issuedOn) l.from.issuedOn = only(l.from.code, l.from.province, l.from.unit);
+      if (!l.to.issuedOn) l.to.issuedOn = only(l.to.code, l.to.province, l.to.unit);
     }
   }
   return out;

@@ -11,11 +11,11 @@ import { categoryOf, docType } from './patterns/types.js';
 import { findRecipients } from './recipients.js';
 import { findMentions, type Mention } from './references.js';
 import {
-  documentDates, findLinks, leftVerb, mentionProvince, mergeMention, refKey, toInferred, toReference, type DocContext,
+  documentDates, findLinks, leftVerb, mentionKey, mergeMention, refKey, toInferred, toReference, type DocContext,
 } from './relations.js';
 import { findSigner } from './signer.js';
 import { completeName, documentUnit, unitOf } from './unit.js';
-import type { Assignment, ExtractedRecord, InferredLink, Issuer, LevelKey, Reference, Unit } from './types.js';
+import type { Assignment, ExtractedRecord, InferredLink, Issuer, LevelKey, LinkEnd, Reference, Unit } from './types.js';
 import type { ParsedCode } from './codes.js';
 
 export interface ExtractOptions {
@@ -87,7 +87,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   let province = (head.place ? provinceIn(`tỉnh ${head.place}`) : null) ?? bestVote(votes);
   if (issuerLevel === 'central') province = null;
 
-  const ctx: DocContext = { province, ownCode: ownCode?.code ?? null, ownIssuedOn: issuedOn };
+  const ctx: DocContext = { province, unit, ownCode: ownCode?.code ?? null, ownIssuedOn: issuedOn };
   const { aliases, spans } = findAliases(flat, mentions);
   const inAlias = mentions.map((m) => insideSpan(spans, m.start, m.end));
   const dates = documentDates(ft, mentions, ctx);
@@ -121,7 +121,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
     const verb = r.verb || leftVerb(ft, m);
     if (!verb) return;
     const ref = toReference(flat, m, verb, dates[i] ?? null, ctx);
-    const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province);
+    const key = refKey(ref.code, ref.resolvedIssuedOn ?? null, ref.province, ref.unit ?? null);
     if (implByKey.has(key)) return;
     implByKey.set(key, { ref, start: m.start, end: m.end });
     implementsRefs.push(ref);
@@ -132,7 +132,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const citeByKey = new Map<string, Reference>();
   mentions.forEach((m, i) => {
     if (skipMention(i)) return;
-    const key = refKey(m.code, dates[i] ?? null, mentionProvince(m, ctx));
+    const key = mentionKey(m, dates[i] ?? null, ctx);
     const impl = implByKey.get(key);
     if (impl) {
       // The mention the reference was made from is not a second mention (flat offsets on both sides).
@@ -154,7 +154,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const infKeys = new Set<string>();
   for (const e of edges) {
     const link = toInferred(flat, e, mentions, dates, ctx);
-    const k = `${refKey(link.from.code, link.from.issuedOn, link.from.province)}>${refKey(link.to.code, link.to.issuedOn, link.to.province)}`;
+    const end = (e: LinkEnd) => refKey(e.code, e.issuedOn, e.province, e.unit ?? null);
+    const k = `${end(link.from)}>${end(link.to)}`;
     if (infKeys.has(k)) continue;
     infKeys.add(k);
     inferred.push(link);

@@ -13,3 +13,4 @@ export { DOC_TYPES, docType, typeByName, categoryOf, typeCategory, typeNameOf, c
 export { sourceText } from './normalize.js';
 export { orgKind, parseTiming } from './assignments.js';
 export { termSpans, withinSpans } from './terms.js';
+export { issuingUnit } from './unit.js';

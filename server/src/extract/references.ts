@@ -34,7 +34,8 @@ export interface Mention {
 
 const TYPE_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?<tw>${TYPE_WORDS_SOURCE})\\s?(?:số\\s?:?\\s?)?$`, 'iu');
 const OF_RE = /^\s?,?\s?của\s/;
-const WORD_RE = /\s?([^\s,;:()."“”'/]+)/y;
+/** A word of an issuer's name: on the same line (a title's issuer is followed by the opening "Thực hiện …" on the next). */
+const WORD_RE = / ?([^\s,;:()."“”'/]+)/y;
 const TERM_RE = /^\s?\(?\s?(?:khóa|khoá|Khóa|Khoá)\s?(?<t>[IVXLC]+(?:,\s?[IVXLC]+)*)\s?\)?/;
 const UPPER_START_RE = /^[\p{Lu}]/u;
 const DIGITS_RE = /^\d{1,2}$/;
@@ -162,7 +163,9 @@ function readIssuer(text: string, from: number): { issuer: string; end: number }
     const m = WORD_RE.exec(text);
     if (!m) break;
     const w = m[1]!;
-    const ok = UPPER_START_RE.test(w) ? w !== 'Tuy' : CONNECTORS.has(w.toLowerCase()) || (DIGITS_RE.test(w) && words.length > 0);
+    // "Tuy nhiên" ("however") starts the next sentence; "Tuy Phong" is a district's name.
+    const however = w === 'Tuy' && /^\s?nhiên(?![\p{L}])/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    const ok = UPPER_START_RE.test(w) ? !however : CONNECTORS.has(w.toLowerCase()) || (DIGITS_RE.test(w) && words.length > 0);
     if (!ok) break;
     if (words.length === 0 && !UPPER_START_RE.test(w)) break;
     words.push(w);

@@ -7,11 +7,15 @@ import { evidence, type Flat } from './normalize.js';
 import type { Mention } from './references.js';
 import { typeByName } from './patterns/types.js';
 import { termAgrees, termList } from './terms.js';
-import type { InferredLink, LevelKey, Reference } from './types.js';
+import type { InferredLink, LevelKey, LinkEnd, Reference, Unit } from './types.js';
+import { mentionUnit } from './unit.js';
 
-/** Text between a mention and the next one that says "A implements B". */
+/**
+ * Text between a mention and the next one that says "A implements B", on one line: a title ending with a mention and
+ * the opening "Thực hiện …" on the next line state no link.
+ */
 const LINK_GAP_RE =
-  /^\s?\)?\s?,?\s?(?<verb>(?:về\s(?:việc\s)?)?(?:tiếp tục\s)?(?:triển khai thực hiện|triển khai|thực hiện|hướng dẫn thực hiện|cụ thể hóa|cụ thể hoá|thi hành))\s?$/i;
+  /^ ?\)? ?,? ?(?<verb>(?:về (?:việc )?)?(?:tiếp tục )?(?:triển khai thực hiện|triển khai|thực hiện|hướng dẫn thực hiện|cụ thể hóa|cụ thể hoá|thi hành)) ?$/i;
 const CHAIN_GAP_RE = /^\s?,?\s?và\s$/;
 /** Verb right before a cited mention. */
 const LEFT_VERB_RE =
@@ -19,6 +23,8 @@ const LEFT_VERB_RE =
 
 export interface DocContext {
   province: string | null;
+  /** The citing document's unit below the province (unit.ts), for mentions of its own committees' codes. */
+  unit: Unit | null;
   ownCode: string | null;
   ownIssuedOn: string | null;
 }
@@ -108,6 +114,22 @@ export function mentionProvince(m: Mention, ctx: DocContext): string | null {
   return m.issuerProvince ?? ctx.province;
 }
 
+/** The mention's unit below the province (unit.ts mentionUnit), when its province is the citing text's. */
+function unitOfMention(m: Mention, ctx: DocContext): Unit | null {
+  const own = mentionProvince(m, ctx) === ctx.province ? ctx.unit : null;
+  return mentionUnit(m.issuer, m.level, m.parsed.issuer, own);
+}
+
+/** A mention's identity within the citing text: code, date, province and unit. */
+export function mentionKey(m: Mention, date: string | null, ctx: DocContext): string {
+  return refKey(m.code, date, mentionProvince(m, ctx), unitOfMention(m, ctx)?.name ?? null);
+}
+
+function linkEnd(m: Mention, date: string | null, ctx: DocContext): LinkEnd {
+  const unit = unitOfMention(m, ctx);
+  return { code: m.code, issuedOn: date, province: mentionProvince(m, ctx), ...(unit ? { unit: unit.name } : {}) };
+}
+
 export function toReference(
   flat: Flat,
   m: Mention,
@@ -117,7 +139,9 @@ export function toReference(
 ): Reference {
   const ev = evidence(flat, m.start, m.end);
   const codeEv = evidence(flat, m.codeStart, m.codeEnd);
-  const level: LevelKey | null = m.level;
+  const unit = unitOfMention(m, ctx);
+  // A code every level writes ("…/KH-UBND") is the level of the unit the mention names.
+  const level: LevelKey | null = unit && m.level === 'provincial' ? unit.level : m.level;
   const ref: Reference = {
     quote: ev.quote,
     start: ev.start,
@@ -130,6 +154,7 @@ export function toReference(
     term: m.term,
     province: mentionProvince(m, ctx),
     level,
+    ...(unit ? { unit: unit.name } : {}),
     verb,
     resolvedIssuedOn: resolvedDate,
     dateSource: m.issuedOn ? 'mention' : resolvedDate ? 'document' : null,
@@ -163,8 +188,8 @@ export function leftVerb(text: string, m: Mention): string | null {
   return v && v.groups ? v.groups.v!.toLowerCase() : null;
 }
 
-export function refKey(code: string, date: string | null, province: string | null): string {
-  return `${code}|${date ?? ''}|${province ?? ''}`;
+export function refKey(code: string, date: string | null, province: string | null, unit: string | null = null): string {
+  return `${code}|${date ?? ''}|${province ?? ''}|${unit ?? ''}`;
 }
 
 export function toInferred(
@@ -181,8 +206,8 @@ export function toInferred(
     quote: ev.quote,
     start: ev.start,
     end: ev.end,
-    from: { code: a.code, issuedOn: dates[e.from] ?? null, province: mentionProvince(a, ctx) },
-    to: { code: b.code, issuedOn: dates[e.to] ?? null, province: mentionProvince(b, ctx) },
+    from: linkEnd(a, dates[e.from] ?? null, ctx),
+    to: linkEnd(b, dates[e.to] ?? null, ctx),
     verb: e.verb,
   };
 }

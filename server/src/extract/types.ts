@@ -32,8 +32,14 @@ export interface Reference extends Evidence {
   term: string | null;
   /** Province the referenced document belongs to (null for central issuers, or unknown). */
   province: string | null;
-  /** Level of the referenced document's issuer when derivable from the code. */
+  /** Level of the referenced document's issuer: from the code, or from the unit the mention names ("…/KH-UBND của UBND xã …"). */
   level: LevelKey | null;
+  /**
+   * (Added, optional) The unit below the province whose body issued the referenced document ("xã Hàm Thắng", "huyện Tuy
+   * Phong", "Khối các cơ quan tỉnh"), part of its identity: named by the mention, or the citing text's own unit for a
+   * code of that unit's committee (unit.ts mentionUnit); null for provincial and central texts, or when nobody says.
+   */
+  unit?: string | null;
   /** The verb that links the citing text to it: "thực hiện", "căn cứ", "triển khai", "cites"… */
   verb: string;
   /**
@@ -57,10 +63,18 @@ export interface Reference extends Evidence {
   typeName?: string | null;
 }
 
+/** One end of a stated link: code, date and province, and the unit below the province as on Reference (optional). */
+export interface LinkEnd {
+  code: string;
+  issuedOn: string | null;
+  province: string | null;
+  unit?: string | null;
+}
+
 export interface InferredLink extends Evidence {
   /** The document the text says implements `to` (normalized code + optional date). */
-  from: { code: string; issuedOn: string | null; province: string | null };
-  to: { code: string; issuedOn: string | null; province: string | null };
+  from: LinkEnd;
+  to: LinkEnd;
   verb: string;
 }
 

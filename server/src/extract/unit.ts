@@ -7,6 +7,7 @@
  * graph keeps the bodies of two units apart. Pure; no I/O.
  */
 import { levelRank } from './levels.js';
+import { ANY_LEVEL_ISSUER_RE, BLOC_ISSUER_RE } from './patterns/codes.js';
 import { findProvince } from './provinces.js';
 import {
   BARE_BLOC_RE, BARE_DISTRICT_COMMITTEE_RE, BARE_PARTY_COMMITTEE_RE, BARE_UNIT_WORD_RE, DISTRICT_COMMITTEE, HEADER_UNIT_RULES,
@@ -144,4 +145,39 @@ export function unitOf(name: string, level: LevelKey | null, unit: Unit | null):
   if (unitInText(name)) return null;
   if (/Tỉnh (?:ủy|uỷ)|(?:^|\s)tỉnh(?:$|\s)/u.test(name)) return null;
   return unit.name;
+}
+
+/** The kind of unit whose body a code of this level and issuer comes from: a district's, a bloc's, a commune's; null above. */
+function codeUnitKind(level: LevelKey | null, codeIssuer: string | null): Unit['kind'] | null {
+  if (level === 'commune') return 'commune';
+  if (level === 'district') return codeIssuer && BLOC_ISSUER_RE.test(codeIssuer) ? 'bloc' : 'district';
+  return null;
+}
+
+/**
+ * The unit below the province whose body issued a mentioned text: part of that text's identity, as every commune,
+ * district and bloc of a province numbers its own texts ("05-KH/ĐU" of two communes on one day are two texts).
+ *  - The unit the mention's issuer names ("… của Ban Thường vụ Đảng ủy xã Hàm Thắng", "… của UBND huyện Tuy Phong");
+ *  - else, for a code of a unit's committee, the citing text's own unit of that kind: a commune's text citing
+ *    "12-KH/HU" cites its own district's plan (the only Huyện ủy above it), a bloc's text citing "25-KH/ĐUK" its bloc's;
+ *  - else null: a provincial or central code (its province says whose it is), or a unit nobody says — such a mention
+ *    then stays a text of the province alone, never matched with one unit's text.
+ */
+export function mentionUnit(issuer: string | null, level: LevelKey | null, codeIssuer: string | null, doc: Unit | null): Unit | null {
+  if (level === 'central') return null;
+  // A provincial party code ("…/TU", "…/BTGTU") is the province's whatever the words after it say.
+  if (level === 'provincial' && !(codeIssuer && ANY_LEVEL_ISSUER_RE.test(codeIssuer))) return null;
+  const named = issuer ? unitInText(issuer) : null;
+  if (named) return named;
+  const kind = codeUnitKind(level, codeIssuer);
+  if (!kind || !doc) return null;
+  if (kind === 'district') return doc.kind === 'district' ? doc : doc.kind === 'commune' ? (doc.within ?? null) : null;
+  return doc.kind === kind ? doc : null;
+}
+
+/** The unit a document's own identity carries: its unit when its issuer stands below the province, else none. */
+export function issuingUnit(record: { unit?: Unit | null; issuer: { level: LevelKey | null } }): string | null {
+  if (!record.unit) return null;
+  const rank = levelRank(record.issuer.level);
+  return rank != null && rank > (levelRank('provincial') ?? 1) ? record.unit.name : null;
 }

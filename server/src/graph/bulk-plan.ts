@@ -3,7 +3,7 @@
  * Both bulk paths use it — the online UNWIND loader (bulk-write.ts) and the offline store import
  * (import-csv.ts → neo4j/store-import.ts) — so they write the same graph.
  *
- *  - an undated mention resolves to the one dated document of that code (same province, or central) in the
+ *  - an undated mention resolves to the one dated document of that code (same province and unit, or central) in the
  *    whole corpus — order-independent — so no undated stub is created and none has to be absorbed later;
  *  - duplicates inside the corpus (same uid, or same text under two identities) keep the last one, as a
  *    sequential re-ingest would.
@@ -54,7 +54,7 @@ export function planBulkLoad(records: ExtractedRecord[]): BulkPlan {
   const resolve = (l: LinkRow): string => {
     if (!l.undatedCode) return l.to;
     const xs = (dated.get(l.undatedCode) ?? []).filter(
-      (x) => (x.level === 'central' || (x.province ?? '') === (l.undatedProvince ?? '')) && withinSpans(x.issuedOn!, l.undatedSpans),
+      (x) => (x.level === 'central' || ((x.province ?? '') === (l.undatedProvince ?? '') && (x.unit ?? '') === (l.undatedUnit ?? ''))) && withinSpans(x.issuedOn!, l.undatedSpans),
     );
     return xs.length === 1 ? xs[0]!.uid : l.to;
   };

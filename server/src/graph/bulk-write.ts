@@ -31,7 +31,7 @@ export interface BulkResult {
 const CREATE_DIRECTIVES = (label: string) => `
 UNWIND $rows AS row
 CREATE (d:Directive:${label})
-SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
+SET d += row { .uid, .code, .type, .typeName, .title, .province, .unit, .level, .levelRank, .issuerName, .synthetic,
                .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place,
                .assigneeCount },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
@@ -40,7 +40,7 @@ SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelR
 const CREATE_STUBS = (label: string) => `
 UNWIND $rows AS row
 CREATE (d:Directive:${label})
-SET d += row { .uid, .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .searchText, .synthetic },
+SET d += row { .uid, .code, .type, .typeName, .title, .province, .unit, .level, .levelRank, .issuerName, .searchText, .synthetic },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
     d.stub = true`;
 

@@ -176,7 +176,7 @@ function columnsFor(ids: NodeIds) {
   const sharedDirective = <T extends Stub | Full>(): Column<T>[] => [
     directive<T>(':ID', (r) => r.uid),
     str<T>('uid'),
-    ...(['code', 'type', 'typeName', 'title', 'province', 'level'] as const).map((k) => str<T>(k)),
+    ...(['code', 'type', 'typeName', 'title', 'province', 'unit', 'level'] as const).map((k) => str<T>(k)),
     dbl<T>('levelRank'),
     str<T>('issuerName'),
     col<T>('synthetic', 'boolean', (r) => r.synthetic),

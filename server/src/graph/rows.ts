@@ -5,7 +5,7 @@
 import type { ExtractedRecord, Reference } from '../extract/types.js';
 import { foldDiacritics, provinceSlug } from '../extract/provinces.js';
 import { levelRank } from '../extract/levels.js';
-import { codeLevel, codeType, termSpans, typeCategory, typeNameOf } from '../extract/index.js';
+import { codeLevel, codeType, issuingUnit, termSpans, typeCategory, typeNameOf } from '../extract/index.js';
 import { directiveUid } from './identity.js';
 import { nameSortKey } from './sort-key.js';
 
@@ -18,6 +18,8 @@ export interface DirectiveRow {
   category: 'document' | 'regulation';
   title: string | null;
   province: string | null;
+  /** The issuing unit below the province ("xã Hàm Thắng"), part of the identity of a district's, bloc's or commune's text. */
+  unit: string | null;
   level: string | null;
   levelRank: number | null;
   issuerName: string | null;
@@ -56,6 +58,8 @@ export interface LinkRow {
   /** Undated mention: the writer may resolve it to the one dated document of that code in the province. */
   undatedCode: string | null;
   undatedProvince: string | null;
+  /** …and in that unit below the province (null: a text of the province itself). */
+  undatedUnit: string | null;
   /**
    * An undated central mention that names its term ("khoá XII"): the days its text can bear (extract/terms.ts
    * termSpans), so the writer never resolves it to a text of another term; null: no term named.
@@ -139,22 +143,26 @@ function refProvince(ref: { level: string | null; province: string | null }, cit
   return ref.province ?? citing.issuer.province;
 }
 
+function refUnit(ref: { level: string | null; unit?: string | null }): string | null {
+  return ref.level === 'central' ? null : (ref.unit ?? null);
+}
+
 const stubs = remembered<DirectiveRow>(100_000);
 /** A mentioned directive's row; a copy each time, as callers own their rows. */
 function stubRow(
-  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null = null, printedType: string | null = null,
+  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, unit: string | null, issuer: string | null, subject: string | null = null, printedType: string | null = null,
 ): DirectiveRow {
-  const key = JSON.stringify([code, issuedOn, type, level, province, issuer, subject, printedType]);
-  return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, issuer, subject, printedType)) };
+  const key = JSON.stringify([code, issuedOn, type, level, province, unit, issuer, subject, printedType]);
+  return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, unit, issuer, subject, printedType)) };
 }
 
 function newStubRow(
-  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, issuer: string | null, subject: string | null, printedType: string | null,
+  code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, unit: string | null, issuer: string | null, subject: string | null, printedType: string | null,
 ): DirectiveRow {
   // The type as the text names it ("Quy định số 101-QĐ/TW"), else the code's.
   const typeName = printedType ?? typeNameOf(type);
   return {
-    uid: directiveUid({ code, issuedOn, level, province }),
+    uid: directiveUid({ code, issuedOn, level, province, unit }),
     code,
     issuedOn,
     type,
@@ -163,6 +171,7 @@ function newStubRow(
     // Known only from mentions: the subject the mention gives ("về …") stands in for the title.
     title: subject,
     province: level === 'central' ? null : province,
+    unit: level === 'central' ? null : unit,
     level,
     levelRank: levelRank(level),
     issuerName: issuer,
@@ -186,6 +195,7 @@ export function ownUid(record: ExtractedRecord): string {
     issuedOn: recordDate(record),
     level: record.issuer.level,
     province: record.issuer.province,
+    unit: issuingUnit(record),
     contentHash: record.contentHash,
   });
 }
@@ -202,6 +212,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     category: record.category,
     title: record.title,
     province,
+    unit: issuingUnit(record),
     level: record.issuer.level,
     levelRank: levelRank(record.issuer.level),
     issuerName: record.issuer.name,
@@ -242,11 +253,12 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
       mentions: 1,
       undatedCode: ref && !refDate(ref) ? ref.code : null,
       undatedProvince: ref && !refDate(ref) ? refProvince(ref, record) : null,
+      undatedUnit: ref && !refDate(ref) ? refUnit(ref) : null,
       undatedSpans: ref && !refDate(ref) && ref.level === 'central' ? termSpans(ref.term ?? null) : null,
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), ref.issuer, ref.subject ?? null, ref.typeName ?? null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.subject ?? null, ref.typeName ?? null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {
@@ -264,11 +276,11 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     const toLevel = codeLevel(inf.to.code);
     const fromProv = fromLevel === 'central' ? null : (inf.from.province ?? province);
     const toProv = toLevel === 'central' ? null : (inf.to.province ?? province);
-    const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, null);
-    const to = stubRow(inf.to.code, inf.to.issuedOn, codeType(inf.to.code), toLevel, toProv, null);
+    const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, fromLevel === 'central' ? null : (inf.from.unit ?? null), null);
+    const to = stubRow(inf.to.code, inf.to.issuedOn, codeType(inf.to.code), toLevel, toProv, toLevel === 'central' ? null : (inf.to.unit ?? null), null);
     if (from.uid === uid || to.uid === uid) continue; // stated by the document itself: already a direct link
     if (!stubs.has(from.uid)) stubs.set(from.uid, from);
-    const undatedTo = inf.to.issuedOn ? null : ({ code: inf.to.code, issuedOn: null, level: toLevel, province: toProv } as Reference);
+    const undatedTo = inf.to.issuedOn ? null : ({ code: inf.to.code, issuedOn: null, level: toLevel, province: toProv, unit: inf.to.unit ?? null } as Reference);
     addLink('IMPLEMENTS', from.uid, undatedTo, to, { ...inf, raw: inf.to.code }, true);
   }
 

@@ -34,7 +34,7 @@ CALL (row) {
   DETACH DELETE old
 }
 MERGE (d:Directive {uid: row.uid})
-SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .synthetic,
+SET d += row { .code, .issuedOn, .type, .typeName, .title, .province, .unit, .level, .levelRank, .issuerName, .synthetic,
                .searchText, .sourceFile, .codeSource, .text, .contentHash, .signerName, .signerCapacity, .recipients, .place,
                .assigneeCount, .rowsDigest },
     d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
@@ -54,12 +54,14 @@ WITH collect(r) AS rs, collect(DISTINCT a) + collect(DISTINCT b) AS touched
 FOREACH (r IN rs | DELETE r)
 RETURN [n IN touched WHERE n:Organization OR n.stub = true | elementId(n)] AS touched`;
 
-/** An undated stub of this code in this province: its edges move to the dated document, then it goes. */
+/** An undated stub of this code in this province (and unit below it): its edges move to the dated document, then it goes. */
 const ABSORB_UNDATED = `
 UNWIND $uids AS uid
 MATCH (d:Directive {uid: uid}) USING INDEX SEEK d:Directive(uid) WHERE d.code IS NOT NULL AND d.issuedOn IS NOT NULL
 MATCH (s:Directive {stub: true, code: d.code}) USING INDEX SEEK s:Directive(code) WHERE s.issuedOn IS NULL AND coalesce(s.province, '') = coalesce(d.province, '')
-  AND COUNT { MATCH (x:Directive {code: d.code}) USING INDEX SEEK x:Directive(code) WHERE x.issuedOn IS NOT NULL AND coalesce(x.province, '') = coalesce(d.province, '') } = 1
+  AND coalesce(s.unit, '') = coalesce(d.unit, '')
+  AND COUNT { MATCH (x:Directive {code: d.code}) USING INDEX SEEK x:Directive(code) WHERE x.issuedOn IS NOT NULL AND coalesce(x.province, '') = coalesce(d.province, '')
+    AND coalesce(x.unit, '') = coalesce(d.unit, '') } = 1
 CALL (s, d) {
   MATCH (a)-[r:IMPLEMENTS|CITES]->(s) WHERE a <> d
   CALL apoc.create.relationship(a, type(r), properties(r), d) YIELD rel
@@ -75,7 +77,7 @@ DETACH DELETE s`;
 const UPSERT_STUBS = `
 UNWIND $stubs AS row
 MERGE (d:Directive {uid: row.uid})
-ON CREATE SET d += row { .code, .type, .typeName, .title, .province, .level, .levelRank, .issuerName, .searchText },
+ON CREATE SET d += row { .code, .type, .typeName, .title, .province, .unit, .level, .levelRank, .issuerName, .searchText },
               d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
               d.stub = true, d.synthetic = row.synthetic,
               d:$(CASE WHEN row.category = 'regulation' THEN 'Regulation' ELSE 'Document' END)`;
@@ -83,11 +85,11 @@ ON CREATE SET d += row { .code, .type, .typeName, .title, .province, .level, .le
 const LINKS = `
 UNWIND $links AS row
 MATCH (a:Directive {uid: row.from})
-// An undated mention resolves to the one dated document of that code in that province, if there is exactly one (of the
-// term the mention names, if it names one: undatedSpans).
+// An undated mention resolves to the one dated document of that code in that province and unit below it, if there is
+// exactly one (of the term the mention names, if it names one: undatedSpans).
 OPTIONAL CALL (row) {
   MATCH (x:Directive {code: row.undatedCode}) USING INDEX SEEK x:Directive(code) WHERE row.undatedCode IS NOT NULL AND x.issuedOn IS NOT NULL
-    AND (x.level = 'central' OR coalesce(x.province, '') = coalesce(row.undatedProvince, ''))
+    AND (x.level = 'central' OR (coalesce(x.province, '') = coalesce(row.undatedProvince, '') AND coalesce(x.unit, '') = coalesce(row.undatedUnit, '')))
     AND (row.undatedSpans IS NULL OR any(s IN row.undatedSpans WHERE x.issuedOn > date(s[0]) AND (s[1] IS NULL OR x.issuedOn < date(s[1]))))
   WITH collect(x) AS xs WHERE size(xs) = 1
   RETURN xs[0] AS resolved

@@ -24,17 +24,16 @@ export interface DocKey {
   issuedOn: string;
   /** null for central documents. */
   province: string | null;
+  /** The issuing unit below the province ("huyện Hàm Thuận Bắc", "xã Hàm Thắng"); null for central and provincial texts. */
+  unit: string | null;
 }
 
-export interface SyntheticDocument {
+/** A generated text and what the generator intended: its identity (DocKey), level, kind and what it implements (for tests and the bench; the graph gets only the text). */
+export interface SyntheticDocument extends DocKey {
   file: string;
   text: string;
-  /** What the generator intended (for tests and the bench; the graph gets only the text). */
   level: SyntheticLevel;
   kind: SyntheticKind;
-  code: string;
-  issuedOn: string;
-  province: string | null;
   implements: DocKey | null;
 }
 
@@ -63,22 +62,22 @@ interface Resolution {
 
 const RESOLUTIONS: Resolution[] = [
   {
-    key: { code: '28-NQ/TW', issuedOn: '2022-11-17', province: null }, number: '28', issuer: 'Ban Chấp hành Trung ương Đảng', term: 'XIII',
+    key: { code: '28-NQ/TW', issuedOn: '2022-11-17', province: null, unit: null }, number: '28', issuer: 'Ban Chấp hành Trung ương Đảng', term: 'XIII',
     conference: 'HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII',
     about: 'tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới',
   },
   {
-    key: { code: '57-NQ/TW', issuedOn: '2024-12-22', province: null }, number: '57', issuer: 'Bộ Chính trị', term: 'XIII',
+    key: { code: '57-NQ/TW', issuedOn: '2024-12-22', province: null, unit: null }, number: '57', issuer: 'Bộ Chính trị', term: 'XIII',
     conference: 'CỦA BỘ CHÍNH TRỊ',
     about: 'đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
   },
   {
-    key: { code: '68-NQ/TW', issuedOn: '2025-05-04', province: null }, number: '68', issuer: 'Bộ Chính trị', term: 'XIII',
+    key: { code: '68-NQ/TW', issuedOn: '2025-05-04', province: null, unit: null }, number: '68', issuer: 'Bộ Chính trị', term: 'XIII',
     conference: 'CỦA BỘ CHÍNH TRỊ',
     about: 'phát triển kinh tế tư nhân',
   },
   {
-    key: { code: '21-NQ/TW', issuedOn: '2022-06-16', province: null }, number: '21', issuer: 'Ban Chấp hành Trung ương Đảng', term: 'XIII',
+    key: { code: '21-NQ/TW', issuedOn: '2022-06-16', province: null, unit: null }, number: '21', issuer: 'Ban Chấp hành Trung ương Đảng', term: 'XIII',
     conference: 'HỘI NGHỊ LẦN THỨ NĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII',
     about: 'tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới',
   },
@@ -252,7 +251,11 @@ function upper(s: string): string {
 class Numbering {
   private next = new Map<string, number>();
   constructor(private rng: Rng) {}
-  /** A fresh number for this (province, code suffix): unique, so code + date + province never collide. */
+  /**
+   * A fresh number for this (issuing body, code suffix). Each body numbers its own texts, as real ones do: a province's
+   * bodies never repeat a code and date, while two communes (districts) of a province may issue the same code on the
+   * same day — texts told apart by their unit (graph/identity.ts).
+   */
   take(scope: string, suffix: string, issuedOn: string, province: Province | null, format: (n: number) => string): string {
     const k = `${scope}|${suffix}`;
     let n = this.next.get(k) ?? this.rng.int(15, 120);
@@ -284,7 +287,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
     const rng = root.fork(`resolution:${r.key.code}`);
     // Central resolution.
     push(
-      { level: 'central', kind: 'resolution', code: r.key.code, issuedOn: r.key.issuedOn, province: null, implements: null },
+      { level: 'central', kind: 'resolution', ...r.key, implements: null },
       [
         upper(r.issuer === 'Bộ Chính trị' ? 'Ban Chấp hành Trung ương' : r.issuer.replace(/ Đảng$/, '')), '*', `Số ${r.key.code}`, '',
         'ĐẢNG CỘNG SẢN VIỆT NAM', `Hà Nội, ${longDate(r.key.issuedOn)}`, '',
@@ -314,7 +317,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
       const year = Number(base.slice(0, 4));
 
       // Provincial action programme.
-      const ctrKey: DocKey = { code: num.take(p.slug, 'CTr/TU', base, p, (n) => `${n}-CTr/TU`), issuedOn: base, province: p.name };
+      const ctrKey: DocKey = { code: num.take(p.slug, 'CTr/TU', base, p, (n) => `${n}-CTr/TU`), issuedOn: base, province: p.name, unit: null };
       const ctr: Mentionable = { key: ctrKey, typeName: 'Chương trình hành động', by: `Ban Chấp hành Đảng bộ ${P} (khóa ${pp.term})`, about: `thực hiện ${resolutionMention(r).replace(/, ngày [^ ]+ /, ' ')}`, resolution: r };
       push(
         { level: 'provincial', kind: 'programme', ...ctrKey, implements: r.key },
@@ -350,7 +353,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
       for (const b of boards) {
         const brng = prng.fork(b.suffix);
         const on = addDays(base, brng.int(7, 60));
-        const key: DocKey = { code: num.take(p.slug, b.suffix, on, p, b.fmt), issuedOn: on, province: p.name };
+        const key: DocKey = { code: num.take(p.slug, b.suffix, on, p, b.fmt), issuedOn: on, province: p.name, unit: null };
         const own: Mentionable = { key, typeName: b.typeName, by: b.subject, about: ctr.about, resolution: r };
         boardMs.set(b.suffix, own);
         push(
@@ -374,7 +377,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
       for (const d of pp.districts) {
         const drng = prng.fork(`d:${d.name}`);
         const on = addDays(base, drng.int(10, 60));
-        const key: DocKey = { code: num.take(p.slug, 'KH/HU', on, p, (n) => `${n}-KH/HU`), issuedOn: on, province: p.name };
+        const key: DocKey = { code: num.take(`${p.slug}/${d.name}`, 'KH/HU', on, p, (n) => `${n}-KH/HU`), issuedOn: on, province: p.name, unit: `huyện ${d.name}` };
         const by = `Ban Thường vụ Huyện ủy ${d.name}`;
         districtMs.set(d.name, { key, typeName: 'Kế hoạch', by, about: ctr.about, resolution: r });
         push(
@@ -403,7 +406,8 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
         const parent = c.district ? districtMs.get(c.district.name)! : ctr;
         const on = addDays(parent.key.issuedOn, crng.int(10, 90));
         const cy = Number(on.slice(0, 4));
-        const key: DocKey = { code: num.take(p.slug, 'KH/ĐU', on, p, (n) => `${n}-KH/ĐU`), issuedOn: on, province: p.name };
+        const commune = `${p.slug}/${c.district?.name ?? ''}/${c.name}`;
+        const key: DocKey = { code: num.take(commune, 'KH/ĐU', on, p, (n) => `${n}-KH/ĐU`), issuedOn: on, province: p.name, unit: X };
         const du = `Đảng ủy ${X}`;
         // Half of the communes name their own bodies bare, as real commune plans do ("Văn phòng Đảng ủy", "Ủy ban nhân
         // dân xã"): the extractor completes them from the header (extract/unit.ts). A fork: the other draws stay as they were.
@@ -435,7 +439,7 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
 
         // Commune People's Committee plan: implements the commune party plan, cites the provincial one.
         const uOn = addDays(on, crng.int(3, 30));
-        const uKey: DocKey = { code: num.take(p.slug, 'KH-UBND', uOn, p, (n) => `${n}/KH-UBND`), issuedOn: uOn, province: p.name };
+        const uKey: DocKey = { code: num.take(commune, 'KH-UBND', uOn, p, (n) => `${n}/KH-UBND`), issuedOn: uOn, province: p.name, unit: X };
         const ubnd = `Ủy ban nhân dân ${X}`;
         push(
           { level: 'commune', kind: 'commune-ubnd-plan', ...uKey, implements: key },
@@ -459,7 +463,8 @@ export function generateNational(opts: NationalOptions): SyntheticDocument[] {
         const k = cells <= 0 ? 0 : crng.int(Math.max(0, Math.floor(cells) - 1), Math.ceil(cells) + 1);
         for (let j = 0; j < k; j++) {
           const bOn = addDays(on, crng.int(3, 30));
-          const bKey: DocKey = { code: num.take(p.slug, 'KH/CB', bOn, p, (n) => `${n}-KH/CB`), issuedOn: bOn, province: p.name };
+          // The commune's cells share one numbering: texts of two cells of a commune are told apart by neither unit nor code.
+          const bKey: DocKey = { code: num.take(commune, 'KH/CB', bOn, p, (n) => `${n}-KH/CB`), issuedOn: bOn, province: p.name, unit: X };
           const cb = `Chi bộ ${crng.pick(['thôn', 'khu phố', 'ấp'])} ${j + 1}`;
           push(
             { level: 'commune', kind: 'cell-plan', ...bKey, implements: key },

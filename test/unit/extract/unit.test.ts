@@ -1,6 +1,6 @@
 /** Units below the province (extract/unit.ts): found in headers, issuers and titles; bare names completed; identity kept apart. */
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../server/src/extract/index.js';
+import { extractDocument, issuingUnit, resolveCorpus } from '../../../server/src/extract/index.js';
 import { completeName, documentUnit, unitFromHeader, unitInText, unitOf } from '../../../server/src/extract/unit.js';
 import { recordToRows } from '../../../server/src/graph/rows.js';
 
@@ -100,5 +100,100 @@ describe('two communes of one district write the same words for their own bodies
     expect(ka).toContain('doan thanh nien thon 1#binh-thuan@xa phu lac');
     expect(recordToRows(a).organizations.find((o) => o.name === 'Đoàn Thanh niên thôn 1')).toMatchObject({ unit: 'xã Phú Lạc' });
     expect(recordToRows(a).issuer).toMatchObject({ name: 'Ban Thường vụ Đảng ủy xã Phú Lạc', unit: null });
+  });
+});
+
+/** A district's plan: its committee numbers its own texts, as every other district of the province. */
+const districtPlan = (district: string, code: string, day: string) => `ĐẢNG BỘ TỈNH BÌNH THUẬN
+HUYỆN ỦY ${district.toUpperCase()}
+*
+Số ${code}
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+${district}, ngày ${day} tháng 4 năm 2023
+
+KẾ HOẠCH
+thực hiện Chương trình hành động số 58-CTr/TU của Ban Chấp hành Đảng bộ tỉnh
+
+Thực hiện Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau:
+
+I. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Huyện ủy hướng dẫn tuyên truyền (nhiệm vụ thường xuyên).
+`;
+
+describe('every district, bloc and commune numbers its own texts: their identity carries the unit', () => {
+  const uid = (r: ReturnType<typeof extractDocument>) => recordToRows(r).directive.uid;
+  const a = extractDocument('a.txt', communePlan('Phú Lạc', '15-KH/ĐU'));
+  const b = extractDocument('b.txt', communePlan('Phước Thể', '15-KH/ĐU'));
+
+  it('two communes\' plans of one code and day are two texts, each implementing its district\'s plan', () => {
+    expect([uid(a), uid(b)]).toEqual(['15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', '15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the']);
+    expect([issuingUnit(a), issuingUnit(b)]).toEqual(['xã Phú Lạc', 'xã Phước Thể']);
+    for (const r of [a, b]) {
+      expect(r.implements.map((x) => [x.code, x.unit])).toEqual([['12-KH/HU', 'huyện Tuy Phong']]);
+      expect(recordToRows(r).links.filter((l) => l.kind === 'IMPLEMENTS').map((l) => l.to)).toEqual(['12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong']);
+      expect(recordToRows(r).directive.unit).toBe(issuingUnit(r));
+    }
+    // The district's own plan has the identity its communes name.
+    expect(uid(extractDocument('d.txt', districtPlan('Tuy Phong', '12-KH/HU', '20')))).toBe('12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong');
+  });
+
+  it('an undated mention of a district\'s code is the citing commune\'s district\'s text, dated by the corpus', () => {
+    const undated = communePlan('Phú Lạc', '15-KH/ĐU').replace('Kế hoạch số 12-KH/HU, ngày 20/4/2023 của Ban Thường vụ Huyện ủy Tuy Phong', 'Kế hoạch số 12-KH/HU của Ban Thường vụ Huyện ủy');
+    const records = resolveCorpus([
+      extractDocument('tuy-phong.txt', districtPlan('Tuy Phong', '12-KH/HU', '20')),
+      extractDocument('bac-binh.txt', districtPlan('Bắc Bình', '12-KH/HU', '25')),
+      extractDocument('phu-lac.txt', undated),
+    ]);
+    expect(records.slice(0, 2).map(uid)).toEqual(['12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong', '12-KH/HU@2023-04-25#binh-thuan/huyen-bac-binh']);
+    const ref = records[2]!.implements[0]!;
+    expect([ref.code, ref.issuedOn, ref.resolvedIssuedOn, ref.dateSource, ref.unit]).toEqual(['12-KH/HU', null, '2023-04-20', 'corpus', 'huyện Tuy Phong']);
+    expect(recordToRows(records[2]!).links.find((l) => l.kind === 'IMPLEMENTS')?.to).toBe('12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong');
+  });
+
+  it('a district\'s code nobody says the district of stays a text of the province, never one district\'s', () => {
+    const provincial = `TỈNH ỦY BÌNH THUẬN
+BAN TUYÊN GIÁO
+*
+Số 90-HD/BTGTU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Thuận, ngày 5 tháng 6 năm 2023
+
+HƯỚNG DẪN
+tuyên truyền
+
+Căn cứ Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
+
+Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi xây dựng kế hoạch.
+`;
+    const r = extractDocument('p.txt', provincial);
+    const ref = r.cites.find((x) => x.code === '12-KH/HU')!;
+    expect(ref.unit ?? null).toBeNull();
+    expect(recordToRows(r).links.map((l) => l.to)).toContain('12-KH/HU@2023-04-20#binh-thuan');
+  });
+
+  it('a code every level writes ("…/KH-UBND") is the unit\'s its mention names, at that unit\'s level', () => {
+    const ubnd = `ỦY BAN NHÂN DÂN
+XÃ PHÚ LẠC
+Số 20/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Phú Lạc, ngày 18 tháng 5 năm 2023
+
+KẾ HOẠCH
+triển khai thực hiện Kế hoạch số 15-KH/ĐU của Ban Thường vụ Đảng ủy xã Phú Lạc
+
+Thực hiện Kế hoạch số 15-KH/ĐU, ngày 10/5/2023 của Ban Thường vụ Đảng ủy xã Phú Lạc; Kế hoạch số 45/KH-UBND, ngày 2/5/2023 của Ủy ban nhân dân huyện Tuy Phong, Ủy ban nhân dân xã ban hành Kế hoạch triển khai thực hiện trên địa bàn xã Phú Lạc, huyện Tuy Phong, tỉnh Bình Thuận như sau:
+
+I. TỔ CHỨC THỰC HIỆN
+1. Công an xã tuyên truyền trong nhân dân (nhiệm vụ thường xuyên).
+`;
+    const r = extractDocument('u.txt', ubnd);
+    expect([uid(r), r.issuer.level]).toEqual(['20/KH-UBND@2023-05-18#binh-thuan/xa-phu-lac', 'commune']);
+    expect(r.implements.map((x) => [x.code, x.level, x.unit])).toEqual([['15-KH/ĐU', 'commune', 'xã Phú Lạc'], ['45/KH-UBND', 'district', 'huyện Tuy Phong']]);
+    expect(recordToRows(r).links.map((l) => l.to)).toEqual(['15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', '45/KH-UBND@2023-05-02#binh-thuan/huyen-tuy-phong']);
+    // The commune's party plan it implements is the text `a` above, not `b`.
+    expect(recordToRows(r).links[0]!.to).toBe(uid(a));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument, resolveCorpus } from '../../../server/src/extract/index.js';
+import { extractDocument, issuingUnit, resolveCorpus } from '../../../server/src/extract/index.js';
 import { generateNational, planNational, SYNTHETIC_MARKER, type SyntheticDocument } from '../../../server/src/synthetic/index.js';
 
 const small = { seed: 42, scale: 0.06, provinces: 34 } as const;
@@ -25,6 +25,8 @@ describe('generateNational: determinism', () => {
     }
   });
 });
+
+const identity = (d: SyntheticDocument) => `${d.code}@${d.issuedOn}#${d.province ?? ''}/${d.unit ?? ''}`;
 
 describe('generateNational: shape', () => {
   const docs = generateNational(small);
@@ -60,13 +62,17 @@ describe('generateNational: shape', () => {
     expect(p63.provinces).toHaveLength(63);
     const all = generateNational({ seed: 42, scale: 1, provinces: 34 });
     expect(all.length).toBeGreaterThanOrEqual(35_000);
-    const keys = new Set(all.map((d) => `${d.code}@${d.issuedOn}#${d.province ?? ''}`));
+    const keys = new Set(all.map(identity));
     expect(keys.size).toBe(all.length);
+    // Each commune numbers its own texts, as real ones do: hundreds of code + date pairs repeat within a province,
+    // told apart only by their unit.
+    const withoutUnit = new Set(all.map((d) => `${d.code}@${d.issuedOn}#${d.province ?? ''}`));
+    expect(all.length - withoutUnit.size).toBeGreaterThan(100);
   }, 120_000);
 
   it('every document is marked synthetic, identities are unique', () => {
     expect(docs.every((d) => d.file.startsWith('synthetic_') && d.text.startsWith(`${SYNTHETIC_MARKER}\n`))).toBe(true);
-    const keys = docs.map((d) => `${d.code}@${d.issuedOn}#${d.province ?? ''}`);
+    const keys = docs.map(identity);
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(docs.map((d) => d.file)).size).toBe(docs.length);
   });
@@ -100,7 +106,8 @@ describe('generateNational: the real extractor reads what was intended', () => {
         issuedOn: r.issuedOn,
         province: r.province ?? null,
         level: r.issuer.level,
-        implements: r.implements.map((i) => ({ code: i.code, issuedOn: i.issuedOn, province: i.province })),
+        unit: issuingUnit(r),
+        implements: r.implements.map((i) => ({ code: i.code, issuedOn: i.issuedOn, province: i.province, unit: i.unit ?? null })),
         synthetic: r.synthetic,
         assignments: r.assignments.length > 0,
         signer: r.signer?.name != null,
@@ -110,6 +117,7 @@ describe('generateNational: the real extractor reads what was intended', () => {
         issuedOn: d.issuedOn,
         province: d.province,
         level: d.level,
+        unit: d.unit,
         implements: d.implements ? [d.implements] : [],
         synthetic: true,
         assignments: true,

@@ -3,7 +3,7 @@
  * Regulations (NQ, QĐ, QĐi, KL, CT, laws). Both concrete types are generated from one field list.
  */
 const scalarFields = `
-  "Identity: normalized code + issue date (+ province slug for non-central issuers), or doc:<hash> when the text prints no code."
+  "Identity: normalized code + issue date (+ province slug for non-central issuers, + /unit slug for a district's, bloc's or commune's text), or doc:<hash> when the text prints no code."
   uid: ID!
   "Normalized code, e.g. 28-NQ/TW (null when unknown)."
   code: String
@@ -13,6 +13,8 @@ const scalarFields = `
   typeName: String
   title: String
   province: String
+  "The issuing unit below the province (a district, bloc or commune: xã Hàm Thắng), part of the identity; null for provincial and central texts."
+  unit: String
   "Administrative level key (see levels): central, provincial, district, commune, …"
   level: String
   levelRank: Int

@@ -13,6 +13,7 @@ import { applySchema } from '../../server/src/graph/schema.js';
 import { ingestPaths, writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver } from '../../server/src/runtime.js';
+import { communePlan, communeUbndPlan, districtPlan } from '../fixtures/unit-texts.js';
 
 const seedDir = path.join(repoRoot, 'seed', 'corpus');
 let neo: LocalNeo4j;
@@ -189,5 +190,61 @@ describe('ingest again', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('texts of units below the province', () => {
+  // Two communes of one district issue a 15-KH/ĐU on the same day; each commune's People's Committee implements its own
+  // commune's plan, one of them naming it undated; two districts each have a 12-KH/HU.
+  const texts: Record<string, string> = {
+    'tuy-phong.txt': districtPlan('Tuy Phong', '12-KH/HU', '20'),
+    'bac-binh.txt': districtPlan('Bắc Bình', '12-KH/HU', '25'),
+    'phu-lac.txt': communePlan('Phú Lạc', '15-KH/ĐU'),
+    'phuoc-the.txt': communePlan('Phước Thể', '15-KH/ĐU'),
+    'ubnd-phu-lac.txt': communeUbndPlan('Phú Lạc', '15-KH/ĐU', '10/5/2023'),
+    'ubnd-phuoc-the.txt': communeUbndPlan('Phước Thể', '15-KH/ĐU').replace('Số 20/KH-UBND', 'Số 21/KH-UBND'),
+  };
+  const implementing = async (driver: Driver) =>
+    (await driver.executeQuery("MATCH (a:Directive {stub: false})-[:IMPLEMENTS]->(b:Directive) WHERE a.level = 'commune' RETURN a.sourceFile AS a, b.uid AS b, b.stub AS stub ORDER BY a, b"))
+      .records.map((x) => [x.get('a'), x.get('b'), x.get('stub')]);
+  const want = [
+    ['phu-lac.txt', '12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong', false],
+    ['phuoc-the.txt', '12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong', false],
+    ['ubnd-phu-lac.txt', '15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', false],
+    ['ubnd-phu-lac.txt', '45/KH-UBND@2023-05-02#binh-thuan/huyen-tuy-phong', true],
+    ['ubnd-phuoc-the.txt', '15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the', false],
+    ['ubnd-phuoc-the.txt', '45/KH-UBND@2023-05-02#binh-thuan/huyen-tuy-phong', true],
+  ];
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-units-'));
+    for (const [f, t] of Object.entries(texts)) fs.writeFileSync(path.join(dir, f), t);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('one text each, linked to its own unit\'s texts: one at a time (the writer dates and moves the undated mention), in one batch and by the bulk loader alike', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    // One at a time, the undated mention first: its stub is absorbed by Phước Thể's plan when that arrives, not Phú Lạc's.
+    for (const f of ['ubnd-phuoc-the.txt', 'tuy-phong.txt', 'bac-binh.txt', 'phu-lac.txt', 'phuoc-the.txt', 'ubnd-phu-lac.txt']) {
+      expect((await ingestPaths(fresh, [path.join(dir, f)])).errors).toEqual([]);
+    }
+    const plans = await fresh.executeQuery("MATCH (d:Directive {code: '15-KH/ĐU'}) RETURN d.uid AS uid, d.unit AS unit, d.stub AS stub ORDER BY uid");
+    expect(plans.records.map((x) => [x.get('uid'), x.get('unit'), x.get('stub')])).toEqual([
+      ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', 'xã Phú Lạc', false],
+      ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the', 'xã Phước Thể', false],
+    ]);
+    expect(await implementing(fresh)).toEqual(want);
+    const oneAtATime = await graph(fresh);
+
+    // The same texts in one batch, and by the bulk loader into an empty database: the same graph.
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    expect((await ingestPaths(fresh, [dir])).errors).toEqual([]);
+    expect(await graph(fresh)).toEqual(oneAtATime);
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
+    await applySchema(fresh); // the levels (data)
+    expect(await graph(fresh)).toEqual(oneAtATime);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, issuingUnit, resolveCorpus } from '../../../server/src/extract/index.js';
 import { completeName, documentUnit, unitFromHeader, unitInText, unitOf } from '../../../server/src/extract/unit.js';
 import { recordToRows } from '../../../server/src/graph/rows.js';
+import { communePlan, communeUbndPlan, districtPlan } from '../../fixtures/unit-texts.js';
 
 describe('the unit of a header', () => {
   it('the lowest unit named, with its district', () => {
@@ -57,30 +58,6 @@ describe('names completed with the unit, and the unit kept when a name does not 
   });
 });
 
-/** A commune's plan as communes write them: its own bodies named bare. */
-const communePlan = (commune: string, code: string) => `ĐẢNG BỘ TỈNH BÌNH THUẬN
-ĐẢNG BỘ HUYỆN TUY PHONG
-ĐẢNG ỦY XÃ ${commune.toUpperCase()}
-*
-Số ${code}
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-${commune}, ngày 10 tháng 5 năm 2023
-
-KẾ HOẠCH
-thực hiện Kế hoạch số 12-KH/HU của Ban Thường vụ Huyện ủy Tuy Phong
-
-Thực hiện Kế hoạch số 12-KH/HU, ngày 20/4/2023 của Ban Thường vụ Huyện ủy Tuy Phong, Ban Thường vụ Đảng ủy xây dựng Kế hoạch thực hiện như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-Quán triệt sâu rộng trong cán bộ, đảng viên.
-
-II. TỔ CHỨC THỰC HIỆN
-1. Văn phòng Đảng ủy tham mưu Ban Thường vụ Đảng ủy theo dõi, đôn đốc việc thực hiện kế hoạch (nhiệm vụ thường xuyên).
-2. Đoàn Thanh niên thôn 1 tổ chức tuyên truyền trong đoàn viên (thực hiện năm 2023).
-3. Ban Tuyên giáo Tỉnh ủy hướng dẫn nội dung tuyên truyền.
-`;
-
 describe('two communes of one district write the same words for their own bodies', () => {
   const a = extractDocument('a.txt', communePlan('Phú Lạc', '15-KH/ĐU'));
   const b = extractDocument('b.txt', communePlan('Phước Thể', '16-KH/ĐU'));
@@ -102,24 +79,6 @@ describe('two communes of one district write the same words for their own bodies
     expect(recordToRows(a).issuer).toMatchObject({ name: 'Ban Thường vụ Đảng ủy xã Phú Lạc', unit: null });
   });
 });
-
-/** A district's plan: its committee numbers its own texts, as every other district of the province. */
-const districtPlan = (district: string, code: string, day: string) => `ĐẢNG BỘ TỈNH BÌNH THUẬN
-HUYỆN ỦY ${district.toUpperCase()}
-*
-Số ${code}
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-${district}, ngày ${day} tháng 4 năm 2023
-
-KẾ HOẠCH
-thực hiện Chương trình hành động số 58-CTr/TU của Ban Chấp hành Đảng bộ tỉnh
-
-Thực hiện Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau:
-
-I. TỔ CHỨC THỰC HIỆN
-1. Ban Tuyên giáo Huyện ủy hướng dẫn tuyên truyền (nhiệm vụ thường xuyên).
-`;
 
 describe('every district, bloc and commune numbers its own texts: their identity carries the unit', () => {
   const uid = (r: ReturnType<typeof extractDocument>) => recordToRows(r).directive.uid;
@@ -174,21 +133,7 @@ Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi x�
   });
 
   it('a code every level writes ("…/KH-UBND") is the unit\'s its mention names, at that unit\'s level', () => {
-    const ubnd = `ỦY BAN NHÂN DÂN
-XÃ PHÚ LẠC
-Số 20/KH-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Phú Lạc, ngày 18 tháng 5 năm 2023
-
-KẾ HOẠCH
-triển khai thực hiện Kế hoạch số 15-KH/ĐU của Ban Thường vụ Đảng ủy xã Phú Lạc
-
-Thực hiện Kế hoạch số 15-KH/ĐU, ngày 10/5/2023 của Ban Thường vụ Đảng ủy xã Phú Lạc; Kế hoạch số 45/KH-UBND, ngày 2/5/2023 của Ủy ban nhân dân huyện Tuy Phong, Ủy ban nhân dân xã ban hành Kế hoạch triển khai thực hiện trên địa bàn xã Phú Lạc, huyện Tuy Phong, tỉnh Bình Thuận như sau:
-
-I. TỔ CHỨC THỰC HIỆN
-1. Công an xã tuyên truyền trong nhân dân (nhiệm vụ thường xuyên).
-`;
+    const ubnd = communeUbndPlan('Phú Lạc', '15-KH/ĐU', '10/5/2023');
     const r = extractDocument('u.txt', ubnd);
     expect([uid(r), r.issuer.level]).toEqual(['20/KH-UBND@2023-05-18#binh-thuan/xa-phu-lac', 'commune']);
     expect(r.implements.map((x) => [x.code, x.level, x.unit])).toEqual([['15-KH/ĐU', 'commune', 'xã Phú Lạc'], ['45/KH-UBND', 'district', 'huyện Tuy Phong']]);

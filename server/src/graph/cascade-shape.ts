@@ -28,7 +28,10 @@ export interface CascadeNode {
   assignees: number | null;
   /** Cascades whose lower levels were folded: how many texts of those levels implement this one directly (null otherwise). */
   implementersFolded: number | null;
-  /** An organisation's unit below the province, when its name does not say (extract/unit.ts); null otherwise. */
+  /**
+   * The unit below the province: a district's, bloc's or commune's text's (part of its identity), an organisation's when
+   * its name does not say (extract/unit.ts); null otherwise.
+   */
   unit: string | null;
 }
 
@@ -132,8 +135,9 @@ function label(p: Record<string, unknown>, isOrg: boolean): string {
   if (isOrg) return organizationLabel(str(p.name) ?? '?', str(p.unit), str(p.province));
   const code = str(p.code);
   const province = str(p.province);
+  const unit = str(p.unit);
   const head = code ?? str(p.typeName) ?? str(p.title)?.slice(0, 60) ?? str(p.titleHead) ?? '?';
-  return province ? `${head} · ${province}` : head;
+  return province ? `${head} · ${unit ? `${unit}, ` : ''}${province}` : head;
 }
 
 /** A raw edge as the API shows it (lag in days computed by the caller, who knows the nodes' dates). */
@@ -296,7 +300,7 @@ export function shapeCascade(raw: RawCascade, direction: Direction): Cascade {
       parent: par,
       assignees: raw.folded ? (raw.folded.get(n.uid) ?? 0) : null,
       implementersFolded: raw.levelsFolded && !isOrg ? (raw.levelsFolded.implementers.get(n.uid) ?? 0) : null,
-      unit: isOrg ? str(p.unit) : null,
+      unit: str(p.unit),
     };
   });
   // Depth, level rank, folded label (then byLabel's collator between equal forms).

@@ -107,7 +107,7 @@ describe('cascade shaping', () => {
       { uid: 'R', labels: ['Regulation', 'Directive'], props: { code: '28-NQ/TW', issuedOn: '2022-11-17', levelRank: 0 } },
       { uid: 'P', labels: ['Document', 'Directive'], props: { code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận', levelRank: 1 } },
       { uid: 'G', labels: ['Document', 'Directive'], props: { issuedOn: '2023-06-01', province: 'Bình Thuận', typeName: 'Hướng dẫn', levelRank: 1 } },
-      { uid: 'C', labels: ['Document', 'Directive'], props: { code: '1-KH/ĐUK', issuedOn: '2023-05-01' } },
+      { uid: 'C', labels: ['Document', 'Directive'], props: { code: '1-KH/ĐUK', issuedOn: '2023-05-01', province: 'Quảng Nam', unit: 'Khối các cơ quan tỉnh' } },
       { uid: 'O', labels: ['Organization'], props: { name: 'Ban Tuyên giáo Tỉnh ủy', province: 'Bình Thuận' } },
     ],
     edges: [
@@ -137,6 +137,8 @@ describe('cascade shaping', () => {
     expect(n.G!.parent).toBe('P');
     expect(n.O!.kind).toBe('ORGANIZATION');
     expect(n.P!.label).toBe('58-CTr/TU · Bình Thuận');
+    // A unit's text is named with its unit: its code and day are repeated by every other unit of the province.
+    expect([n.C!.label, n.C!.unit, n.P!.unit]).toEqual(['1-KH/ĐUK · Khối các cơ quan tỉnh, Quảng Nam', 'Khối các cơ quan tỉnh', null]);
     expect(c.root!.id).toBe('R');
   });
 

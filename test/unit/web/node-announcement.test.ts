@@ -1,6 +1,7 @@
 /** What the graph's live region says of the node under the keyboard cursor, in both languages. */
 import { describe, expect, it } from 'vitest';
 import { nodeAnnouncement } from '../../../web/src/graph/announce.js';
+import { nodeLabelLines } from '../../../web/src/graph/elements.js';
 import type { GNode } from '../../../web/src/graph/model.js';
 import { translator } from '../../../web/src/i18n/translate.js';
 
@@ -18,6 +19,14 @@ describe('nodeAnnouncement', () => {
     expect(nodeAnnouncement(programme, translator('en'), 'en', { index: 2, count: 5 })).toBe(
       '58-CTr/TU, Action programme, Provincial, Bình Thuận, Issued on 2023-02-10, node 2 of 5 in its layer',
     );
+  });
+
+  it('says a text of a unit below the province with its unit, which tells it from the same code of another commune', () => {
+    const plan = node({ code: '15-KH/ĐU', type: 'KH', typeName: 'Kế hoạch', level: 'commune', unit: 'xã Phú Lạc', issuedOn: '2023-05-10' });
+    expect(nodeAnnouncement(plan, translator('vi'), 'vi')).toBe('15-KH/ĐU, Kế hoạch, Cấp xã, xã Phú Lạc, Bình Thuận, Ngày ban hành 10/05/2023');
+    // The graph's label names the unit where a provincial text names its province.
+    expect(nodeLabelLines(plan, translator('vi'), 'vi')).toEqual(['15-KH/ĐU', 'xã Phú Lạc', '10/05/2023']);
+    expect(nodeLabelLines(node({ code: '58-CTr/TU', issuedOn: '2023-03-30' }), translator('vi'), 'vi')).toEqual(['58-CTr/TU', 'Bình Thuận', '30/03/2023']);
   });
 
   it('says the root as such, with its title, and a text without a code by its type', () => {

@@ -13,13 +13,13 @@ query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { id kind label code title type province issuedOn score snippet }
 }`;
 
-const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province issuedOn stub synthetic depth lagDays parent assignees implementersFolded';
+const CASCADE_NODE_FIELDS = 'id kind label code type typeName title level levelRank province unit issuedOn stub synthetic depth lagDays parent assignees implementersFolded';
 /**
  * What the explorer draws of every node. Titles (the longest field), `synthetic` and `parent` are left out: the
  * details panel loads the selected directive's own record (DIRECTIVE_QUERY) and the header the root's; on the
  * national root this is a fifth of the answer's bytes.
  */
-const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province issuedOn stub depth lagDays assignees implementersFolded';
+const VIEW_NODE_FIELDS = 'id kind label code type typeName level levelRank province unit issuedOn stub depth lagDays assignees implementersFolded';
 const EDGE_FIELDS = 'id source target kind inferred lagDays statements';
 const EVIDENCE_FIELDS = 'verb evidenceUid quote start end tasks timings';
 

@@ -52,6 +52,8 @@ export interface CascadeNode {
   assignees?: number | null;
   /** In a cascade whose lower levels the server folded: how many texts of those levels implement it directly (else null). */
   implementersFolded?: number | null;
+  /** The unit below the province: of a district's, bloc's or commune's text ("xã Phú Lạc"); of an organisation whose name does not say. */
+  unit?: string | null;
 }
 
 export interface CascadeEdge {

@@ -125,6 +125,7 @@ function NodeDetails(props: Props & { nodeId: string }) {
         <Meta label={t('title')} value={d?.title ?? node.title} />
         <Meta label={t('issuedOn')} value={formatDate(lang, node.issuedOn)} />
         <Meta label={t('province')} value={node.province} />
+        {node.kind === 'DIRECTIVE' && <Meta label={t('unit')} value={node.unit} />}
         <Meta label={t('level')} value={levelName(t, node.level)} />
         <Meta label={t('issuer')} value={d?.issuerName} />
         <Meta label={t('signer')} value={[d?.signerCapacity, d?.signerName].filter(Boolean).join(' ') || null} />

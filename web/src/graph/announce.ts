@@ -1,6 +1,6 @@
 /**
  * What a screen reader is told about the node under the keyboard cursor (GraphCanvas's live region): a text by its
- * code (or type), type, level, province and date; an organisation by its name, level and province; then its place in
+ * code (or type), type, level, unit below the province, province and date; an organisation by its name, level and province; then its place in
  * its layer, which ← / → walk.
  */
 import type { Lang } from '../i18n/dictionary.js';
@@ -25,6 +25,7 @@ export function nodeAnnouncement(n: GNode, t: Translate, lang: Lang, place?: { i
     if (n.title) parts.push(clip(n.title, 120));
     if (n.isRoot) parts.push(t('rootLabel'));
     parts.push(levelName(t, n.level));
+    if (n.unit) parts.push(n.unit);
     if (n.province) parts.push(n.province);
     if (n.issuedOn) parts.push(`${t('issuedOn')} ${formatDate(lang, n.issuedOn)}`);
     if (n.stub) parts.push(t('stub'));

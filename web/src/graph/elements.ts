@@ -21,7 +21,8 @@ export function nodeLabelLines(n: GNode, t: Translate, lang: Lang, assignees = 0
     return n.province ? [...shown, `(${n.province})`] : shown;
   }
   const head = n.code ?? typeName(lang, n.type, n.typeName) ?? n.label;
-  const where = n.province ?? levelName(t, n.level);
+  // A district's, bloc's or commune's text by its unit: two communes' 15-KH/ĐU of one day are told apart.
+  const where = n.unit ?? n.province ?? levelName(t, n.level);
   const date = formatDate(lang, n.issuedOn);
   return [head || n.id, where, date, below > 0 ? t('implementersFolded', { n: formatCount(lang, below) }) : '', assignees > 0 ? t('assigneeCount', { n: formatCount(lang, assignees) }) : ''].filter(Boolean);
 }

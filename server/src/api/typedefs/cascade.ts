@@ -45,7 +45,7 @@ type CascadeNode {
   assignees: Int
   "In a cascade whose lower levels were folded (foldLevelsAbove): how many texts of the levels left out implement this directive directly (0 when none do). Null otherwise."
   implementersFolded: Int
-  "An organization's unit below the province when its name does not say which (its label names it too): 'Khối các cơ quan tỉnh' for a bloc's 'Cấp ủy cơ sở'. Null otherwise."
+  "The unit below the province (its label names it too): of a district's, bloc's or commune's directive ('xã Phú Lạc': two communes' 15-KH/ĐU of one day are two directives); of an organization whose name does not say which ('Khối các cơ quan tỉnh' for a bloc's 'Cấp ủy cơ sở'). Null otherwise."
   unit: String
 }
 

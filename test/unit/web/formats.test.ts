@@ -54,5 +54,10 @@ describe('directiveRef', () => {
   it('names a text without a printed code by its id, which the server takes as a code', () => {
     expect(directiveRef({ id: 'doc:9248eacdccb44da96f48', code: null, issuedOn: null, province: 'Bình Thuận' })).toEqual({ code: 'doc:9248eacdccb44da96f48' });
     expect(directiveRef({ id: '28-NQ/TW@2022-11-17', code: '28-NQ/TW', issuedOn: '2022-11-17', province: null })).toEqual({ code: '28-NQ/TW', issuedOn: '2022-11-17', province: null });
+    expect(directiveRef({ id: '58-CTr/TU@2023-03-30#binh-thuan', code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận' })).toEqual({ code: '58-CTr/TU', issuedOn: '2023-03-30', province: 'Bình Thuận' });
+  });
+  it('names a unit\'s text by its id: another commune of the province has a text of the same code and day', () => {
+    const uid = '15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac';
+    expect(directiveRef({ id: uid, code: '15-KH/ĐU', issuedOn: '2023-05-10', province: 'Bình Thuận' })).toEqual({ code: uid });
   });
 });

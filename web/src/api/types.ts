@@ -163,8 +163,11 @@ export interface RootRef {
 
 /**
  * How the explorer names a directive to open: its code with the date and province that tell it from others, or —
- * a text without a printed code ("Hướng dẫn · Bình Thuận") — its id, which `cascade(code:)` takes as well ("doc:…").
+ * a text without a printed code ("Hướng dẫn · Bình Thuận"), or a district's, bloc's or commune's text, whose code and
+ * day other units of the province repeat (its id ends with its unit: "15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac") —
+ * its id, which `cascade(code:)` takes as well.
  */
 export function directiveRef(d: { id: string; code: string | null; issuedOn: string | null; province: string | null }): RootRef {
-  return d.code ? { code: d.code, issuedOn: d.issuedOn, province: d.province } : { code: d.id };
+  const ofUnit = /#[^/]*\//.test(d.id);
+  return d.code && !ofUnit ? { code: d.code, issuedOn: d.issuedOn, province: d.province } : { code: d.id };
 }

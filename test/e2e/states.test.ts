@@ -1,6 +1,6 @@
 /**
  * Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view; the province
- * filter across the 2025 reform (a new province covering the old ones it took over).
+ * filter across the 2025 reform (a new province covering the old ones it took over); texts of units below the province.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,8 @@ import { inject } from 'vitest';
 import type { RunningServer } from '../../server/src/api/server.js';
 import type { LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { gqlData } from '../support/graphql.js';
-import { readGraph, waitForGraph } from './app.js';
+import { communePlan, communeUbndPlan, districtPlan } from '../fixtures/unit-texts.js';
+import { clickNode, readGraph, waitForGraph } from './app.js';
 import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
 
 const baseUrl = inject('baseUrl');
@@ -168,6 +169,14 @@ describe('loading, error and empty states', () => {
  * The seed's texts of 2023 say Bình Thuận; a plan of 2025 says Lâm Đồng, the province that took Bình Thuận over. In a
  * Neo4j and a server of their own (the seed and that plan), since the shared graph is read by suites running alongside.
  */
+const UNIT_TEXTS: Record<string, string> = {
+  'tuy-phong.txt': districtPlan('Tuy Phong', '12-KH/HU', '20'),
+  'phu-lac.txt': communePlan('Phú Lạc', '15-KH/ĐU'),
+  'phuoc-the.txt': communePlan('Phước Thể', '15-KH/ĐU'),
+  'ubnd-phu-lac.txt': communeUbndPlan('Phú Lạc', '15-KH/ĐU', '10/5/2023'),
+  'ubnd-phuoc-the.txt': communeUbndPlan('Phước Thể', '15-KH/ĐU', '10/5/2023').replace('Số 20/KH-UBND', 'Số 21/KH-UBND'),
+};
+
 describe('the province filter across the 2025 reform', () => {
   const ROOT_URL = `code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17`;
   const LAM_DONG_PLAN = [
@@ -210,6 +219,8 @@ describe('the province filter across the 2025 reform', () => {
     const seeded = await ingestPaths(driver, [path.join(repoRoot, 'seed', 'corpus')]);
     expect(seeded.errors).toEqual([]);
     await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
+    // Below 58-CTr/TU: a district's plan, two of its communes' plans of one code and day, and their People's Committees'.
+    for (const [file, text] of Object.entries(UNIT_TEXTS)) expect((await ingestText(driver, file, text)).nodes).toBeGreaterThan(0);
     server = await startHttpServer(driver, config, () => undefined);
     base = `http://127.0.0.1:${server.port}`;
     await server.warmedUp;
@@ -290,6 +301,30 @@ describe('the province filter across the 2025 reform', () => {
     const marks = await lagRows.evaluateAll((rows) => rows.filter((r) => r.classList.contains('on')).map((r) => r.querySelector('td')?.textContent ?? ''));
     expect(new Set(marks)).toEqual(new Set(['Bình Thuận']));
     await screenshot(page, 'province-old-map');
+    await page.close();
+  });
+
+  it('tells two communes\' texts of one code and day apart: each drawn with its commune and linked to its own', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?code=${encodeURIComponent('58-CTr/TU')}&issuedOn=2023-03-30&province=${encodeURIComponent('Bình Thuận')}`);
+    await waitForGraph(page, 5);
+    const phuLac = '15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac';
+    const phuocThe = '15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the';
+    await expect.poll(async () => (await readGraph(page)).nodes.filter((n) => n.code === '15-KH/ĐU').map((n) => n.id).sort()).toEqual([phuLac, phuocThe]);
+    const labels = await page.evaluate(() =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      Object.fromEntries((globalThis as any).__cy.nodes().filter((n: any) => n.data('code') === '15-KH/ĐU').map((n: any) => [n.id(), n.data('label')])),
+    );
+    expect(labels[phuLac]).toMatch(/^15-KH\/ĐU\nxã Phú Lạc\n10\/05\/2023/);
+    expect(labels[phuocThe]).toMatch(/^15-KH\/ĐU\nxã Phước Thể\n10\/05\/2023/);
+    const { edges } = await readGraph(page);
+    // Drawn from the implemented text to its implementers.
+    const implementers = (uid: string) => edges.filter((e) => e.kind === 'IMPLEMENTS' && e.source === uid).map((e) => e.target);
+    expect(implementers(phuLac)).toEqual(['20/KH-UBND@2023-05-18#binh-thuan/xa-phu-lac']);
+    expect(implementers(phuocThe)).toEqual(['21/KH-UBND@2023-05-18#binh-thuan/xa-phuoc-the']);
+    await clickNode(page, phuocThe);
+    await expect.poll(() => page.locator('[data-testid=node-details] .meta').textContent()).toContain('xã Phước Thể');
+    await screenshot(page, 'unit-texts');
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { extractDocument, resolveCorpus } from '../../server/src/extract/index.js';
 import { bulkWriteRecords } from '../../server/src/graph/bulk-write.js';
+import { findDirectiveUid } from '../../server/src/graph/queries/find-directive.js';
 import { recordToRows } from '../../server/src/graph/rows.js';
 import { applySchema } from '../../server/src/graph/schema.js';
 import { ingestPaths, writeRecords } from '../../server/src/ingest/ingest.js';
@@ -246,5 +247,19 @@ describe('texts of units below the province', () => {
     expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
     await applySchema(fresh); // the levels (data)
     expect(await graph(fresh)).toEqual(oneAtATime);
+  });
+
+  it('a code and day two communes share names neither: the lookup says which there are, and takes either by its id', async () => {
+    const phuocThe = '15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the';
+    for (const ref of [{ code: '15-KH/ĐU' }, { code: '15 - KH/ĐU', issuedOn: '2023-05-10', province: 'Bình Thuận' }]) {
+      await expect(findDirectiveUid(fresh, ref)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/^15-KH\/ĐU issued 2023-05-10 in Bình Thuận names 2 texts, of xã (Phú Lạc|Phước Thể) \(.*\), xã (Phú Lạc|Phước Thể) \(.*\): ask for one by its id$/),
+      });
+    }
+    expect(await findDirectiveUid(fresh, { code: phuocThe })).toBe(phuocThe);
+    // Two districts' 12-KH/HU of two days: the code alone still names the most implemented, a day the other.
+    expect(await findDirectiveUid(fresh, { code: '12-KH/HU' })).toBe('12-KH/HU@2023-04-20#binh-thuan/huyen-tuy-phong');
+    expect(await findDirectiveUid(fresh, { code: '12-KH/HU', issuedOn: '2023-04-25' })).toBe('12-KH/HU@2023-04-25#binh-thuan/huyen-bac-binh');
   });
 });

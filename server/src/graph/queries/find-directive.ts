@@ -68,7 +68,7 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn
   const res = await readQuery(driver, 
     `MATCH (d:Directive {code: $code})
      WHERE ($issuedOn IS NULL OR d.issuedOn = date($issuedOn))
-     RETURN d.uid AS uid, d.stub AS stub, d.province AS province, d.issuedOn AS issuedOn,
+     RETURN d.uid AS uid, d.stub AS stub, d.province AS province, d.unit AS unit, toString(d.issuedOn) AS issuedOn,
             COUNT { (d)<-[:IMPLEMENTS|CITES]-() } AS degree
      ORDER BY stub ASC, degree DESC, issuedOn DESC`,
     { code, issuedOn: ref.issuedOn },
@@ -81,7 +81,18 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn
     const others = where ? await variantsOf(driver, code, database) : '';
     throw new LookupError(`no directive ${code}${where ? ` ${where}` : ''} in the graph${others}`, 'NOT_FOUND');
   }
-  return rows[0]!.get('uid') as string;
+  // Texts of units below the province (two communes' 15-KH/ĐU of one day) are told apart by nothing the caller gave:
+  // none is picked for them.
+  const first = rows[0]!;
+  const same = rows.filter((r) => !r.get('stub') && r.get('unit') && r.get('issuedOn') === first.get('issuedOn') && r.get('province') === first.get('province'));
+  if (!first.get('stub') && first.get('unit') && same.length > 1) {
+    const named = same.slice(0, 5).map((r) => `${r.get('unit')} (${r.get('uid')})`).join(', ');
+    throw new LookupError(
+      `${code} issued ${first.get('issuedOn')} in ${first.get('province')} names ${same.length} texts, of ${named}${same.length > 5 ? ' and more' : ''}: ask for one by its id`,
+      'BAD_USER_INPUT',
+    );
+  }
+  return first.get('uid') as string;
 }
 
 /** When a date or province matched nothing: the texts of that code the graph does hold ("; it holds 28-NQ/TW issued …"). */

@@ -29,12 +29,12 @@ export const USER_CODE_RE = new RegExp(
 /** Issuers whose canonical spelling is not all upper case. */
 export const MIXED_CASE_ISSUERS: Readonly<Record<string, string>> = { TTG: 'TTg' };
 
-/** Issuer code → level key. Checked in order; first predicate that matches wins. */
 /** Issuers every level's state and front bodies write ("…/KH-UBND" of a province, a district or a commune alike). */
 export const ANY_LEVEL_ISSUER_RE = /^(?:UBND|HĐND|MTTQ(?:-.*)?|BTT)$/i;
 /** A bloc committee's codes ("25-KH/ĐUK"). */
 export const BLOC_ISSUER_RE = /^ĐUK/i;
 
+/** Issuer code → level key. Checked in order; first predicate that matches wins (a code every level writes: provincial). */
 export const ISSUER_LEVEL_RULES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:TW|.*TW|QH|UBTVQH\d*|CP|TTG|VPCP|BCT|BBT)$/i, 'central'],
   [/^(?:TU|.*TU|THU|.*THU)$/i, 'provincial'],

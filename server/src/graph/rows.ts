@@ -276,8 +276,8 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     const toLevel = codeLevel(inf.to.code);
     const fromProv = fromLevel === 'central' ? null : (inf.from.province ?? province);
     const toProv = toLevel === 'central' ? null : (inf.to.province ?? province);
-    const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, fromLevel === 'central' ? null : (inf.from.unit ?? null), null);
-    const to = stubRow(inf.to.code, inf.to.issuedOn, codeType(inf.to.code), toLevel, toProv, toLevel === 'central' ? null : (inf.to.unit ?? null), null);
+    const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, refUnit({ level: fromLevel, unit: inf.from.unit }), null);
+    const to = stubRow(inf.to.code, inf.to.issuedOn, codeType(inf.to.code), toLevel, toProv, refUnit({ level: toLevel, unit: inf.to.unit }), null);
     if (from.uid === uid || to.uid === uid) continue; // stated by the document itself: already a direct link
     if (!stubs.has(from.uid)) stubs.set(from.uid, from);
     const undatedTo = inf.to.issuedOn ? null : ({ code: inf.to.code, issuedOn: null, level: toLevel, province: toProv, unit: inf.to.unit ?? null } as Reference);

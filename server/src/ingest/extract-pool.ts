@@ -41,7 +41,8 @@ function bootCode(): string {
  * The process's Node options for a thread, without the TypeScript files it preloads (`--import
  * ./server/src/cli/stack-traces.ts`, what every command script runs with): a thread imports them before its boot code
  * has registered tsx, and Node cannot load a .ts file (the thread fails: "Unknown file extension .ts"). What they do
- * is done for the whole process already.
+ * is done for the whole process already. Nor `--max-semi-space-size` (the batch commands' larger young generation),
+ * which a thread refuses (ERR_WORKER_INVALID_EXEC_ARGV): threadResourceLimits gives it the same young generation.
  */
 export function threadExecArgv(execArgv: readonly string[]): string[] {
   const out: string[] = [];
@@ -52,9 +53,18 @@ export function threadExecArgv(execArgv: readonly string[]): string[] {
       continue;
     }
     if (/^--(?:import|require)=.*\.[cm]?ts$/.test(a)) continue;
+    if (SEMI_SPACE_RE.test(a)) continue;
     out.push(a);
   }
   return out;
+}
+
+const SEMI_SPACE_RE = /^--max[-_]semi[-_]space[-_]size=(\d+)$/;
+
+/** A thread's young generation as large as the process's: V8's is three semi-spaces (two, and one for large objects). */
+export function threadResourceLimits(execArgv: readonly string[]): { maxYoungGenerationSizeMb?: number } {
+  const semi = execArgv.map((a) => SEMI_SPACE_RE.exec(a)).findLast((m) => m !== null);
+  return semi ? { maxYoungGenerationSizeMb: 3 * Number(semi[1]) } : {};
 }
 
 export async function extractFilesInParallel(files: string[], synthetic: boolean | undefined, threads: number): Promise<Extracted[]> {
@@ -64,7 +74,7 @@ export async function extractFilesInParallel(files: string[], synthetic: boolean
   const boot = bootCode();
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const w = new Worker(boot, { eval: true, workerData: { synthetic }, execArgv: threadExecArgv(process.execArgv) });
+      const w = new Worker(boot, { eval: true, workerData: { synthetic }, execArgv: threadExecArgv(process.execArgv), resourceLimits: threadResourceLimits(process.execArgv) });
       workers.push(w);
       let busy = false;
       const give = () => {

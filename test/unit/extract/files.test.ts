@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, mkdtempSync, readdirSync, symlinkSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { extractDocument } from '../../../server/src/extract/index.js';
 import { docx, pdf, zip } from '../../fixtures/builders.js';
 import { seedText } from './helpers.js';
 import { extractFilesInOrder } from '../../../server/src/ingest/extract-file.js';
-import { extractFilesInParallel, threadExecArgv } from '../../../server/src/ingest/extract-pool.js';
+import { extractFilesInParallel, threadExecArgv, threadResourceLimits } from '../../../server/src/ingest/extract-pool.js';
 import { toVni, vniWritable } from '../../support/legacy-encode.js';
 import { extractFiles, listSourceFiles, skippedNote } from '../../../server/src/ingest/ingest.js';
 import { repoRoot } from '../../../server/src/config.js';
@@ -268,13 +268,19 @@ console.log(JSON.stringify(out.map((r) => ('record' in r ? r.record.file : r.err
   it('starts its threads in a command run as the package scripts run it (a TypeScript file preloaded)', () => {
     // `npm run ingest` is `tsx --import ./server/src/cli/stack-traces.ts …`: a thread given that --import failed at
     // once ("Unknown file extension .ts"), and a corpus of 200 files or more was not loaded at all.
-    expect(threadExecArgv(['--require', '/x/preflight.cjs', '--import', 'file:///x/loader.mjs', '--import', './server/src/cli/stack-traces.ts', '--import=./a.mts', '--max-old-space-size=512']))
-      .toEqual(['--require', '/x/preflight.cjs', '--import', 'file:///x/loader.mjs', '--max-old-space-size=512']);
+    // The batch commands' larger young generation (`--max-semi-space-size=64`) is refused by a thread: given as its limit.
+    const argv = ['--require', '/x/preflight.cjs', '--import', 'file:///x/loader.mjs', '--max-semi-space-size=64', '--import', './server/src/cli/stack-traces.ts', '--import=./a.mts', '--max-old-space-size=512'];
+    expect(threadExecArgv(argv)).toEqual(['--require', '/x/preflight.cjs', '--import', 'file:///x/loader.mjs', '--max-old-space-size=512']);
+    expect(threadResourceLimits(argv)).toEqual({ maxYoungGenerationSizeMb: 192 });
+    expect(threadResourceLimits(['--max-old-space-size=512'])).toEqual({});
     const files = fileList('c', 3, -1, -1);
     const script = put('pool-in-a-command.mts', `import { extractFilesInParallel } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'server/src/ingest/extract-pool.ts')).href)};
 const out = await extractFilesInParallel(${JSON.stringify(files)}, false, 2);
 console.log(JSON.stringify(out.map((r) => ('record' in r ? r.record.file : r.error.message))));`);
-    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['--import', './server/src/cli/stack-traces.ts', script], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    const ingest: string = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.ingest;
+    const flags = ingest.split(' ').slice(1, -1); // the script's own: tsx FLAGS… server/src/cli/ingest.ts
+    expect(flags).toContain('--max-semi-space-size=64');
+    const r = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [...flags, script], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(files.map((f) => path.basename(f)));
   });

@@ -125,9 +125,15 @@ export function mentionKey(m: Mention, date: string | null, ctx: DocContext): st
   return refKey(m.code, date, mentionProvince(m, ctx), unitOfMention(m, ctx)?.name ?? null);
 }
 
+/** A code every level writes ("…/KH-UBND") is the level of the unit the mention names; any other, its code's. */
+function mentionLevel(m: Mention, unit: Unit | null): LevelKey | null {
+  return unit && m.level === 'provincial' ? unit.level : m.level;
+}
+
 function linkEnd(m: Mention, date: string | null, ctx: DocContext): LinkEnd {
   const unit = unitOfMention(m, ctx);
-  return { code: m.code, issuedOn: date, province: mentionProvince(m, ctx), ...(unit ? { unit: unit.name } : {}) };
+  const level = mentionLevel(m, unit);
+  return { code: m.code, issuedOn: date, province: mentionProvince(m, ctx), ...(unit ? { unit: unit.name } : {}), ...(level !== m.level ? { level } : {}) };
 }
 
 export function toReference(
@@ -140,8 +146,7 @@ export function toReference(
   const ev = evidence(flat, m.start, m.end);
   const codeEv = evidence(flat, m.codeStart, m.codeEnd);
   const unit = unitOfMention(m, ctx);
-  // A code every level writes ("…/KH-UBND") is the level of the unit the mention names.
-  const level: LevelKey | null = unit && m.level === 'provincial' ? unit.level : m.level;
+  const level = mentionLevel(m, unit);
   const ref: Reference = {
     quote: ev.quote,
     start: ev.start,

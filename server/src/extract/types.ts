@@ -69,6 +69,11 @@ export interface LinkEnd {
   issuedOn: string | null;
   province: string | null;
   unit?: string | null;
+  /**
+   * (Added, optional) The level, when it is not the code's own: a code every level writes ("…/KH-UBND") whose mention
+   * names a unit below the province is at that unit's level, as on Reference.
+   */
+  level?: LevelKey | null;
 }
 
 export interface InferredLink extends Evidence {

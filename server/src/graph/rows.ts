@@ -272,8 +272,8 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     addLink('CITES', uid, ref, target, ref, false);
   }
   for (const inf of record.inferred) {
-    const fromLevel = codeLevel(inf.from.code);
-    const toLevel = codeLevel(inf.to.code);
+    const fromLevel = inf.from.level ?? codeLevel(inf.from.code);
+    const toLevel = inf.to.level ?? codeLevel(inf.to.code);
     const fromProv = fromLevel === 'central' ? null : (inf.from.province ?? province);
     const toProv = toLevel === 'central' ? null : (inf.to.province ?? province);
     const from = stubRow(inf.from.code, inf.from.issuedOn, codeType(inf.from.code), fromLevel, fromProv, refUnit({ level: fromLevel, unit: inf.from.unit }), null);

@@ -141,4 +141,31 @@ Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi x�
     // The commune's party plan it implements is the text `a` above, not `b`.
     expect(recordToRows(r).links[0]!.to).toBe(uid(a));
   });
+
+  it('a stated link\'s end with a code every level writes is at the level of the unit it names, as a mention is', () => {
+    const provincial = `TỈNH ỦY BÌNH THUẬN
+BAN TUYÊN GIÁO
+*
+Số 91-HD/BTGTU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Thuận, ngày 6 tháng 6 năm 2023
+
+HƯỚNG DẪN
+tuyên truyền
+
+Căn cứ Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
+
+Kế hoạch số 45/KH-UBND, ngày 2/5/2023 của UBND huyện Tuy Phong triển khai Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh.
+`;
+    const r = extractDocument('p.txt', provincial);
+    const link = r.inferred.find((l) => l.from.code === '45/KH-UBND')!;
+    expect(link.from).toMatchObject({ unit: 'huyện Tuy Phong', level: 'district' });
+    expect(link.to.level ?? null).toBeNull(); // the code's own level: said only where the unit changes it
+    const stub = recordToRows(r).stubs.find((d) => d.code === '45/KH-UBND')!;
+    expect([stub.uid, stub.level, stub.levelRank]).toEqual(['45/KH-UBND@2023-05-02#binh-thuan/huyen-tuy-phong', 'district', 2]);
+    // The same text mentioned directly by a commune's plan: one identity, one level.
+    const mentioned = recordToRows(extractDocument('u.txt', communeUbndPlan('Phú Lạc', '15-KH/ĐU', '10/5/2023'))).stubs.find((d) => d.code === '45/KH-UBND')!;
+    expect([mentioned.uid, mentioned.level]).toEqual([stub.uid, stub.level]);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument, issuingUnit, resolveCorpus } from '../../../server/src/extract/index.js';
 import { completeName, documentUnit, unitFromHeader, unitInText, unitOf } from '../../../server/src/extract/unit.js';
 import { recordToRows } from '../../../server/src/graph/rows.js';
-import { communePlan, communeUbndPlan, districtPlan } from '../../fixtures/unit-texts.js';
+import { communePlan, communeUbndPlan, districtPlan, provincialGuide } from '../../fixtures/unit-texts.js';
 
 describe('the unit of a header', () => {
   it('the lowest unit named, with its district', () => {
@@ -111,21 +111,7 @@ describe('every district, bloc and commune numbers its own texts: their identity
   });
 
   it('a district\'s code nobody says the district of stays a text of the province, never one district\'s', () => {
-    const provincial = `TỈNH ỦY BÌNH THUẬN
-BAN TUYÊN GIÁO
-*
-Số 90-HD/BTGTU
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-Bình Thuận, ngày 5 tháng 6 năm 2023
-
-HƯỚNG DẪN
-tuyên truyền
-
-Căn cứ Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
-
-Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi xây dựng kế hoạch.
-`;
+    const provincial = provincialGuide(90, 5, 'Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi xây dựng kế hoạch.');
     const r = extractDocument('p.txt', provincial);
     const ref = r.cites.find((x) => x.code === '12-KH/HU')!;
     expect(ref.unit ?? null).toBeNull();
@@ -143,21 +129,9 @@ Các huyện ủy tham khảo Kế hoạch số 12-KH/HU, ngày 20/4/2023 khi x�
   });
 
   it('a stated link\'s end with a code every level writes is at the level of the unit it names, as a mention is', () => {
-    const provincial = `TỈNH ỦY BÌNH THUẬN
-BAN TUYÊN GIÁO
-*
-Số 91-HD/BTGTU
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-Bình Thuận, ngày 6 tháng 6 năm 2023
-
-HƯỚNG DẪN
-tuyên truyền
-
-Căn cứ Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau:
-
-Kế hoạch số 45/KH-UBND, ngày 2/5/2023 của UBND huyện Tuy Phong triển khai Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh.
-`;
+    const provincial = provincialGuide(
+      91, 6, 'Kế hoạch số 45/KH-UBND, ngày 2/5/2023 của UBND huyện Tuy Phong triển khai Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh.',
+    );
     const r = extractDocument('p.txt', provincial);
     const link = r.inferred.find((l) => l.from.code === '45/KH-UBND')!;
     expect(link.from).toMatchObject({ unit: 'huyện Tuy Phong', level: 'district' });

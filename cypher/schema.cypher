@@ -29,13 +29,16 @@ CREATE INDEX organization_province IF NOT EXISTS FOR (o:Organization) ON (o.prov
 // Cursor pages in order of issue (`directivesPage(sort: [{ issuedOn: ASC }, { uid: ASC }])`, graph/queries/keyset.ts):
 // a page is read off this index from its cursor on and stops after its rows, instead of sorting every directive.
 CREATE INDEX directive_issued_uid IF NOT EXISTS FOR (d:Directive) ON (d.issuedOn, d.uid);
-// The gap list's order (graph/queries/analytics.ts): a page is read off this index instead of sorting every gap of a
-// national root (30 000). By `sortKey`, the name's place in Vietnamese alphabetical order (graph/sort-key.ts; the name
-// itself sorts by code point: "Ủy ban …" and "Đảng ủy …" after "Văn phòng …"); organisations stored before it existed
-// are given theirs when the schema is applied (graph/schema.ts). Not the key too: equal names are few, and with the
-// keys the index took 1.3–2.2× as long to build (national: 624–1 758 against 469–798 ms on a warm server).
+// The gap list's order (graph/queries/analytics.ts): a page is read off this index, in its order, and stops after its
+// rows. By `sortKey`, the name's place in Vietnamese alphabetical order (graph/sort-key.ts; the name itself sorts by code
+// point: "Ủy ban …" and "Đảng ủy …" after "Văn phòng …"); organisations stored before it existed are given theirs when
+// the schema is applied (graph/schema.ts). The key too, which decides between equal names: with (levelRank, sortKey)
+// alone Neo4j sorted each page's rows by key (PartialTop), and charged every row it kept with the statement's map of
+// gaps — a national root's first page of 200 needed 391 MB of transaction memory, more than a 512 MB heap allows, and
+// a page 20 000 rows down more than a 1 GB heap allows; read off this index, 6 MB whatever the page.
 DROP INDEX organization_order IF EXISTS;
-CREATE INDEX organization_sort IF NOT EXISTS FOR (o:Organization) ON (o.levelRank, o.sortKey);
+DROP INDEX organization_sort IF EXISTS;
+CREATE INDEX organization_page IF NOT EXISTS FOR (o:Organization) ON (o.levelRank, o.sortKey, o.key);
 
 // A document owns the edges it states (evidenceUid); re-ingesting it finds its inferred links by this index.
 CREATE INDEX implements_evidence IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.evidenceUid);

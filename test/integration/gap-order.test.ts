@@ -97,8 +97,8 @@ describe('gap pages with organisations of no known level, and of one name', () =
     // Two gaps near the top of the list lose their level rank: they move to its end.
     const unranked = [before[0]!.key, before[2]!.key];
     await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys REMOVE o.levelRank', { keys: unranked });
-    // Two ranked gaps of one level given one name: the index orders by level and name (equal entries by node id), the
-    // key must decide between them — two whose keys run against their node ids.
+    // Two ranked gaps of one level given one name: the key decides between them — two whose keys run against their
+    // node ids (the order of equal entries in an index without the key).
     const ranks = await driver.executeQuery('MATCH (o:Organization) WHERE o.key IN $keys RETURN o.key AS key, o.levelRank AS rank ORDER BY id(o)', { keys: before.slice(3).map((g) => g.key) });
     const rows = ranks.records.map((r) => ({ key: r.get('key') as string, rank: Number(r.get('rank')) }));
     const twins = rows.flatMap((a, i) => rows.slice(i + 1).filter((b) => b.rank === a.rank && b.key < a.key).map((b) => [a.key, b.key]))[0]!;
@@ -114,7 +114,7 @@ describe('gap pages with organisations of no known level, and of one name', () =
       expect(rows).toEqual(whole);
     }
     // Without the order index (the bulk loader drops secondary indexes while it loads): the same pages, sorted.
-    await driver.executeQuery('DROP INDEX organization_sort');
+    await driver.executeQuery('DROP INDEX organization_page');
     try {
       expect((await pagesOf(7)).rows).toEqual(whole);
     } finally {

@@ -19,8 +19,10 @@ import { autoCommitReads } from '../../server/src/api/auto-commit-reads.js';
 import { startHttpServer, type RunningServer } from '../../server/src/api/server.js';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { isOutOfMemory, NEO4J_OUT_OF_MEMORY } from '../../server/src/graph/neo4j-errors.js';
+import { gapPage, gaps } from '../../server/src/graph/queries/analytics.js';
 import { readQuery } from '../../server/src/graph/queries/read.js';
 import { applySchema } from '../../server/src/graph/schema.js';
+import { nameSortKey } from '../../server/src/graph/sort-key.js';
 import { ingestPaths } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver, localNeo4jOptions } from '../../server/src/runtime.js';
@@ -166,5 +168,58 @@ describe('a statement Neo4j refuses for memory', () => {
     const again = await counted(flaky.count, () => Promise.resolve(autoCommitReads(flaky.driver, undefined, 10_000).run('RETURN 42 AS n')));
     expect(again.value.records[0]!.get('n').toNumber()).toBe(42);
     expect(again.runs).toBe(2);
+  });
+});
+
+describe('gap pages of a root with hundreds of gaps, in the same 4 MB', () => {
+  // 600 organisations given tasks by one plan implementing the seed's 28-NQ/TW, none of them with a plan of its own.
+  // Neo4j charges each row an ORDER BY keeps with every value the row can reach: the gap statement's map of gaps
+  // (≈ 34 KB here, ≈ 2 MB for a national root) on each of the 200 rows a sorted page kept was ≈ 7 MB, and refused.
+  const root = '28-NQ/TW@2022-11-17';
+  const prefixes = ['Đội công tác', 'Dân vận', 'Ủy ban', 'Văn phòng', 'Ban chỉ đạo', 'Ấp'];
+  const orgs = Array.from({ length: 600 }, (_, i) => {
+    // Two of every hundred share a name (the key decides between them); two have no level (listed last).
+    const name = `${prefixes[i % prefixes.length]} ${i % 100 === 1 ? 0 : i}`;
+    return { key: `gap scale ${String(i).padStart(3, '0')}#binh-thuan`, name, sortKey: nameSortKey(name), levelRank: i === 7 || i === 300 ? null : 3 };
+  });
+
+  beforeAll(async () => {
+    await driver.executeQuery(
+      `MATCH (root:Directive {uid: $root})
+       CREATE (:Directive:Document {uid: 'gap-scale-plan#binh-thuan', code: '999-KH/TU', type: 'KH', level: 'provincial', levelRank: 2,
+         province: 'Bình Thuận', stub: false, synthetic: false, issuedOn: date('2023-05-02'), title: 'Kế hoạch thử', assigneeCount: $n})
+         -[:IMPLEMENTS {inferred: false}]->(root)`,
+      { root, n: orgs.length },
+    );
+    // A hundred at a time: the writes of one transaction count towards its 4 MB too.
+    for (let i = 0; i < orgs.length; i += 100) {
+      await driver.executeQuery(
+        `MATCH (d:Directive {uid: 'gap-scale-plan#binh-thuan'})
+         UNWIND $orgs AS row
+         CREATE (o:Organization {key: row.key, name: row.name, sortKey: row.sortKey, province: 'Bình Thuận', level: 'district', kind: 'other'})
+         SET o.levelRank = row.levelRank
+         CREATE (d)-[:ASSIGNED_TO {tasks: ['Thực hiện nhiệm vụ'], order: 1}]->(o)`,
+        { orgs: orgs.slice(i, i + 100) },
+      );
+    }
+  });
+
+  it('answers every page, the last ones sorted again (organisations of no level), and pages among given keys', async () => {
+    const whole = await gaps(driver, root);
+    expect(whole.length).toBeGreaterThan(600);
+    expect(whole.slice(-2).map((g) => g.key)).toEqual([orgs[7]!.key, orgs[300]!.key]);
+    const pages = [];
+    for (let offset = 0; offset < whole.length; offset += 200) {
+      const page = await gapPage(driver, root, { first: 200, offset });
+      expect(page.total).toBe(whole.length);
+      pages.push(...page.gaps);
+    }
+    expect(pages).toEqual(whole);
+    const keys = whole.slice(100, 400).map((g) => g.key).reverse();
+    expect(await gapPage(driver, root, { first: 200, offset: 50, keys })).toEqual({ total: 300, gaps: whole.slice(150, 350) });
+    // Over GraphQL, as the explorer asks for its second page.
+    const second = await post(`{ gapPage(code: "28-NQ/TW", issuedOn: "2022-11-17", first: 200, offset: 200) { total gaps { key } } }`);
+    expect(second.errors).toBeUndefined();
+    expect((second.data!.gapPage as { gaps: Array<{ key: string }> }).gaps.map((g) => g.key)).toEqual(whole.slice(200, 400).map((g) => g.key));
   });
 });

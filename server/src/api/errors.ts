@@ -8,13 +8,24 @@ export function userError(message: string, code: string): GraphQLError {
 }
 
 /**
- * What Neo4j's memory refusal (graph/neo4j-errors.ts) is answered with. What hits it is @neo4j/graphql's paging of a
- * whole label: a generated `…Connection` with `sort` keeps offset + first rows, each charged with every match
- * (api/keyset-pages.ts). It is tried once (api/auto-commit-reads.ts).
+ * What Neo4j's memory refusal (graph/neo4j-errors.ts) is answered with: the limit it hit, and what to do. It is tried
+ * once (api/auto-commit-reads.ts).
  */
 export const OUT_OF_MEMORY_MESSAGE =
+  'Neo4j ran out of the memory it allows a query (all running queries share 70 % of its heap unless configured: NEO4J_HEAP ' +
+  'for the local one): ask for fewer rows or a smaller depth, or give Neo4j more memory';
+
+/**
+ * The same for a generated `…Connection`, what usually hits it: with `sort` it keeps offset + first rows, each charged
+ * with every match (api/keyset-pages.ts).
+ */
+export const CONNECTION_OUT_OF_MEMORY_MESSAGE =
   'Neo4j ran out of the memory it allows a query. A generated …Connection sorted by `sort` reads every match for each page and fails on later pages of ' +
   'a large graph: walk directives or organizations with directivesPage / organizationsPage (cursor pages: the same sort, filters on their own fields), or ask for fewer rows';
+
+/** The refusal's message for the field that asked (its path's first element). */
+export const outOfMemoryMessage = (path: readonly (string | number)[] | undefined): string =>
+  typeof path?.[0] === 'string' && path[0].endsWith('Connection') ? CONNECTION_OUT_OF_MEMORY_MESSAGE : OUT_OF_MEMORY_MESSAGE;
 
 /** Known errors keep their code and message; anything else is masked in production. */
 export function formatError(production: boolean) {
@@ -22,7 +33,7 @@ export function formatError(production: boolean) {
     const original = unwrapResolverError(error) as (Error & { code?: unknown }) | undefined;
     const code = formatted.extensions?.code;
     if (isOutOfMemory(original)) {
-      return { message: OUT_OF_MEMORY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_LARGE' } };
+      return { message: outOfMemoryMessage(formatted.path), locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TOO_LARGE' } };
     }
     if (original && typeof original.code === 'string' && /^[A-Z_]+$/.test(original.code) && (!code || code === 'INTERNAL_SERVER_ERROR')) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };

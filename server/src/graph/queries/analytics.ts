@@ -187,22 +187,30 @@ export interface GapPage {
 
 /**
  * How a gap page picks its rows (`page`, organisations) from `isGap` (element id → true), and its `total`:
- * - `index`: the organisations in the order index (cypher/schema.cypher `organization_sort`: levelRank, sortKey — Vietnamese
- *   alphabetical order of the names, graph/sort-key.ts), gaps
- *   kept, equal sort keys ordered by key as they come (a partial sort), the page skipped to — only the index entries up
- *   to the page's end are read, sort keys from the index. It holds no organisation without a level rank, so a page that
- *   reaches past the ranked gaps comes out short. The index is named in a hint: right after a small ingest, before
- *   the indexes are sampled again, the planner sometimes chose the name index and a top-k of every organisation. A
- *   missing index (the bulk loader drops secondary indexes while it loads) is only a notification: the page is
- *   still answered, sorted;
- * - `sort`: every gap sorted by its properties (nulls last, as ORDER BY puts them) — what a short `index` page is
- *   asked for again with (national root: ≈ 0.2 s more, reading 30 000 names and keys);
- * - `keys`: only the organisations named by `$keys` (what a drawing highlights), sorted.
+ * - `index`: the organisations in the order index (cypher/schema.cypher `organization_page`: levelRank, sortKey, key —
+ *   Vietnamese alphabetical order of the names, graph/sort-key.ts, equal names by key), gaps kept, the page skipped
+ *   to — only the index entries up to the page's end are read, in the index's order: nothing is sorted. It holds no
+ *   organisation without a level rank, so a page that reaches past the ranked gaps comes out short. The index is named
+ *   in a hint: right after a small ingest, before the indexes are sampled again, the planner sometimes chose the name
+ *   index and a top-k of every organisation. A missing index (the bulk loader drops secondary indexes while it loads)
+ *   is only a notification: the page is still answered, sorted;
+ * - `sort`: every gap in that order, nulls last as ORDER BY puts them — what a short `index` page is asked for again
+ *   with (national root: ≈ 0.2 s more, reading 37 000 names and keys);
+ * - `keys`: only the organisations named by `$keys` (what a drawing highlights), in that order.
+ *
+ * `sort` and `keys` sort a list (apoc.coll.sortMulti), not rows: Neo4j charges each row an ORDER BY keeps with every
+ * value the row can reach, `isGap` included (≈ 2 MB at national scale), so a sort of rows ran out of transaction memory
+ * after ≈ 180 of them on a 512 MB heap. A list of small maps is charged once. sortMulti puts nulls first: the flags
+ * (`rn`, `sn`: true when the value is missing) put them last, as ORDER BY does. (Its own skip and limit fail past the
+ * list's end: the page is sliced from the sorted list.)
  */
+const sortedPage = (organisations: string) =>
+  `[x IN apoc.coll.sortMulti([o IN ${organisations} | {rn: o.levelRank IS NULL, r: o.levelRank, sn: o.sortKey IS NULL, s: o.sortKey, k: o.key, o: o}],
+       ['^rn', '^r', '^sn', '^s', '^k'])[$offset..$offset + $first] | x.o]`;
 const GAP_ORDERS = {
   index: {
-    page: `MATCH (o:Organization) USING INDEX o:Organization(levelRank, sortKey)
-       WHERE o.levelRank IS NOT NULL AND o.sortKey IS NOT NULL AND isGap[elementId(o)]
+    page: `MATCH (o:Organization) USING INDEX o:Organization(levelRank, sortKey, key)
+       WHERE o.levelRank IS NOT NULL AND o.sortKey IS NOT NULL AND o.key IS NOT NULL AND isGap[elementId(o)]
        WITH o ORDER BY o.levelRank, o.sortKey, o.key SKIP $offset LIMIT $first
        RETURN collect(o) AS page`,
     total: 'size(keys(isGap))',
@@ -210,16 +218,16 @@ const GAP_ORDERS = {
   sort: {
     page: `UNWIND keys(isGap) AS gap
        MATCH (o:Organization) WHERE elementId(o) = gap
-       WITH o ORDER BY o.levelRank, o.sortKey, o.key SKIP $offset LIMIT $first
-       RETURN collect(o) AS page`,
+       WITH collect(o) AS gaps
+       RETURN ${sortedPage('gaps')} AS page`,
     total: 'size(keys(isGap))',
   },
   keys: {
     page: `UNWIND $keys AS k
        MATCH (o:Organization {key: k}) WHERE isGap[elementId(o)]
-       WITH DISTINCT o ORDER BY o.levelRank, o.sortKey, o.key
-       WITH collect(o) AS sorted
-       RETURN size(sorted) AS among, sorted[$offset..$offset + $first] AS page`,
+       WITH collect(DISTINCT o) AS among
+       WITH among, ${sortedPage('among')} AS page
+       RETURN size(among) AS among, page`,
     total: 'among',
   },
 } as const;

@@ -12,8 +12,8 @@ export function userError(message: string, code: string): GraphQLError {
  * once (api/auto-commit-reads.ts).
  */
 export const OUT_OF_MEMORY_MESSAGE =
-  'Neo4j ran out of the memory it allows a query (all running queries share 70 % of its heap unless configured: NEO4J_HEAP ' +
-  'for the local one): ask for fewer rows or a smaller depth, or give Neo4j more memory';
+  'Neo4j ran out of the memory it allows a query (the queries running at one time share 70 % of its heap unless configured, ' +
+  'and one query may be limited further: NEO4J_HEAP and NEO4J_TX_MEMORY for the local one): ask for fewer rows or a smaller depth, or give Neo4j more memory';
 
 /**
  * The same for a generated `…Connection`, what usually hits it: with `sort` it keeps offset + first rows, each charged

@@ -193,8 +193,8 @@ export interface GapPage {
  *   organisation without a level rank, so a page that reaches past the ranked gaps comes out short. The index is named
  *   in a hint: right after a small ingest, before the indexes are sampled again, the planner sometimes chose the name
  *   index and a top-k of every organisation. A missing index (the bulk loader drops secondary indexes while it loads)
- *   is only a notification: the page is still answered, sorted as rows (for a national root, only by a Neo4j with a
- *   heap of a few GB: see below);
+ *   is only a notification: the page is still answered, sorted as rows (for a national root only its first pages, on a
+ *   heap of 1 GB or more: see below);
  * - `sort`: every gap in that order, nulls last as ORDER BY puts them — what a short `index` page is asked for again
  *   with (national root: ≈ 0.2 s more, reading 37 000 names and keys);
  * - `keys`: only the organisations named by `$keys` (what a drawing highlights), in that order.

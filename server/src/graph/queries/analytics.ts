@@ -1,6 +1,7 @@
 /** Counts, implementation lag and the gap list. Lag and gaps reuse the cascade statement. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { daysBetween, reachedFrom } from '../cascade-shape.js';
+import { isOutOfMemory } from '../neo4j-errors.js';
 import { implementsTree, internalId, MAX_CASCADE_NODES } from './cascade.js';
 import { byCodeUnits, bySortKey, provinceOrder } from './order.js';
 import { readQuery, readRows, rowsInRecords } from './read.js';
@@ -193,8 +194,8 @@ export interface GapPage {
  *   organisation without a level rank, so a page that reaches past the ranked gaps comes out short. The index is named
  *   in a hint: right after a small ingest, before the indexes are sampled again, the planner sometimes chose the name
  *   index and a top-k of every organisation. A missing index (the bulk loader drops secondary indexes while it loads)
- *   is only a notification: the page is still answered, sorted as rows (for a national root only its first pages, on a
- *   heap of 1 GB or more: see below);
+ *   is only a notification: the page is still answered, sorted as rows — and when Neo4j refuses that for memory (a
+ *   national root's list: see below), in `sort` order;
  * - `sort`: every gap in that order, nulls last as ORDER BY puts them — what a short `index` page is asked for again
  *   with (national root: ≈ 0.2 s more, reading 37 000 names and keys);
  * - `keys`: only the organisations named by `$keys` (what a drawing highlights), in that order.
@@ -288,7 +289,13 @@ export interface GapPageOptions {
 
 export async function gapPage(driver: Driver, rootUid: string, opts: GapPageOptions): Promise<GapPage> {
   if (opts.keys) return readGapPage(driver, rootUid, 'keys', opts);
-  const page = await readGapPage(driver, rootUid, 'index', opts);
+  // Without its index (dropped while `ingest --bulk` loads) the page's rows are sorted, each charged with `isGap`:
+  // refused for memory on a large list, the page is sorted as a list instead.
+  const page = await readGapPage(driver, rootUid, 'index', opts).catch((e: unknown) => {
+    if (isOutOfMemory(e)) return null;
+    throw e;
+  });
+  if (!page) return readGapPage(driver, rootUid, 'sort', opts);
   const expected = Math.max(0, Math.min(opts.first, page.total - opts.offset));
   // Short: the page reaches gaps the order index does not hold (no level rank).
   return page.gaps.length === expected ? page : readGapPage(driver, rootUid, 'sort', opts);

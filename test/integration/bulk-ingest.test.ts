@@ -106,6 +106,35 @@ describe('bulk ingest', () => {
     expect(await graph(fresh)).toEqual(await graph(shared));
   });
 
+  it('a mentioned document\'s title is the wording the texts agree on, whichever text is written first; a missing one is filled later', async () => {
+    const titles = async (driver: Driver) => {
+      const r = await driver.executeQuery('MATCH (d:Directive {stub: true}) WHERE d.uid IN $uids RETURN d.uid AS uid, d.title AS title, d.searchText AS search ORDER BY uid', {
+        uids: ['5-CT/TW@2016-06-15', '28-NQ/TW@2022-11-17', '1-KL/TW@2021-05-18', '21-KL/TW@2021-10-25'],
+      });
+      return Object.fromEntries(r.records.map((x) => [x.get('uid'), x.get('title')]));
+    };
+    const hcm = 'đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh';
+    const expected = {
+      '1-KL/TW@2021-05-18': `Tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về ${hcm}`,
+      '21-KL/TW@2021-10-25': 'đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị',
+      '28-NQ/TW@2022-11-17': 'tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới',
+      '5-CT/TW@2016-06-15': hcm,
+    };
+    expect(await titles(shared)).toEqual(expected);
+    // The corpus in reverse, one text per transaction: the same titles.
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    const w = await writeRecords(fresh, seedRecords().reverse(), { batchSize: 1 });
+    expect(w.errors).toEqual([]);
+    expect(await titles(fresh)).toEqual(expected);
+    // Texts read alone (nothing agreed between them): 003 mentions 1-KL/TW without a subject, 004 gives it, and 002's
+    // wording, which runs on, comes too late to replace it. The search text follows the title that was filled.
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    const alone = (prefix: string) => resolveCorpus([seedRecords().find((r) => r.file.startsWith(prefix))!])[0]!;
+    for (const prefix of ['003', '004', '002']) expect((await writeRecords(fresh, [alone(prefix)], { batchSize: 1 })).errors).toEqual([]);
+    const kl1 = await fresh.executeQuery("MATCH (d:Directive {uid: '1-KL/TW@2021-05-18'}) RETURN d.title AS title, d.searchText AS search, d.issuerName AS issuer");
+    expect(kl1.records[0]!.toObject()).toEqual({ title: expected['1-KL/TW@2021-05-18'], search: expect.stringContaining('tiep tuc thuc hien chi thi so 05-ct/tw'), issuer: 'Bộ Chính trị' });
+  });
+
   it('a text in neighbouring batches ends as the later one says: by uid, and by content under another uid', async () => {
     await fresh.executeQuery('MATCH (n) DETACH DELETE n');
     await applySchema(fresh);

@@ -6,12 +6,15 @@
  *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
  *     the same province and unit below it (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
  *     37-NQ/TW … khoá XII" is not the 37-NQ/TW of 09/10/2014 (term XI) another text cites.
+ *  3. Every mention of a document gets the subject the texts agree on (subject-choice.ts), when there is one and it
+ *     differs from the mention's own: one title per document, whichever text is written first.
  */
 import { issuerLevel, parseCode } from './codes.js';
 import { issuerMatchesName } from './issuer.js';
 import { termAgrees, termList } from './terms.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
 import { issuingUnit } from './unit.js';
+import { agreedSubject } from './subject-choice.js';
 
 interface Candidate {
   code: string;
@@ -131,6 +134,25 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
       if (!l.from.issuedOn) l.from.issuedOn = only(l.from.code, l.from.province, l.from.unit);
       if (!l.to.issuedOn) l.to.issuedOn = only(l.to.code, l.to.province, l.to.unit);
     }
+  }
+
+  // 3. One subject per mentioned document: each text's wording (its first mention that gives one), then the agreed one.
+  const mentioned = new Map<string, { refs: Reference[]; perText: Array<string | null> }>();
+  for (const r of out) {
+    const own = new Map<string, string | null>();
+    for (const x of [...r.implements, ...r.cites]) {
+      const k = `${identityKey(x.code, x.province ?? r.issuer.province, x.unit)}|${refDate(x) ?? ''}`;
+      let m = mentioned.get(k);
+      if (!m) mentioned.set(k, (m = { refs: [], perText: [] }));
+      m.refs.push(x);
+      if (own.get(k) == null) own.set(k, x.subject ?? null);
+    }
+    for (const [k, subject] of own) mentioned.get(k)!.perText.push(subject);
+  }
+  for (const { refs, perText } of mentioned.values()) {
+    const agreed = agreedSubject(perText);
+    if (agreed == null) continue;
+    for (const x of refs) if (x.subject !== agreed) x.resolvedSubject = agreed;
   }
   return out;
 }

@@ -57,6 +57,12 @@ export interface Reference extends Evidence {
    */
   subject?: string | null;
   /**
+   * (Added by resolveCorpus, optional) The subject the corpus's texts agree on for this document, when it differs from
+   * this mention's (subject-choice.ts): another text's shorter wording where this one ran on into its sentence, or the
+   * full one where this mention gave none or shortened it. What the document's node shows as its title.
+   */
+  resolvedSubject?: string | null;
+  /**
    * (Added, optional) The type as the text names it, when that says more than the code: a …-QĐ/TW is a "Quy định" or a
    * "Quyết định" ("Quy định số 101-QĐ/TW"); null when the mention names no type, or another.
    */

@@ -11,6 +11,7 @@
 import { withinSpans } from '../extract/index.js';
 import type { ExtractedRecord } from '../extract/types.js';
 import { lastVersions } from './write.js';
+import { mergeStub } from './stub-merge.js';
 import { recordToRows, type AssignmentRow, type DirectiveRow, type FullDirectiveRow, type LinkRow, type OrganizationRow } from './rows.js';
 
 export type DirectiveLabel = 'Document' | 'Regulation';
@@ -41,9 +42,16 @@ export function planBulkLoad(records: ExtractedRecord[]): BulkPlan {
   const kept = lastVersions(records.map(recordToRows));
   const full = new Map<string, FullDirectiveRow>(kept.map((r) => [r.directive.uid, r.directive]));
 
-  // 2. Stubs (first mention wins, as ON CREATE does) and the dated-document index for undated mentions.
+  // 2. Stubs (the first mention's row, its title merged with the later ones' as the writer does: stub-merge.ts) and
+  //    the dated-document index for undated mentions.
   const stubs = new Map<string, StubRow>();
-  for (const r of kept) for (const s of r.stubs) if (!full.has(s.uid) && !stubs.has(s.uid)) stubs.set(s.uid, { ...s, synthetic: r.directive.synthetic });
+  for (const r of kept) {
+    for (const s of r.stubs) {
+      if (full.has(s.uid)) continue;
+      const seen = stubs.get(s.uid);
+      stubs.set(s.uid, seen ? mergeStub(seen, s) : { ...s, synthetic: r.directive.synthetic });
+    }
+  }
   const dated = new Map<string, DirectiveRow[]>();
   for (const d of [...full.values(), ...stubs.values()]) {
     if (!d.code || !d.issuedOn) continue;

@@ -258,7 +258,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.subject ?? null, ref.typeName ?? null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.resolvedSubject ?? ref.subject ?? null, ref.typeName ?? null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GraphRows } from './rows.js';
 import { BUMP_GRAPH_VERSION } from './graph-version.js';
+import { STUB_ON_MATCH } from './stub-merge.js';
 
 export interface WriteStats {
   nodes: number;
@@ -80,7 +81,8 @@ MERGE (d:Directive {uid: row.uid})
 ON CREATE SET d += row { .code, .type, .typeName, .title, .province, .unit, .level, .levelRank, .issuerName, .searchText },
               d.issuedOn = CASE WHEN row.issuedOn IS NULL THEN null ELSE date(row.issuedOn) END,
               d.stub = true, d.synthetic = row.synthetic,
-              d:$(CASE WHEN row.category = 'regulation' THEN 'Regulation' ELSE 'Document' END)`;
+              d:$(CASE WHEN row.category = 'regulation' THEN 'Regulation' ELSE 'Document' END)
+ON MATCH SET ${STUB_ON_MATCH}`;
 
 const LINKS = `
 UNWIND $links AS row
@@ -165,7 +167,8 @@ export async function storedUnchanged(driver: Driver, batch: GraphRows[], databa
 
 /**
  * One text per uid and per content hash: a later version replaces an earlier one in the earlier one's place, so
- * the order of first appearance (which decides whose wording a stub keeps) is that of writing them one by one.
+ * the order of first appearance (which decides whose wording a stub keeps when wordings disagree: stub-merge.ts) is
+ * that of writing them one by one.
  */
 export function lastVersions(batch: GraphRows[]): GraphRows[] {
   const out: Array<GraphRows | null> = [];

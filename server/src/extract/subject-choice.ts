@@ -23,28 +23,39 @@ export function runsOnFrom(longer: string, shorter: string): boolean {
   );
 }
 
-const sameWording = (a: string, b: string) => a.length === b.length && a.toLowerCase() === b.toLowerCase();
-
 /**
  * The wording the texts agree on, given one subject per text (nulls and empty ones ignored): the longest wording that
  * at least two texts give or go on from; of wordings as long, the one more texts support, then the spelling more texts
  * use exactly ("cơ sở đảng" / "cơ sở Đảng"), then the first in code-point order — the same whatever the texts' order.
- * Null when there is none.
+ * Null when there is none. A national resolution is mentioned by tens of thousands of texts: wordings are counted
+ * once each, and those that go on from one are found next to it in their sorted order.
  */
 export function agreedSubject(perText: ReadonlyArray<string | null | undefined>): string | null {
-  const given = perText.filter((s): s is string => s != null && s !== '');
+  const exact = new Map<string, number>();
+  for (const s of perText) if (s != null && s !== '') exact.set(s, (exact.get(s) ?? 0) + 1);
+  if (exact.size === 0) return null;
+  // Texts per wording, case aside; sorted, every wording that starts with another follows it directly.
+  const folded = new Map<string, number>();
+  for (const [s, n] of exact) {
+    const k = s.toLowerCase();
+    folded.set(k, (folded.get(k) ?? 0) + n);
+  }
+  const keys = [...folded.keys()].sort();
+  const support = new Map<string, number>();
+  keys.forEach((k, i) => {
+    let n = folded.get(k)!;
+    for (let j = i + 1; j < keys.length && keys[j]!.startsWith(k); j++) if (SUBJECT_BOUNDARIES.includes(keys[j]!.charAt(k.length))) n += folded.get(keys[j]!)!;
+    support.set(k, n);
+  });
   let best: { w: string; support: number; exact: number } | null = null;
-  for (const w of new Set(given)) {
-    if (best != null && w.length < best.w.length) continue;
-    const support = given.filter((s) => sameWording(s, w) || runsOnFrom(s, w)).length;
-    if (support < 2) continue;
-    const exact = given.filter((s) => s === w).length;
+  for (const [w, count] of exact) {
+    const n = support.get(w.toLowerCase())!;
+    if (n < 2) continue;
     const better =
       best == null ||
       w.length > best.w.length ||
-      support > best.support ||
-      (support === best.support && (exact > best.exact || (exact === best.exact && w < best.w)));
-    if (better) best = { w, support, exact };
+      (w.length === best.w.length && (n > best.support || (n === best.support && (count > best.exact || (count === best.exact && w < best.w)))));
+    if (better) best = { w, support: n, exact: count };
   }
   return best?.w ?? null;
 }

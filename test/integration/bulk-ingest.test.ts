@@ -106,7 +106,7 @@ describe('bulk ingest', () => {
     expect(await graph(fresh)).toEqual(await graph(shared));
   });
 
-  it('a mentioned document\'s title is the wording the texts agree on, whichever text is written first; a missing one is filled later', async () => {
+  it('a mentioned document\'s title is the wording the texts agree on, whichever text is written first; a missing one is filled later, an agreed one replaces what was stored', async () => {
     const titles = async (driver: Driver) => {
       const r = await driver.executeQuery('MATCH (d:Directive {stub: true}) WHERE d.uid IN $uids RETURN d.uid AS uid, d.title AS title, d.searchText AS search ORDER BY uid', {
         uids: ['5-CT/TW@2016-06-15', '28-NQ/TW@2022-11-17', '1-KL/TW@2021-05-18', '21-KL/TW@2021-10-25'],
@@ -129,10 +129,19 @@ describe('bulk ingest', () => {
     // Texts read alone (nothing agreed between them): 003 mentions 1-KL/TW without a subject, 004 gives it, and 002's
     // wording, which runs on, comes too late to replace it. The search text follows the title that was filled.
     await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    const alone = (prefix: string) => resolveCorpus([seedRecords().find((r) => r.file.startsWith(prefix))!])[0]!;
+    const alone = (prefix: string) => {
+      const file = fs.readdirSync(seedDir).find((f) => f.startsWith(prefix))!;
+      return resolveCorpus([extractDocument(file, fs.readFileSync(path.join(seedDir, file), 'utf8'))])[0]!;
+    };
     for (const prefix of ['003', '004', '002']) expect((await writeRecords(fresh, [alone(prefix)], { batchSize: 1 })).errors).toEqual([]);
     const kl1 = await fresh.executeQuery("MATCH (d:Directive {uid: '1-KL/TW@2021-05-18'}) RETURN d.title AS title, d.searchText AS search, d.issuerName AS issuer");
     expect(kl1.records[0]!.toObject()).toEqual({ title: expected['1-KL/TW@2021-05-18'], search: expect.stringContaining('tiep tuc thuc hien chi thi so 05-ct/tw'), issuer: 'Bộ Chính trị' });
+    // 002 alone, first, gives 1-KL/TW its run-on wording; the corpus written after it replaces that with the agreed one.
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    expect((await writeRecords(fresh, [alone('002')], { batchSize: 1 })).errors).toEqual([]);
+    expect((await titles(fresh))['1-KL/TW@2021-05-18']).toContain('Chuyên đề năm 2023');
+    expect((await writeRecords(fresh, seedRecords(), { batchSize: 5 })).errors).toEqual([]);
+    expect(await titles(fresh)).toEqual(expected);
   });
 
   it('a text in neighbouring batches ends as the later one says: by uid, and by content under another uid', async () => {

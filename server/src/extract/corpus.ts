@@ -6,8 +6,8 @@
  *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
  *     the same province and unit below it (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
  *     37-NQ/TW … khoá XII" is not the 37-NQ/TW of 09/10/2014 (term XI) another text cites.
- *  3. Every mention of a document gets the subject the texts agree on (subject-choice.ts), when there is one and it
- *     differs from the mention's own: one title per document, whichever text is written first.
+ *  3. Every mention of a document gets the subject the texts agree on (subject-choice.ts), when there is one: one
+ *     title per document, whichever text is written first.
  */
 import { issuerLevel, parseCode } from './codes.js';
 import { issuerMatchesName } from './issuer.js';
@@ -141,6 +141,7 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
   for (const r of out) {
     const own = new Map<string, string | null>();
     for (const x of [...r.implements, ...r.cites]) {
+      delete x.resolvedSubject; // what another corpus agreed on, if the record was resolved before
       const k = `${identityKey(x.code, x.province ?? r.issuer.province, x.unit)}|${refDate(x) ?? ''}`;
       let m = mentioned.get(k);
       if (!m) mentioned.set(k, (m = { refs: [], perText: [] }));
@@ -152,7 +153,7 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
   for (const { refs, perText } of mentioned.values()) {
     const agreed = agreedSubject(perText);
     if (agreed == null) continue;
-    for (const x of refs) if (x.subject !== agreed) x.resolvedSubject = agreed;
+    for (const x of refs) x.resolvedSubject = agreed;
   }
   return out;
 }

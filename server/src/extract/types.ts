@@ -57,9 +57,9 @@ export interface Reference extends Evidence {
    */
   subject?: string | null;
   /**
-   * (Added by resolveCorpus, optional) The subject the corpus's texts agree on for this document, when it differs from
-   * this mention's (subject-choice.ts): another text's shorter wording where this one ran on into its sentence, or the
-   * full one where this mention gave none or shortened it. What the document's node shows as its title.
+   * (Added by resolveCorpus, optional) The subject the corpus's texts agree on for this document, when they agree on one
+   * (subject-choice.ts): this mention's own, another text's shorter wording where this one ran on into its sentence, or
+   * the full one where this mention gave none or shortened it. What the document's node shows as its title.
    */
   resolvedSubject?: string | null;
   /**

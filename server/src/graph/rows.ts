@@ -25,6 +25,8 @@ export interface DirectiveRow {
   issuerName: string | null;
   synthetic: boolean;
   searchText: string;
+  /** A stub's title is the wording the texts written with this one agree on (resolveCorpus): it replaces a stored one. */
+  titleAgreed?: boolean;
 }
 
 export interface FullDirectiveRow extends DirectiveRow {
@@ -151,9 +153,10 @@ const stubs = remembered<DirectiveRow>(100_000);
 /** A mentioned directive's row; a copy each time, as callers own their rows. */
 function stubRow(
   code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, unit: string | null, issuer: string | null, subject: string | null = null, printedType: string | null = null,
+  titleAgreed = false,
 ): DirectiveRow {
-  const key = JSON.stringify([code, issuedOn, type, level, province, unit, issuer, subject, printedType]);
-  return { ...stubs(key, () => newStubRow(code, issuedOn, type, level, province, unit, issuer, subject, printedType)) };
+  const key = JSON.stringify([code, issuedOn, type, level, province, unit, issuer, subject, printedType, titleAgreed]);
+  return { ...stubs(key, () => ({ ...newStubRow(code, issuedOn, type, level, province, unit, issuer, subject, printedType), ...(titleAgreed ? { titleAgreed } : {}) })) };
 }
 
 function newStubRow(
@@ -258,7 +261,7 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.resolvedSubject ?? ref.subject ?? null, ref.typeName ?? null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.resolvedSubject ?? ref.subject ?? null, ref.typeName ?? null, ref.resolvedSubject != null);
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

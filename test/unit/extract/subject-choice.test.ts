@@ -59,8 +59,8 @@ describe('the seed corpus', () => {
     const ct5 = rs.flatMap((r) => r.cites.filter((x) => x.code === '5-CT/TW').map((x) => [r.file.slice(0, 3), x.subject, x.resolvedSubject ?? null]));
     expect(ct5).toEqual([
       ['002', expect.stringContaining('Chuyên đề năm 2023'), HCM],
-      ['003', HCM, null],
-      ['004', HCM, null],
+      ['003', HCM, HCM],
+      ['004', HCM, HCM],
     ]);
   });
 
@@ -76,6 +76,13 @@ describe('the seed corpus', () => {
         expect([uid, t.get(uid)]).toEqual([uid, forward.get(uid)]);
       }
     }
+  });
+
+  it('a record resolved again in another corpus keeps no agreement of the first one', () => {
+    const resolved = resolveCorpus(raw());
+    const again = resolveCorpus([resolved.find((r) => r.file.startsWith('002'))!])[0]!;
+    expect(again.cites.find((x) => x.code === '5-CT/TW')).toMatchObject({ subject: expect.stringContaining('Chuyên đề năm 2023') });
+    expect(again.cites.find((x) => x.code === '5-CT/TW')!.resolvedSubject).toBeUndefined();
   });
 
   it('a title the first mention did not give is filled from a later one (21-KL/TW of 25/10/2021: 002 and 003 give none, 004 does)', () => {

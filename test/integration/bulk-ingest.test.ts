@@ -106,42 +106,48 @@ describe('bulk ingest', () => {
     expect(await graph(fresh)).toEqual(await graph(shared));
   });
 
-  it('a mentioned document\'s title is the wording the texts agree on, whichever text is written first; a missing one is filled later, an agreed one replaces what was stored', async () => {
-    const titles = async (driver: Driver) => {
-      const r = await driver.executeQuery('MATCH (d:Directive {stub: true}) WHERE d.uid IN $uids RETURN d.uid AS uid, d.title AS title, d.searchText AS search ORDER BY uid', {
+  it('a mentioned document\'s title and issuer are what the texts agree on, whichever text is written first; missing ones are filled later, agreed ones replace what was stored', async () => {
+    const stubs = async (driver: Driver) => {
+      const r = await driver.executeQuery('MATCH (d:Directive {stub: true}) WHERE d.uid IN $uids RETURN d.uid AS uid, d.title AS title, d.issuerName AS issuer', {
         uids: ['5-CT/TW@2016-06-15', '28-NQ/TW@2022-11-17', '1-KL/TW@2021-05-18', '21-KL/TW@2021-10-25'],
       });
-      return Object.fromEntries(r.records.map((x) => [x.get('uid'), x.get('title')]));
+      return Object.fromEntries(r.records.map((x) => [x.get('uid'), [x.get('title'), x.get('issuer')]]));
     };
     const hcm = 'đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh';
+    const kl1 = `Tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về ${hcm}`;
     const expected = {
-      '1-KL/TW@2021-05-18': `Tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về ${hcm}`,
-      '21-KL/TW@2021-10-25': 'đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị',
-      '28-NQ/TW@2022-11-17': 'tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới',
-      '5-CT/TW@2016-06-15': hcm,
+      '1-KL/TW@2021-05-18': [kl1, 'Bộ Chính trị'],
+      '21-KL/TW@2021-10-25': ['đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị', 'Ban Chấp hành Trung ương'],
+      '28-NQ/TW@2022-11-17': ['tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới', 'Ban Chấp hành Trung ương'],
+      '5-CT/TW@2016-06-15': [hcm, 'Bộ Chính trị'],
     };
-    expect(await titles(shared)).toEqual(expected);
-    // The corpus in reverse, one text per transaction: the same titles.
+    expect(await stubs(shared)).toEqual(expected);
+    // The corpus in reverse, one text per transaction: the same.
     await fresh.executeQuery('MATCH (n) DETACH DELETE n');
     const w = await writeRecords(fresh, seedRecords().reverse(), { batchSize: 1 });
     expect(w.errors).toEqual([]);
-    expect(await titles(fresh)).toEqual(expected);
-    // Texts read alone (nothing agreed between them): 003 mentions 1-KL/TW without a subject, 004 gives it, and 002's
-    // wording, which runs on, comes too late to replace it. The search text follows the title that was filled.
+    expect(await stubs(fresh)).toEqual(expected);
+    // Texts read alone (nothing agreed between them): 004 gives 1-KL/TW its subject and no issuer, 003 no subject and
+    // its issuer, and 002's wording, which runs on, comes too late to replace the title. The search text gains what
+    // was filled.
     await fresh.executeQuery('MATCH (n) DETACH DELETE n');
     const alone = (prefix: string) => {
       const file = fs.readdirSync(seedDir).find((f) => f.startsWith(prefix))!;
       return resolveCorpus([extractDocument(file, fs.readFileSync(path.join(seedDir, file), 'utf8'))])[0]!;
     };
-    for (const prefix of ['003', '004', '002']) expect((await writeRecords(fresh, [alone(prefix)], { batchSize: 1 })).errors).toEqual([]);
-    const kl1 = await fresh.executeQuery("MATCH (d:Directive {uid: '1-KL/TW@2021-05-18'}) RETURN d.title AS title, d.searchText AS search, d.issuerName AS issuer");
-    expect(kl1.records[0]!.toObject()).toEqual({ title: expected['1-KL/TW@2021-05-18'], search: expect.stringContaining('tiep tuc thuc hien chi thi so 05-ct/tw'), issuer: 'Bộ Chính trị' });
+    await writeRecords(fresh, [alone('004')], { batchSize: 1 });
+    expect((await stubs(fresh))['1-KL/TW@2021-05-18']).toEqual([kl1, null]);
+    for (const prefix of ['003', '002']) expect((await writeRecords(fresh, [alone(prefix)], { batchSize: 1 })).errors).toEqual([]);
+    const r = await fresh.executeQuery("MATCH (d:Directive {uid: '1-KL/TW@2021-05-18'}) RETURN d.title AS title, d.searchText AS search, d.issuerName AS issuer");
+    expect(r.records[0]!.toObject()).toEqual({ title: kl1, search: expect.stringMatching(/tiep tuc thuc hien chi thi so 05-ct\/tw.* bo chinh tri$/), issuer: 'Bộ Chính trị' });
+    // 28-NQ/TW: 004's shortened title stays (nothing agreed), its missing issuer is 003's.
+    expect((await stubs(fresh))['28-NQ/TW@2022-11-17']).toEqual(['tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng', 'Ban Chấp hành Trung ương']);
     // 002 alone, first, gives 1-KL/TW its run-on wording; the corpus written after it replaces that with the agreed one.
     await fresh.executeQuery('MATCH (n) DETACH DELETE n');
     expect((await writeRecords(fresh, [alone('002')], { batchSize: 1 })).errors).toEqual([]);
-    expect((await titles(fresh))['1-KL/TW@2021-05-18']).toContain('Chuyên đề năm 2023');
+    expect((await stubs(fresh))['1-KL/TW@2021-05-18']![0]).toContain('Chuyên đề năm 2023');
     expect((await writeRecords(fresh, seedRecords(), { batchSize: 5 })).errors).toEqual([]);
-    expect(await titles(fresh)).toEqual(expected);
+    expect(await stubs(fresh)).toEqual(expected);
   });
 
   it('a text in neighbouring batches ends as the later one says: by uid, and by content under another uid', async () => {

@@ -6,15 +6,15 @@
  *  2. An undated mention gets a date when the corpus has exactly one dated candidate for that code in
  *     the same province and unit below it (central codes: anywhere) whose term agrees with the mention's: "Nghị quyết số
  *     37-NQ/TW … khoá XII" is not the 37-NQ/TW of 09/10/2014 (term XI) another text cites.
- *  3. Every mention of a document gets the subject the texts agree on (subject-choice.ts), when there is one: one
- *     title per document, whichever text is written first.
+ *  3. Every mention of a document gets the subject and the issuer's name the texts agree on (subject-choice.ts), when
+ *     there is one: one title and one issuer per document, whichever text is written first.
  */
 import { issuerLevel, parseCode } from './codes.js';
 import { issuerMatchesName } from './issuer.js';
 import { termAgrees, termList } from './terms.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
 import { issuingUnit } from './unit.js';
-import { agreedSubject } from './subject-choice.js';
+import { agreedWording } from './subject-choice.js';
 
 interface Candidate {
   code: string;
@@ -23,9 +23,17 @@ interface Candidate {
   unit: string | null;
 }
 
+/** Whether a code is a central text's; asked for every mention of a corpus, and codes repeat: parsed once each. */
+const centralCodes = new Map<string, boolean>();
 function isCentral(code: string): boolean {
-  const p = parseCode(code);
-  return p ? issuerLevel(p.issuer) === 'central' : false;
+  let c = centralCodes.get(code);
+  if (c === undefined) {
+    const p = parseCode(code);
+    c = p ? issuerLevel(p.issuer) === 'central' : false;
+    if (centralCodes.size >= 100_000) centralCodes.clear();
+    centralCodes.set(code, c);
+  }
+  return c;
 }
 
 /** Whose text a code names: central codes anywhere; others in their province, and their unit below it if any. */
@@ -136,24 +144,39 @@ export function resolveCorpus(records: ExtractedRecord[]): ExtractedRecord[] {
     }
   }
 
-  // 3. One subject per mentioned document: each text's wording (its first mention that gives one), then the agreed one.
-  const mentioned = new Map<string, { refs: Reference[]; perText: Array<string | null> }>();
+  // 3. One subject and one issuer per mentioned document: each text's wording (its first mention that gives one), then
+  //    the agreed one.
+  interface Mentioned {
+    refs: Reference[];
+    subjects: Array<string | null>;
+    issuers: Array<string | null>;
+  }
+  const mentioned = new Map<string, Mentioned>();
   for (const r of out) {
-    const own = new Map<string, string | null>();
+    const own = new Map<string, { subject: string | null; issuer: string | null }>();
     for (const x of [...r.implements, ...r.cites]) {
-      delete x.resolvedSubject; // what another corpus agreed on, if the record was resolved before
+      // What another corpus agreed on, if the record was resolved before.
+      if (x.resolvedSubject !== undefined) delete x.resolvedSubject;
+      if (x.resolvedIssuer !== undefined) delete x.resolvedIssuer;
       const k = `${identityKey(x.code, x.province ?? r.issuer.province, x.unit)}|${refDate(x) ?? ''}`;
       let m = mentioned.get(k);
-      if (!m) mentioned.set(k, (m = { refs: [], perText: [] }));
+      if (!m) mentioned.set(k, (m = { refs: [], subjects: [], issuers: [] }));
       m.refs.push(x);
-      if (own.get(k) == null) own.set(k, x.subject ?? null);
+      const o = own.get(k) ?? { subject: null, issuer: null };
+      own.set(k, { subject: o.subject ?? x.subject ?? null, issuer: o.issuer ?? x.issuer ?? null });
     }
-    for (const [k, subject] of own) mentioned.get(k)!.perText.push(subject);
+    for (const [k, o] of own) {
+      mentioned.get(k)!.subjects.push(o.subject);
+      mentioned.get(k)!.issuers.push(o.issuer);
+    }
   }
-  for (const { refs, perText } of mentioned.values()) {
-    const agreed = agreedSubject(perText);
-    if (agreed == null) continue;
-    for (const x of refs) x.resolvedSubject = agreed;
+  for (const { refs, subjects, issuers } of mentioned.values()) {
+    const subject = agreedWording(subjects);
+    const issuer = agreedWording(issuers);
+    for (const x of refs) {
+      if (subject != null) x.resolvedSubject = subject;
+      if (issuer != null) x.resolvedIssuer = issuer;
+    }
   }
   return out;
 }

@@ -14,4 +14,4 @@ export { sourceText } from './normalize.js';
 export { orgKind, parseTiming } from './assignments.js';
 export { termSpans, withinSpans } from './terms.js';
 export { issuingUnit } from './unit.js';
-export { SUBJECT_BOUNDARIES, runsOnFrom, agreedSubject } from './subject-choice.js';
+export { runsOnFrom, agreedWording } from './subject-choice.js';

@@ -1,13 +1,15 @@
 /**
- * The wording of a mentioned document's subject ("Chỉ thị số 05-CT/TW … về <subject>") that the texts of a corpus
- * agree on.
+ * The wording of a mentioned document's subject ("Chỉ thị số 05-CT/TW … về <subject>") — and of its issuer ("… của
+ * Ban Chấp hành Trung ương Đảng") — that the texts of a corpus agree on.
  *
  * A mention's subject ends where its sentence seems to go on, and a sentence can go on in words a title could hold:
  * "… về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh và kết quả thực hiện Chuyên đề năm
  * 2023: “…”" (the sentence's second object, not the directive's title). Texts also shorten a title ("… cầm quyền của
  * Đảng; các quy định …" where others give "… cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới"). So a
  * wording counts as agreed when two texts give it, or give it and go on after it; the longest such wording wins.
- * Nothing is agreed from a single text, nor between wordings that differ otherwise.
+ * Nothing is agreed from a single text, nor between wordings that differ otherwise. Issuers are named the same way,
+ * at length or not ("Ban Chấp hành Trung ương Đảng" by two texts, "Ban Chấp hành Trung ương" by one, "Hội nghị lần thứ
+ * sáu Ban Chấp hành Trung ương Đảng" by another: the first is agreed).
  */
 
 /** What may follow the shorter wording inside the longer one: a word or clause boundary, never a letter or "-". */
@@ -24,13 +26,13 @@ export function runsOnFrom(longer: string, shorter: string): boolean {
 }
 
 /**
- * The wording the texts agree on, given one subject per text (nulls and empty ones ignored): the longest wording that
+ * The wording the texts agree on, given one wording per text (nulls and empty ones ignored): the longest wording that
  * at least two texts give or go on from; of wordings as long, the one more texts support, then the spelling more texts
  * use exactly ("cơ sở đảng" / "cơ sở Đảng"), then the first in code-point order — the same whatever the texts' order.
  * Null when there is none. A national resolution is mentioned by tens of thousands of texts: wordings are counted
  * once each, and those that go on from one are found next to it in their sorted order.
  */
-export function agreedSubject(perText: ReadonlyArray<string | null | undefined>): string | null {
+export function agreedWording(perText: ReadonlyArray<string | null | undefined>): string | null {
   const exact = new Map<string, number>();
   for (const s of perText) if (s != null && s !== '') exact.set(s, (exact.get(s) ?? 0) + 1);
   if (exact.size === 0) return null;
@@ -44,7 +46,7 @@ export function agreedSubject(perText: ReadonlyArray<string | null | undefined>)
   const support = new Map<string, number>();
   keys.forEach((k, i) => {
     let n = folded.get(k)!;
-    for (let j = i + 1; j < keys.length && keys[j]!.startsWith(k); j++) if (SUBJECT_BOUNDARIES.includes(keys[j]!.charAt(k.length))) n += folded.get(keys[j]!)!;
+    for (let j = i + 1; j < keys.length && keys[j]!.startsWith(k); j++) if (runsOnFrom(keys[j]!, k)) n += folded.get(keys[j]!)!;
     support.set(k, n);
   });
   let best: { w: string; support: number; exact: number } | null = null;

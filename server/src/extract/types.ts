@@ -62,6 +62,8 @@ export interface Reference extends Evidence {
    * the full one where this mention gave none or shortened it. What the document's node shows as its title.
    */
   resolvedSubject?: string | null;
+  /** (Added by resolveCorpus, optional) The issuer's name the corpus's texts agree on for this document, as for the subject. */
+  resolvedIssuer?: string | null;
   /**
    * (Added, optional) The type as the text names it, when that says more than the code: a …-QĐ/TW is a "Quy định" or a
    * "Quyết định" ("Quy định số 101-QĐ/TW"); null when the mention names no type, or another.

@@ -25,8 +25,12 @@ export interface DirectiveRow {
   issuerName: string | null;
   synthetic: boolean;
   searchText: string;
-  /** A stub's title is the wording the texts written with this one agree on (resolveCorpus): it replaces a stored one. */
+  /** A stub's title / issuer is what the texts written with this one agree on (resolveCorpus): it replaces a stored one. */
   titleAgreed?: boolean;
+  issuerAgreed?: boolean;
+  /** A stub's title and issuer folded for search, added to a stored stub's search text with them (graph/stub-merge.ts). */
+  titleSearch?: string;
+  issuerSearch?: string;
 }
 
 export interface FullDirectiveRow extends DirectiveRow {
@@ -153,10 +157,20 @@ const stubs = remembered<DirectiveRow>(100_000);
 /** A mentioned directive's row; a copy each time, as callers own their rows. */
 function stubRow(
   code: string, issuedOn: string | null, type: string | null, level: string | null, province: string | null, unit: string | null, issuer: string | null, subject: string | null = null, printedType: string | null = null,
-  titleAgreed = false,
+  agreed: { title?: boolean; issuer?: boolean } = {},
 ): DirectiveRow {
-  const key = JSON.stringify([code, issuedOn, type, level, province, unit, issuer, subject, printedType, titleAgreed]);
-  return { ...stubs(key, () => ({ ...newStubRow(code, issuedOn, type, level, province, unit, issuer, subject, printedType), ...(titleAgreed ? { titleAgreed } : {}) })) };
+  const titleAgreed = agreed.title === true;
+  const issuerAgreed = agreed.issuer === true;
+  const key = JSON.stringify([code, issuedOn, type, level, province, unit, issuer, subject, printedType, titleAgreed, issuerAgreed]);
+  return {
+    ...stubs(key, () => ({
+      ...newStubRow(code, issuedOn, type, level, province, unit, issuer, subject, printedType),
+      ...(subject ? { titleSearch: searchText(subject) } : {}),
+      ...(issuer ? { issuerSearch: searchText(issuer) } : {}),
+      ...(titleAgreed ? { titleAgreed } : {}),
+      ...(issuerAgreed ? { issuerAgreed } : {}),
+    })),
+  };
 }
 
 function newStubRow(
@@ -261,7 +275,10 @@ export function recordToRows(record: ExtractedRecord): GraphRows {
     });
   };
 
-  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.issuer, ref.resolvedSubject ?? ref.subject ?? null, ref.typeName ?? null, ref.resolvedSubject != null);
+  const refStub = (ref: Reference) => stubRow(ref.code, refDate(ref), ref.type, ref.level, refProvince(ref, record), refUnit(ref), ref.resolvedIssuer ?? ref.issuer, ref.resolvedSubject ?? ref.subject ?? null, ref.typeName ?? null, {
+    title: ref.resolvedSubject != null,
+    issuer: ref.resolvedIssuer != null,
+  });
   // A document never implements and cites the same target: implementing wins.
   const implemented = new Set<string>();
   for (const ref of record.implements) {

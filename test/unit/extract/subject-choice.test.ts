@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agreedSubject, extractDocument, resolveCorpus, runsOnFrom } from '../../../server/src/extract/index.js';
+import { agreedWording, extractDocument, resolveCorpus, runsOnFrom } from '../../../server/src/extract/index.js';
 import { planBulkLoad } from '../../../server/src/graph/bulk-plan.js';
 import { CORPUS_DIR, SEED_FILES } from './helpers.js';
 
@@ -16,34 +16,34 @@ function permutations<T>(xs: T[]): T[][] {
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 }
 
-describe('agreedSubject', () => {
+describe('agreedWording', () => {
   it('a wording one text runs on from, which another gives and stops at, is the agreed one', () => {
-    expect(agreedSubject([RUN_ON, HCM])).toBe(HCM);
-    expect(agreedSubject([RUN_ON, null, HCM, HCM])).toBe(HCM);
+    expect(agreedWording([RUN_ON, HCM])).toBe(HCM);
+    expect(agreedWording([RUN_ON, null, HCM, HCM])).toBe(HCM);
   });
 
   it('the full title more texts give wins over a shortened one', () => {
-    expect(agreedSubject([NQ28_SHORT, NQ28, NQ28, NQ28_SHORT])).toBe(NQ28);
+    expect(agreedWording([NQ28_SHORT, NQ28, NQ28, NQ28_SHORT])).toBe(NQ28);
   });
 
   it('nothing is agreed from one text, or between wordings that differ inside', () => {
-    expect(agreedSubject([RUN_ON])).toBeNull();
-    expect(agreedSubject([RUN_ON, null, ''])).toBeNull();
-    expect(agreedSubject(['chủ trương khuyến khích, bảo vệ cán bộ', 'chủ trương khuyến khích và bảo vệ cán bộ'])).toBeNull();
+    expect(agreedWording([RUN_ON])).toBeNull();
+    expect(agreedWording([RUN_ON, null, ''])).toBeNull();
+    expect(agreedWording(['chủ trương khuyến khích, bảo vệ cán bộ', 'chủ trương khuyến khích và bảo vệ cán bộ'])).toBeNull();
   });
 
   it('a wording is cut only at a boundary: "giai đoạn 2021" is not agreed from "giai đoạn 2021-2025"', () => {
     expect(runsOnFrom('phát triển nguồn nhân lực giai đoạn 2021-2025', 'phát triển nguồn nhân lực giai đoạn 2021')).toBe(false);
     expect(runsOnFrom('phát triển nguồn nhân lực giai đoạn 2021 – 2025', 'phát triển nguồn nhân lực giai đoạn 2021')).toBe(true);
     expect(runsOnFrom('phát triển nguồn nhân lựcs', 'phát triển nguồn nhân lực')).toBe(false);
-    expect(agreedSubject(['phát triển giai đoạn 2021-2025', 'phát triển giai đoạn 2021'])).toBeNull();
+    expect(agreedWording(['phát triển giai đoạn 2021-2025', 'phát triển giai đoạn 2021'])).toBeNull();
   });
 
   it('the same whatever the order of the texts; of spellings differing in case, the one more texts use', () => {
     const lower = 'xây dựng tổ chức cơ sở đảng';
     const upper = 'xây dựng tổ chức cơ sở Đảng';
-    for (const p of permutations([lower, upper, lower, `${upper} và nâng cao`])) expect(agreedSubject(p)).toBe(lower);
-    for (const p of permutations([RUN_ON, HCM, NQ28_SHORT, null])) expect(agreedSubject(p)).toBe(HCM);
+    for (const p of permutations([lower, upper, lower, `${upper} và nâng cao`])) expect(agreedWording(p)).toBe(lower);
+    for (const p of permutations([RUN_ON, HCM, NQ28_SHORT, null])) expect(agreedWording(p)).toBe(HCM);
   });
 });
 
@@ -83,6 +83,22 @@ describe('the seed corpus', () => {
     const again = resolveCorpus([resolved.find((r) => r.file.startsWith('002'))!])[0]!;
     expect(again.cites.find((x) => x.code === '5-CT/TW')).toMatchObject({ subject: expect.stringContaining('Chuyên đề năm 2023') });
     expect(again.cites.find((x) => x.code === '5-CT/TW')!.resolvedSubject).toBeUndefined();
+  });
+
+  it('issuers too: the name most texts give or go on from, in any order (004 names none for 28-NQ/TW and 1-KL/TW)', () => {
+    const rs = raw();
+    const issuers = (records: ReturnType<typeof raw>) => {
+      const plan = planBulkLoad(records);
+      return new Map([...plan.stubs.Document, ...plan.stubs.Regulation].map((s) => [s.uid, s.issuerName]));
+    };
+    // 000: "… Trung ương Đảng", 001 and 003: "Ban Chấp hành Trung ương", 002: "Hội nghị lần thứ sáu …", 004: none.
+    expect(agreedWording(['Ban Chấp hành Trung ương Đảng', 'Ban Chấp hành Trung ương', 'Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng', 'Ban Chấp hành Trung ương', null])).toBe(
+      'Ban Chấp hành Trung ương',
+    );
+    for (const order of [rs, [...rs].reverse(), [rs[4]!, rs[2]!, rs[0]!, rs[1]!, rs[3]!]]) {
+      const i = issuers(resolveCorpus(order));
+      expect([i.get('28-NQ/TW@2022-11-17'), i.get('1-KL/TW@2021-05-18'), i.get('21-KL/TW@2021-10-25')]).toEqual(['Ban Chấp hành Trung ương', 'Bộ Chính trị', 'Ban Chấp hành Trung ương']);
+    }
   });
 
   it('a title the first mention did not give is filled from a later one (21-KL/TW of 25/10/2021: 002 and 003 give none, 004 does)', () => {

@@ -307,6 +307,12 @@ describe('search', () => {
     expect((await hits('chương trình 58'))[0]!.code).toBe('58-CTr/TU');
   });
 
+  it('finds a text by its number as printed, leading zero and all, among other words ("chỉ thị 05 học tập" is 5-CT/TW)', async () => {
+    const hits = async (text: string) => (await gqlData<{ search: Array<{ code: string | null }> }>('query($t: String!) { search(text: $t, first: 5) { code } }', { t: text })).search.map((h) => h.code);
+    expect(await hits('chỉ thị 05 học tập')).toContain('5-CT/TW');
+    expect(await hits('quy dinh 08 neu guong')).toContain('8-QĐi/TW');
+  });
+
   it('gives the same results with and without diacritics, any case', async () => {
     const a = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "Chương trình hành động") { id } }');
     const b = await gqlData<{ search: Array<{ id: string }> }>('{ search(text: "CHUONG TRINH HANH DONG") { id } }');

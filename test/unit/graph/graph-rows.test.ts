@@ -205,6 +205,10 @@ describe('search query', () => {
     expect(luceneQuery('bình thuận')).toBe('binh AND (thuan OR thuan*)');
     expect(luceneQuery('a:b (c)')).toBe('a AND b AND (c OR c*)');
     expect(luceneQuery('  ')).toBeNull();
+    // "Chỉ thị số 05" as printed; the code is stored as 5-CT/TW.
+    expect(luceneQuery('chi thi 05 hoc tap')).toBe('chi AND thi AND (05 OR 5) AND hoc AND (tap OR tap*)');
+    expect(luceneQuery('ket luan 001')).toBe('ket AND luan AND (001 OR 001* OR 1)');
+    expect(luceneQuery('nam 2023 0')).toBe('nam AND 2023 AND (0 OR 0*)');
   });
 
   it('reads a document type and a number as such, with or without diacritics, "số" and leading zeros', () => {

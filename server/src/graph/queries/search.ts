@@ -37,7 +37,14 @@ export function luceneQuery(text: string): string | null {
     .filter(Boolean)
     .slice(0, 12);
   if (!tokens.length) return null;
-  return tokens.map((t, i) => (i === tokens.length - 1 ? `(${t} OR ${t}*)` : t)).join(' AND ');
+  return tokens
+    .map((t, i) => {
+      // A number as texts print it ("Chỉ thị số 05") also matches it as codes are stored ("5-CT/TW").
+      const bare = /^0+\d/.test(t) ? t.replace(/^0+(?=\d)/, '') : null;
+      const forms = [t, ...(i === tokens.length - 1 ? [`${t}*`] : []), ...(bare ? [bare] : [])];
+      return forms.length > 1 ? `(${forms.join(' OR ')})` : t;
+    })
+    .join(' AND ');
 }
 
 export function snippet(source: string | null, query: string, width = 80): string | null {

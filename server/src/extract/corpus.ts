@@ -15,6 +15,7 @@ import { termAgrees, termList } from './terms.js';
 import type { ExtractedRecord, InferredLink, Reference } from './types.js';
 import { issuingUnit } from './unit.js';
 import { agreedWording } from './subject-choice.js';
+import { remembered } from './memo.js';
 
 interface Candidate {
   code: string;
@@ -24,16 +25,12 @@ interface Candidate {
 }
 
 /** Whether a code is a central text's; asked for every mention of a corpus, and codes repeat: parsed once each. */
-const centralCodes = new Map<string, boolean>();
+const centralCodes = remembered<boolean>(100_000);
 function isCentral(code: string): boolean {
-  let c = centralCodes.get(code);
-  if (c === undefined) {
+  return centralCodes(code, () => {
     const p = parseCode(code);
-    c = p ? issuerLevel(p.issuer) === 'central' : false;
-    if (centralCodes.size >= 100_000) centralCodes.clear();
-    centralCodes.set(code, c);
-  }
-  return c;
+    return p ? issuerLevel(p.issuer) === 'central' : false;
+  });
 }
 
 /** Whose text a code names: central codes anywhere; others in their province, and their unit below it if any. */

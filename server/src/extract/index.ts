@@ -15,3 +15,4 @@ export { orgKind, parseTiming } from './assignments.js';
 export { termSpans, withinSpans } from './terms.js';
 export { issuingUnit } from './unit.js';
 export { runsOnFrom, agreedWording } from './subject-choice.js';
+export { remembered } from './memo.js';

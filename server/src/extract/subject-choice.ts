@@ -13,7 +13,7 @@
  */
 
 /** What may follow the shorter wording inside the longer one: a word or clause boundary, never a letter or "-". */
-export const SUBJECT_BOUNDARIES: readonly string[] = [' ', ',', ';', ':', '.', '(', '“', '"'];
+const SUBJECT_BOUNDARIES: readonly string[] = [' ', ',', ';', ':', '.', '(', '“', '"'];
 
 /** Whether `longer` is `shorter` (case aside) with more words after it. */
 export function runsOnFrom(longer: string, shorter: string): boolean {

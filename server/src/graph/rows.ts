@@ -5,7 +5,7 @@
 import type { ExtractedRecord, Reference } from '../extract/types.js';
 import { foldDiacritics, provinceSlug } from '../extract/provinces.js';
 import { levelRank } from '../extract/levels.js';
-import { codeLevel, codeType, issuingUnit, termSpans, typeCategory, typeNameOf } from '../extract/index.js';
+import { codeLevel, codeType, issuingUnit, remembered, termSpans, typeCategory, typeNameOf } from '../extract/index.js';
 import { directiveUid } from './identity.js';
 import { nameSortKey } from './sort-key.js';
 
@@ -106,24 +106,6 @@ export interface GraphRows {
   organizations: OrganizationRow[];
   assignments: AssignmentRow[];
   issuer: OrganizationRow | null;
-}
-
-/**
- * A bounded memo: a corpus names the same organisations, provinces and mentioned codes on thousands of rows
- * (every commune plan mentions its district's and its province's programmes), and folding them again each time was
- * most of the rows' cost (the national corpus: 40 641 texts, 176 343 assignments, 98 550 mentions).
- */
-function remembered<R>(limit: number): (key: string, make: () => R) => R {
-  const known = new Map<string, R>();
-  return (key, make) => {
-    let value = known.get(key);
-    if (value === undefined) {
-      value = make();
-      if (known.size >= limit) known.clear();
-      known.set(key, value);
-    }
-    return value;
-  };
 }
 
 const orgNames = remembered<{ key: string; searchText: string; sortKey: string }>(100_000);

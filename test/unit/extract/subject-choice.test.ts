@@ -1,4 +1,4 @@
-/** One title per mentioned document: the wording the corpus's texts agree on (extract/subject-choice.ts, resolveCorpus step 3). */
+/** One title and one issuer per mentioned document: what the corpus's texts agree on (extract/subject-choice.ts, resolveCorpus step 3). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

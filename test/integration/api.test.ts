@@ -9,6 +9,8 @@ import { describe, expect, it, inject } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
 import { extractDocument } from '../../server/src/extract/index.js';
 import { gql, gqlData } from '../support/graphql.js';
+import { docx } from '../fixtures/builders.js';
+import { districtPlan } from '../fixtures/unit-texts.js';
 import { toVni, vniWritable } from '../support/legacy-encode.js';
 
 interface CNode { id: string; kind: string; label: string; code: string | null; sourceFile: string | null; depth: number; lagDays: number | null; province: string | null; level: string | null; parent: string | null; unit: string | null }
@@ -487,6 +489,19 @@ describe('ingestDocument and auth', () => {
     expect(await counts()).toBe(before);
   });
 
+  it('reads a file sent as bytes (contentBase64) as the command line reads it: UTF-16 seed 004 is the text stored', async () => {
+    const editor = await token(['editor']);
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed004, 'utf16le')]);
+    const r = await gqlData<{ ingestDocument: { uid: string; code: string; nodesWritten: number } }>(
+      'mutation($f: String!, $b: String) { ingestDocument(fileName: $f, contentBase64: $b) { uid code nodesWritten } }',
+      { f: '004_ffda23340a6344ce.txt', b: bytes.toString('base64') },
+      { authorization: `Bearer ${editor}` },
+    );
+    expect(r.ingestDocument).toMatchObject({ uid: '86-HD/BTGTU@2023-06-28#binh-phuoc', code: '86-HD/BTGTU' });
+    const stored = await gqlData<{ directives: Array<{ text: string }> }>('query($uid: ID!) { directives(where: { uid: { eq: $uid } }) { text } }', { uid: r.ingestDocument.uid });
+    expect(stored.directives[0]!.text).toBe(seed004.normalize('NFC').replace(/^\uFEFF/, ''));
+  });
+
   it('rejects bad input with BAD_USER_INPUT and stores nothing', async () => {
     const editor = await token(['editor']);
     const h = { authorization: `Bearer ${editor}` };
@@ -514,6 +529,83 @@ describe('ingestDocument and auth', () => {
     } finally {
       await gqlData(ingest, { f: '004_ffda23340a6344ce.txt', t: seed004 }, h);
     }
+  });
+});
+
+describe('previewDocument', () => {
+  const PREVIEW = `query($f: String!, $t: String, $b: String) { previewDocument(fileName: $f, text: $t, contentBase64: $b) {
+    text id code resolvedCode type issuedOn province level issuer inGraph implementedByCount implementedBy { id code stub }
+    implements { code issuedOn quote start end mentions inGraph { id code stub } }
+    cites { code issuedOn resolvedIssuedOn quote start end inGraph { id code issuedOn stub } }
+    statedLinks { from to quote start end }
+    assignments { organization organizationKey quote start end assignedByTexts tasks { text timing quote start end } }
+    warnings } }`;
+  interface Ref { code: string; issuedOn: string | null; resolvedIssuedOn?: string | null; quote: string; start: number; end: number; inGraph: { id: string; code: string; stub: boolean; issuedOn?: string } | null }
+  interface Preview {
+    text: string; id: string; code: string | null; resolvedCode: string | null; type: string; issuedOn: string | null; province: string | null; level: string; issuer: string | null;
+    inGraph: string; implementedByCount: number; implementedBy: Array<{ id: string; code: string | null; stub: boolean }>;
+    implements: Ref[]; cites: Ref[]; statedLinks: Array<{ from: string; to: string; quote: string; start: number; end: number }>;
+    assignments: Array<{ organization: string; organizationKey: string; quote: string; start: number; end: number; assignedByTexts: number; tasks: Array<{ text: string; timing: string | null; quote: string; start: number; end: number }> }>;
+    warnings: string[];
+  }
+  const preview = async (vars: Record<string, unknown>) => (await gqlData<{ previewDocument: Preview }>(PREVIEW, vars)).previewDocument;
+  const seed = (f: string) => fs.readFileSync(path.join(repoRoot, 'seed', 'corpus', f), 'utf8');
+  const totals = () => gqlData<{ c: Array<{ count: number }> }>('{ c: countsBy(dimension: TYPE, includeStubs: true) { count } }').then((d) => d.c.reduce((n, r) => n + r.count, 0));
+  /** Every quote of a preview is the text at its offsets. */
+  const quotesAtOffsets = (p: Preview) => {
+    const all = [...p.implements, ...p.cites, ...p.statedLinks, ...p.assignments, ...p.assignments.flatMap((a) => a.tasks)];
+    for (const q of all) expect(p.text.slice(q.start, q.end)).toBe(q.quote);
+    return all.length;
+  };
+
+  it('reads a new district plan sent as .docx bytes: where it joins the graph, what it assigns; nothing stored', async () => {
+    const before = await totals();
+    const lines = districtPlan('Hàm Thuận Bắc', '45-KH/HU', '12').split('\n');
+    const p = await preview({ f: 'ke-hoach-45.docx', b: docx(lines).toString('base64') });
+    expect(p).toMatchObject({ code: '45-KH/HU', type: 'KH', issuedOn: '2023-04-12', province: 'Bình Thuận', level: 'district', inGraph: 'NEW', implementedByCount: 0 });
+    // The programme it implements is 003, stored with its full text (its code only known from 000 and the corpus).
+    expect(p.implements).toEqual([expect.objectContaining({ code: '58-CTr/TU', issuedOn: '2023-03-30', inGraph: { id: '58-CTr/TU@2023-03-30#binh-thuan', code: '58-CTr/TU', stub: false } })]);
+    expect(p.assignments.map((a) => [a.organization, a.assignedByTexts, a.tasks.map((t) => t.timing)])).toEqual([['Ban Tuyên giáo Huyện ủy Hàm Thuận Bắc', 0, ['nhiệm vụ thường xuyên']]]);
+    expect(p.warnings).toEqual([]);
+    expect(quotesAtOffsets(p)).toBeGreaterThan(2);
+    expect(p.text).toContain('HUYỆN ỦY HÀM THUẬN BẮC');
+    expect(await totals()).toBe(before);
+    // The same plan of another province's district is another text: its 58-CTr/TU is not Bình Thuận's.
+    const other = await preview({ f: 'kh.txt', t: districtPlan('Hàm Thuận Bắc', '45-KH/HU', '12').replace('ĐẢNG BỘ TỈNH BÌNH THUẬN', 'ĐẢNG BỘ TỈNH ĐỒNG NAI') });
+    expect(other.province).toBe('Đồng Nai');
+    expect(other.implements[0]!.inGraph).toBeNull();
+  });
+
+  it('knows a stored seed text, identifies the codeless programme by the graph, and names what implements it', async () => {
+    const p = await preview({ f: '003_b599351afc1a319a.txt', t: seed('003_b599351afc1a319a.txt') });
+    expect(p).toMatchObject({ code: null, resolvedCode: '58-CTr/TU', id: '58-CTr/TU@2023-03-30#binh-thuan', inGraph: 'SAME_TEXT', province: 'Bình Thuận', implementedByCount: 1 });
+    expect(p.implementedBy).toEqual([expect.objectContaining({ code: null, stub: false })]);
+    expect(p.implements.map((r) => [r.code, r.inGraph?.id])).toEqual([['28-NQ/TW', '28-NQ/TW@2022-11-17'], ['12-KH/TW', '12-KH/TW@2022-11-28']]);
+    // An undated mention links where the writer links it: the one dated 21-NQ/TW the graph holds.
+    const undated = p.cites.find((r) => r.code === '21-NQ/TW' && !r.issuedOn)!;
+    expect(undated.inGraph).toMatchObject({ id: '21-NQ/TW@2022-06-16', stub: true });
+    expect(p.assignments.length).toBeGreaterThan(10);
+    expect(p.assignments.filter((a) => a.assignedByTexts > 0).length).toBe(p.assignments.length);
+    quotesAtOffsets(p);
+    // Another version of a stored text: the same identity, other content.
+    const changed = await preview({ f: '004.txt', t: `${seed('004_ffda23340a6344ce.txt')}\nPhụ lục: danh sách bổ sung.\n` });
+    expect(changed).toMatchObject({ code: '86-HD/BTGTU', inGraph: 'OTHER_TEXT' });
+    // A text the graph knows only from mentions.
+    const mentioned = await preview({ f: 'nq28.txt', t: 'BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 28-NQ/TW\nHà Nội, ngày 17 tháng 11 năm 2022\nNGHỊ QUYẾT\nvề tiếp tục đổi mới phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới\n' });
+    expect(mentioned).toMatchObject({ id: '28-NQ/TW@2022-11-17', inGraph: 'MENTIONED', level: 'central' });
+    expect(mentioned.implementedBy.map((d) => d.id)).toContain('58-CTr/TU@2023-03-30#binh-thuan');
+    expect(mentioned.warnings).toEqual(['NO_IMPLEMENTS', 'NO_ASSIGNMENTS']);
+  });
+
+  it('refuses what it cannot read with BAD_USER_INPUT', async () => {
+    const code = async (vars: Record<string, unknown>) => (await gql(PREVIEW, vars)).errors?.[0];
+    expect(await code({ f: 'a.txt' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('either text') });
+    expect(await code({ f: 'a.txt', t: 'x', b: 'eA==' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await code({ f: 'a.doc', b: 'eA==' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('.docx') });
+    expect(await code({ f: 'a.txt', b: 'not base64!' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'contentBase64 is not base64' });
+    expect(await code({ f: 'a.docx', b: Buffer.from('not a zip').toString('base64') })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await code({ f: 'a.txt', b: '' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'empty file' });
+    expect(await code({ f: '../a.txt', t: 'x' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

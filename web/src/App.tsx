@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RootRef } from './api/types';
 import { CascadeView } from './components/CascadeView';
+import { PreviewPage } from './components/PreviewPage';
 import { StartPage } from './components/StartPage';
 import { I18nProvider, translator, type Lang } from './i18n';
 import { DEFAULT_FILTERS, parseView, writeView, type ViewState } from './state/url';
@@ -25,10 +26,11 @@ export function App() {
 
   const open = useCallback(
     (ref: RootRef) =>
-      update({ code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true),
+      update({ read: false, code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true),
     [update],
   );
-  const home = useCallback(() => update({ code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true), [update]);
+  const home = useCallback(() => update({ read: false, code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true), [update]);
+  const readFile = useCallback(() => update({ read: true }, true), [update]);
   const setLang = useCallback((lang: Lang) => update({ lang }), [update]);
   // How the cascade view names its root once loaded (code, or type and title of a text opened by its id "doc:…").
   const [rootName, setRootName] = useState<{ code: string; name: string } | null>(null);
@@ -63,8 +65,10 @@ export function App() {
         )}
         {view.code ? (
           <CascadeView key={`${view.code}|${view.issuedOn}|${view.province}`} view={view} onView={update} onOpen={open} onHome={home} onRootName={onRootName} />
+        ) : view.read ? (
+          <PreviewPage onOpen={open} onHome={home} />
         ) : (
-          <StartPage onOpen={open} />
+          <StartPage onOpen={open} onRead={readFile} />
         )}
       </div>
     </I18nProvider>

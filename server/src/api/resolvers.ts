@@ -1,7 +1,5 @@
 /** Custom resolvers: each runs one parameterised Cypher statement (see graph/queries). */
 import type { GraphQLResolveInfo } from 'graphql';
-import { checkGivenText } from '../files/decode.js';
-import { SourceError } from '../files/errors.js';
 import { ingestText } from '../ingest/ingest.js';
 import { shapeCascade, shapeEdge } from '../graph/cascade-shape.js';
 import { fetchEdgeEvidence, MAX_EVIDENCE_IDS } from '../graph/queries/edge-evidence.js';
@@ -16,8 +14,8 @@ import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
 import { userError } from './errors.js';
-
-const MAX_TEXT = 5 * 1024 * 1024;
+import { givenText, type GivenText } from './given-text.js';
+import { previewDocument } from './preview.js';
 
 async function rootUid(ctx: ApiContext, ref: DirectiveRef): Promise<string> {
   try {
@@ -126,6 +124,9 @@ export const resolvers = {
       const rows = await assignmentsUnder(ctx.driver, await rootUid(ctx, args), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
       return rows.map((r) => ({ ...r, documentUid: r.uid, tasks: r.tasks.map((t) => t.text), timings: r.tasks.map((t) => t.timing) }));
     },
+    previewDocument(_: unknown, args: GivenText, ctx: ApiContext) {
+      return previewDocument(args, ctx);
+    },
     async gapPage(_: unknown, args: DirectiveRef & { first: number; offset: number; keys?: string[] | null; provinces?: string[] | null }, ctx: ApiContext) {
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_GAP_PAGE) throw userError(`first must be 1–${MAX_GAP_PAGE}`, 'BAD_USER_INPUT');
       if (!Number.isInteger(args.offset) || args.offset < 0) throw userError('offset must be 0 or more', 'BAD_USER_INPUT');
@@ -135,21 +136,9 @@ export const resolvers = {
     },
   },
   Mutation: {
-    async ingestDocument(_: unknown, args: { fileName: string; text: string }, ctx: ApiContext) {
+    async ingestDocument(_: unknown, args: GivenText, ctx: ApiContext) {
       requireRole(ctx.viewer, 'editor');
-      const fileName = args.fileName.trim();
-      if (!fileName || fileName.length > 255 || /[/\\\0]/.test(fileName)) throw userError('fileName must be a plain file name (no folders), 1–255 characters', 'BAD_USER_INPUT');
-      if (!args.text.trim()) throw userError('text is empty', 'BAD_USER_INPUT');
-      if (args.text.length > MAX_TEXT) throw userError(`text is larger than ${MAX_TEXT / 1024 / 1024} MB`, 'BAD_USER_INPUT');
-      if (/[\0-\x08\x0e-\x1f]/.test(args.text.slice(0, 4096))) throw userError('text contains binary control characters: send the decoded text, not the file bytes', 'BAD_USER_INPUT');
-      let text: string;
-      try {
-        // The whole text checked as a file's would be, and a TCVN3 / VNI text read as Latin-1 converted as the CLI does.
-        text = checkGivenText(args.text, fileName);
-      } catch (e) {
-        if (e instanceof SourceError) throw userError(e.reason, 'BAD_USER_INPUT');
-        throw e;
-      }
+      const { fileName, text } = await givenText(args);
       const { record, rows, nodes, relationships } = await ingestText(ctx.driver, fileName, text, ctx.config.neo4jDatabase);
       const ref = (r: (typeof record.implements)[number]) => ({ code: r.code, issuedOn: r.issuedOn, quote: r.quote, start: r.start, end: r.end, verb: r.verb });
       return {

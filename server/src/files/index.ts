@@ -26,7 +26,6 @@ export interface Source {
 }
 
 export async function readSource(file: string, opts: ReadOptions = {}): Promise<Source> {
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let st;
   try {
     st = await fs.stat(file);
@@ -34,11 +33,17 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
     throw new SourceError('not-found', file, 'no such file');
   }
   if (!st.isFile()) throw new SourceError('not-a-file', file, 'not a regular file');
-  if (st.size === 0) throw new SourceError('empty', file, 'empty file');
-  if (st.size > max) {
-    throw new SourceError('too-large', file, `file too large (${sizeText(st.size)} > ${sizeText(max)} limit)`);
-  }
-  const buf = await fs.readFile(file);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  checkSize(file, st.size, max);
+  return sourceFromBytes(file, await fs.readFile(file), opts);
+}
+
+/**
+ * A file's bytes read as `readSource` reads the file (its type from the name's extension): what the API does with a
+ * file sent to it. Refuses an empty or too large one, and one without text.
+ */
+export async function sourceFromBytes(file: string, buf: Buffer, opts: ReadOptions = {}): Promise<Source> {
+  checkSize(file, buf.length, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const ext = path.extname(file).toLowerCase();
   let text: string;
   if (ext === '.docx') text = await docxText(buf, file);
@@ -48,6 +53,11 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   // Legacy-encoded text (also inside .docx/.pdf) is converted to Unicode, or refused when ambiguous.
   text = convertLegacyText(text, file);
   return { file, text };
+}
+
+function checkSize(file: string, bytes: number, max: number): void {
+  if (bytes === 0) throw new SourceError('empty', file, 'empty file');
+  if (bytes > max) throw new SourceError('too-large', file, `file too large (${sizeText(bytes)} > ${sizeText(max)} limit)`);
 }
 
 /** "2.4 MB", "12 KB", "300 bytes". */

@@ -188,6 +188,11 @@ function refDate(r: Reference): string | null {
   return r.issuedOn ?? r.resolvedIssuedOn ?? null;
 }
 
+/** The id of the directive a mention of `citing` stands for (before an undated one is resolved in the graph). */
+export function referenceUid(ref: Reference, citing: ExtractedRecord): string {
+  return directiveUid({ code: ref.code, issuedOn: refDate(ref), level: ref.level, province: refProvince(ref, citing), unit: refUnit(ref) });
+}
+
 export function ownUid(record: ExtractedRecord): string {
   return directiveUid({
     code: record.resolvedCode,

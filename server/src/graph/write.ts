@@ -8,6 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { GraphRows } from './rows.js';
 import { BUMP_GRAPH_VERSION } from './graph-version.js';
 import { STUB_ON_MATCH } from './stub-merge.js';
+import { UNDATED_TARGET } from './undated-target.js';
 
 export interface WriteStats {
   nodes: number;
@@ -89,13 +90,7 @@ UNWIND $links AS row
 MATCH (a:Directive {uid: row.from})
 // An undated mention resolves to the one dated document of that code in that province and unit below it, if there is
 // exactly one (of the term the mention names, if it names one: undatedSpans).
-OPTIONAL CALL (row) {
-  MATCH (x:Directive {code: row.undatedCode}) USING INDEX SEEK x:Directive(code) WHERE row.undatedCode IS NOT NULL AND x.issuedOn IS NOT NULL
-    AND (x.level = 'central' OR (coalesce(x.province, '') = coalesce(row.undatedProvince, '') AND coalesce(x.unit, '') = coalesce(row.undatedUnit, '')))
-    AND (row.undatedSpans IS NULL OR any(s IN row.undatedSpans WHERE x.issuedOn > date(s[0]) AND (s[1] IS NULL OR x.issuedOn < date(s[1]))))
-  WITH collect(x) AS xs WHERE size(xs) = 1
-  RETURN xs[0] AS resolved
-}
+${UNDATED_TARGET}
 MATCH (b:Directive {uid: row.to})
 WITH a, row, coalesce(resolved, b) AS target
 CALL apoc.create.relationship(a, row.kind, row { .verb, .quote, .start, .end, .inferred, .mentionedCode, .mentions, .evidenceUid }, target) YIELD rel

@@ -188,10 +188,18 @@ export async function ingestPaths(driver: Driver, inputs: string[], opts: Ingest
 }
 
 /** One raw text (the ingestDocument mutation): extracted alone, written in one transaction. */
-export async function ingestText(driver: Driver, fileName: string, text: string, database?: string): Promise<{ record: ExtractedRecord; rows: GraphRows; nodes: number; relationships: number }> {
+/**
+ * One text read as the graph would store it: extracted, resolved alone, identified as the graph knows it (a text
+ * without a printed code that other stored texts name), and its rows.
+ */
+export async function textRows(driver: Driver, fileName: string, text: string, database?: string): Promise<{ record: ExtractedRecord; rows: GraphRows }> {
   const [extracted] = resolveCorpus([extractDocument(fileName, text)]);
   const record = withStoredIdentity(extracted!, await storedIdentities(driver, [extracted!], database));
-  const rows = recordToRows(record);
+  return { record, rows: recordToRows(record) };
+}
+
+export async function ingestText(driver: Driver, fileName: string, text: string, database?: string): Promise<{ record: ExtractedRecord; rows: GraphRows; nodes: number; relationships: number }> {
+  const { record, rows } = await textRows(driver, fileName, text, database);
   const stats = await writeDocument(driver, rows, database);
   graphChanged();
   return { record, rows, ...stats };

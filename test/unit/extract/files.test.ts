@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { readSource, SourceError, detectLegacy } from '../../../server/src/files/index.js';
+import { readSource, SourceError, detectLegacy, sourceFromBytes } from '../../../server/src/files/index.js';
 import { extractDocument } from '../../../server/src/extract/index.js';
 import { docx, pdf, zip } from '../../fixtures/builders.js';
 import { seedText } from './helpers.js';
@@ -311,3 +311,25 @@ describe('listSourceFiles', () => {
     expect(skippedNote(listed.skipped)).toBe('skipped 2 files of other types (.doc, .rtf): only .txt, .md, .docx, .pdf are read');
   });
 });
+
+describe('sourceFromBytes (a file sent to the API)', () => {
+  it('reads bytes as readSource reads the file: UTF-16, .docx, TCVN3 converted', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
+    const word = docx(['KẾ HOẠCH', 'Thực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương Đảng.']);
+    const tcvn = iconv.encode('Thực hiện Chương trình hành động số 58-CTr/TU của Ban Chấp hành Đảng bộ tỉnh', 'tcvn');
+    for (const [name, bytes] of [['le.txt', le], ['w.docx', word], ['legacy.txt', tcvn]] as const) {
+      const fromFile = await readSource(put(`bytes-${name}`, bytes));
+      expect((await sourceFromBytes(name, Buffer.from(bytes))).text).toBe(fromFile.text);
+    }
+    expect((await sourceFromBytes('le.txt', le)).text).toBe(SAMPLE);
+  });
+
+  it('refuses empty, too large and unreadable bytes with the reason', async () => {
+    const reason = (name: string, bytes: Buffer, max?: number) => sourceFromBytes(name, bytes, { maxBytes: max }).then(() => null, (e: SourceError) => [e.code, e.reason]);
+    expect(await reason('a.txt', Buffer.alloc(0))).toEqual(['empty', 'empty file']);
+    expect(await reason('a.txt', Buffer.from(SAMPLE), 10)).toEqual(['too-large', expect.stringContaining('file too large')]);
+    expect(await reason('a.docx', Buffer.from('not a zip'))).toEqual(['bad-docx', expect.any(String)]);
+    expect(await reason('a.txt', Buffer.from('   \n  '))).toEqual(['empty', 'no text in file']);
+  });
+});
+

@@ -1,10 +1,14 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit } from './types';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
+
+/** A file read and matched by the server without storing it: its bytes go as base64, decoded there as the CLI decodes a file. */
+export const previewDocument = (fileName: string, contentBase64: string, signal?: AbortSignal) =>
+  gql<{ previewDocument: DocumentPreview }>(PREVIEW_QUERY, { fileName, contentBase64 }, signal).then((d) => d.previewDocument);
 
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);

@@ -133,3 +133,19 @@ export function formatForCopy(query: string, variables: Record<string, unknown>,
   const clean = Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   return `# POST ${endpoint}\n${query.trim()}\n\n# variables\n${JSON.stringify(clean, null, 2)}\n`;
 }
+
+const STORED = 'id code issuedOn title type province level stub synthetic';
+const PREVIEW_REFERENCE = `code issuedOn resolvedIssuedOn verb subject quote start end mentions inGraph { ${STORED} }`;
+/** A file read by the server as ingestDocument would read it, matched against the graph; nothing stored. */
+export const PREVIEW_QUERY = /* GraphQL */ `
+query PreviewDocument($fileName: String!, $contentBase64: String) {
+  previewDocument(fileName: $fileName, contentBase64: $contentBase64) {
+    fileName text id code resolvedCode type typeName title issuedOn province level issuer signer signerCapacity place
+    inGraph implementedByCount implementedBy { ${STORED} }
+    implements { ${PREVIEW_REFERENCE} }
+    cites { ${PREVIEW_REFERENCE} }
+    statedLinks { from fromIssuedOn to toIssuedOn verb quote start end }
+    assignments { organization organizationKey province level kind quote start end assignedByTexts tasks { text timing quote start end } }
+    warnings
+  }
+}`;

@@ -171,3 +171,72 @@ export function directiveRef(d: { id: string; code: string | null; issuedOn: str
   const ofUnit = /#[^/]*\//.test(d.id);
   return d.code && !ofUnit ? { code: d.code, issuedOn: d.issuedOn, province: d.province } : { code: d.id };
 }
+
+/** A directive of the graph as a preview names it. */
+export interface StoredDirective {
+  id: string;
+  code: string | null;
+  issuedOn: string | null;
+  title: string | null;
+  type: string | null;
+  province: string | null;
+  level: string | null;
+  stub: boolean;
+  synthetic: boolean;
+}
+
+export interface PreviewReference {
+  code: string;
+  issuedOn: string | null;
+  resolvedIssuedOn: string | null;
+  verb: string;
+  subject: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  mentions: number;
+  inGraph: StoredDirective | null;
+}
+
+export interface PreviewAssignment {
+  organization: string;
+  organizationKey: string;
+  province: string | null;
+  level: string | null;
+  kind: string;
+  quote: string;
+  start: number;
+  end: number;
+  assignedByTexts: number;
+  tasks: Array<{ text: string; timing: string | null; quote: string; start: number; end: number }>;
+}
+
+export type PreviewStatus = 'NEW' | 'MENTIONED' | 'SAME_TEXT' | 'OTHER_TEXT';
+export type PreviewWarning = 'NO_CODE' | 'NO_DATE' | 'NO_PROVINCE' | 'NO_IMPLEMENTS' | 'NO_ASSIGNMENTS';
+
+/** What the server reads in a file and where it would join the graph (`previewDocument`). */
+export interface DocumentPreview {
+  fileName: string;
+  text: string;
+  id: string;
+  code: string | null;
+  resolvedCode: string | null;
+  type: string | null;
+  typeName: string | null;
+  title: string | null;
+  issuedOn: string | null;
+  province: string | null;
+  level: string | null;
+  issuer: string | null;
+  signer: string | null;
+  signerCapacity: string | null;
+  place: string | null;
+  inGraph: PreviewStatus;
+  implementedBy: StoredDirective[];
+  implementedByCount: number;
+  implements: PreviewReference[];
+  cites: PreviewReference[];
+  statedLinks: Array<{ from: string; fromIssuedOn: string | null; to: string; toIssuedOn: string | null; verb: string; quote: string; start: number; end: number }>;
+  assignments: PreviewAssignment[];
+  warnings: PreviewWarning[];
+}

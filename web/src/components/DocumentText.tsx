@@ -1,43 +1,8 @@
 /** A document's full text with the source quotes of its edges marked (<mark>); scrolls to the focused one. */
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { highlightRanges, type Highlight } from '../text/highlights';
 
-export interface Highlight {
-  id: string;
-  quote: string;
-  start: number | null;
-  end: number | null;
-}
-
-interface Range {
-  start: number;
-  end: number;
-  ids: string[];
-}
-
-/** Offsets when they match the quote, else the first occurrence of the quote; overlapping ranges merged. */
-export function highlightRanges(text: string, highlights: Highlight[]): Range[] {
-  const ranges: Range[] = [];
-  for (const h of highlights) {
-    if (!h.quote) continue;
-    let start = h.start ?? -1;
-    let end = h.end ?? -1;
-    if (start < 0 || end > text.length || text.slice(start, end) !== h.quote) {
-      start = text.indexOf(h.quote);
-      end = start + h.quote.length;
-    }
-    if (start >= 0 && end > start) ranges.push({ start, end, ids: [h.id] });
-  }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r.start < last.end) {
-      last.end = Math.max(last.end, r.end);
-      last.ids.push(...r.ids);
-    } else merged.push({ ...r, ids: [...r.ids] });
-  }
-  return merged;
-}
+export type { Highlight } from '../text/highlights';
 
 /**
  * `focus`: the highlight to centre in the box (else the first). `reveal`: a request, changed by each "show in text",

@@ -6,7 +6,7 @@ import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
 
-export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
+export function StartPage({ onOpen, onRead }: { onOpen: (ref: RootRef) => void; onRead: () => void }) {
   const { t, lang } = useI18n();
   const roots = useAsync((signal) => fetchRoots(30, signal), 'roots');
 
@@ -20,6 +20,12 @@ export function StartPage({ onOpen }: { onOpen: (ref: RootRef) => void }) {
       <section className="start-search">
         <p className="lead">{t('appSubtitle')}</p>
         <SearchBox placeholder={t('searchPlaceholder')} onChoose={onChoose} autoFocus />
+        <p className="start-read">
+          <button type="button" className="link" onClick={onRead} data-testid="open-read">
+            {t('readFile')}
+          </button>{' '}
+          <span className="muted">{t('readFileHint')}</span>
+        </p>
       </section>
       <section className="start-roots" aria-labelledby="roots-title">
         <h2 id="roots-title">{t('roots')}</h2>

@@ -2,6 +2,7 @@
  * The view lives in the URL so a deep link restores it:
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
  *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
+ *   ?read=1 (the page reading a file without storing it)
  */
 import { ALL_RELATIONS, type Relation } from '../api/types.js';
 import type { Lang } from '../i18n/dictionary.js';
@@ -34,6 +35,8 @@ export interface ViewState {
    * one expands. One `exp` parameter each — node ids hold commas and spaces ("58-CTr/TU@2023-02-10#Bình Thuận").
    */
   expanded: string[];
+  /** The page that reads a file without storing it (`?read=1`; the start page's "Đọc thử một văn bản"). */
+  read: boolean;
   lang: Lang;
 }
 
@@ -81,6 +84,7 @@ export function parseView(search: string): ViewState {
     orgs: p.get('orgs') === '1',
     levels: p.get('levels') === '1',
     expanded: nodeIds(p.getAll('exp')),
+    read: !p.get('code') && p.get('read') === '1',
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -107,6 +111,7 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     if (view.levels) p.set('levels', '1');
     for (const id of view.expanded) p.append('exp', id);
   }
+  if (!view.code && view.read) p.set('read', '1');
   if (view.lang !== 'vi') p.set('lang', view.lang);
   const s = p.toString();
   return s ? `?${s}` : '';

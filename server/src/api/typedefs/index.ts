@@ -4,8 +4,9 @@ import { cascadeTypeDefs } from './cascade.js';
 import { directiveTypeDefs } from './directive.js';
 import { edgeTypeDefs } from './edges.js';
 import { ingestTypeDefs } from './ingest.js';
+import { previewTypeDefs } from './preview.js';
 import { organizationTypeDefs } from './organization.js';
 import { provinceTypeDefs } from './province.js';
 import { searchTypeDefs } from './search.js';
 
-export const typeDefs = [directiveTypeDefs, edgeTypeDefs, organizationTypeDefs, cascadeTypeDefs, searchTypeDefs, analyticsTypeDefs, provinceTypeDefs, ingestTypeDefs].join('\n');
+export const typeDefs = [directiveTypeDefs, edgeTypeDefs, organizationTypeDefs, cascadeTypeDefs, searchTypeDefs, analyticsTypeDefs, provinceTypeDefs, ingestTypeDefs, previewTypeDefs].join('\n');

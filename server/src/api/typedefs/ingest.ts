@@ -34,7 +34,7 @@ type IngestResult {
 }
 
 type Mutation {
-  "Extract a raw text and store it (requires a JWT with role editor)."
-  ingestDocument(fileName: String!, text: String!): IngestResult!
+  "Extract a text and store it (requires a JWT with role editor): give text (decoded), or the file's bytes as contentBase64 (.txt, .md, .docx, .pdf, read as the CLI reads them). previewDocument shows the same without storing."
+  ingestDocument(fileName: String!, text: String, contentBase64: String): IngestResult!
 }
 `;

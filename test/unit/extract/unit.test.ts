@@ -143,3 +143,25 @@ describe('every district, bloc and commune numbers its own texts: their identity
     expect([mentioned.uid, mentioned.level]).toEqual([stub.uid, stub.level]);
   });
 });
+
+describe('the party organisations below a district committee, as its plans name them', () => {
+  it('"Các chi, đảng bộ trực thuộc", "các chi bộ, đảng bộ", "Đảng bộ các xã" are assigned their tasks', () => {
+    const plan = districtPlan('Hàm Thuận Bắc', '45-KH/HU', '12').replace(
+      '1. Ban Tuyên giáo Huyện ủy hướng dẫn tuyên truyền (nhiệm vụ thường xuyên).',
+      [
+        '1. Ban Tuyên giáo Huyện ủy hướng dẫn tuyên truyền (nhiệm vụ thường xuyên).',
+        '2. Các chi, đảng bộ trực thuộc Huyện ủy xây dựng kế hoạch thực hiện phù hợp với tình hình thực tế.',
+        '3. Đảng bộ các xã, thị trấn tổ chức quán triệt đến cán bộ, đảng viên (thực hiện năm 2023).',
+        '4. Các chi bộ, đảng bộ cơ sở báo cáo kết quả về Văn phòng Huyện ủy.',
+      ].join('\n'),
+    );
+    const r = extractDocument('kh.txt', plan);
+    expect(r.assignments.map((a) => [a.organization, a.tasks.map((t) => t.timing?.text ?? null)])).toEqual([
+      ['Ban Tuyên giáo Huyện ủy Hàm Thuận Bắc', ['nhiệm vụ thường xuyên']],
+      ['Các chi, đảng bộ trực thuộc Huyện ủy Hàm Thuận Bắc', [null]],
+      ['Đảng bộ các xã, thị trấn', ['thực hiện năm 2023']],
+      ['Các chi bộ, đảng bộ cơ sở', [null]],
+    ]);
+    for (const a of r.assignments) expect(r.text.slice(a.start, a.end)).toBe(a.quote);
+  });
+});

@@ -1,7 +1,7 @@
 /** Organisation patterns for task assignments. */
 
 /** An organisation name starts with one of these heads (after "Đề nghị", "Đối với"). */
-export const ORG_HEAD_RE = /^(?:(?:các|Các|Các cơ quan,)\s)?(?:Ban|ban|Ủy ban|Uỷ ban|UBND|HĐND|Sở|sở|Đảng đoàn|đảng đoàn|Đảng ủy|Đảng uỷ|đảng ủy|đảng uỷ|Văn phòng|Hội|Báo|Đài|Cấp ủy|Cấp uỷ|cấp ủy|cấp uỷ|Thường trực|Thường vụ|Mặt trận|MTTQ|Tỉnh đoàn|Đoàn|Trường|Hội đồng|Công an|Bộ|Cục|Chi cục|Phòng|Trung tâm|Viện|Tòa án|Toà án|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện ủy|huyện uỷ|Huyện ủy|Huyện uỷ|cơ quan|địa phương|đơn vị|ngành|Liên đoàn|Công đoàn|Ngân hàng|Kho bạc|Chi bộ|Quân|Bộ Chỉ huy|tổ chức|Tổ chức|đoàn thể|Đảng bộ)(?=\s|,|$)/;
+export const ORG_HEAD_RE = /^(?:(?:các|Các|Các cơ quan,)\s)?(?:Ban|ban|Ủy ban|Uỷ ban|UBND|HĐND|Sở|sở|Đảng đoàn|đảng đoàn|Đảng ủy|Đảng uỷ|đảng ủy|đảng uỷ|Văn phòng|Hội|Báo|Đài|Cấp ủy|Cấp uỷ|cấp ủy|cấp uỷ|Thường trực|Thường vụ|Mặt trận|MTTQ|Tỉnh đoàn|Đoàn|Trường|Hội đồng|Công an|Bộ|Cục|Chi cục|Phòng|Trung tâm|Viện|Tòa án|Toà án|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|huyện ủy|huyện uỷ|Huyện ủy|Huyện uỷ|cơ quan|địa phương|đơn vị|ngành|Liên đoàn|Công đoàn|Ngân hàng|Kho bạc|Chi bộ|chi bộ|chi(?=,\s*(?:đảng|Đảng) bộ)|Quân|Bộ Chỉ huy|tổ chức|Tổ chức|đoàn thể|Đảng bộ|đảng bộ)(?=\s|,|$)/;
 
 /**
  * A leading body shared by the next items of a list: "Ban Cán sự đảng Tòa án nhân dân tỉnh, Viện kiểm sát

@@ -2,19 +2,14 @@
  * Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view; the province
  * filter across the 2025 reform (a new province covering the old ones it took over); texts of units below the province.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { RunningServer } from '../../server/src/api/server.js';
-import type { LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { gqlData } from '../support/graphql.js';
 import { communePlan, communeUbndPlan, districtPlan } from '../fixtures/unit-texts.js';
 import { clickNode, readGraph, waitForGraph } from './app.js';
 import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { startOwnServer, type OwnServer } from './own-server.js';
 
 const baseUrl = inject('baseUrl');
 const DOWN = encodeURIComponent('http://127.0.0.1:1/graphql');
@@ -195,43 +190,26 @@ describe('the province filter across the 2025 reform', () => {
     '2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát việc thực hiện (hằng năm).',
     '',
   ].join('\n');
-  let tmp = '';
-  let neo: LocalNeo4j | undefined;
-  let driver: Driver | undefined;
-  let server: RunningServer | undefined;
+  let own: OwnServer | undefined;
   let base = '';
   let browser: BrowserHandle;
 
   beforeAll(async () => {
-    const { readConfig, repoRoot } = await import('../../server/src/config.js');
-    const { startHttpServer } = await import('../../server/src/api/server.js');
-    const { ingestPaths, ingestText } = await import('../../server/src/ingest/ingest.js');
-    const { freePort, startLocalNeo4j } = await import('../../server/src/neo4j/local-server.js');
-    const { createDriver } = await import('../../server/src/runtime.js');
-    const { applySchema } = await import('../../server/src/graph/schema.js');
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-provinces-'));
-    neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
-    // A Neo4j of its own, cold, while the other suites run: its first cascade statement is planned in the server's
-    // warm-up (awaited below), and given longer than the default 10 s should the machine be that busy.
-    const config = readConfig({ ...process.env, NEO4J_URI: neo.uri, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', GRAPH_VERSION_POLL_MS: '0', RESPONSE_CACHE_KEYS_FILE: '', NEO4J_TX_TIMEOUT_MS: '60000' });
-    driver = createDriver(neo.uri, config);
-    await applySchema(driver);
-    const seeded = await ingestPaths(driver, [path.join(repoRoot, 'seed', 'corpus')]);
-    expect(seeded.errors).toEqual([]);
-    await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
-    // Below 58-CTr/TU: a district's plan, two of its communes' plans of one code and day, and their People's Committees'.
-    for (const [file, text] of Object.entries(UNIT_TEXTS)) expect((await ingestText(driver, file, text)).nodes).toBeGreaterThan(0);
-    server = await startHttpServer(driver, config, () => undefined);
-    base = `http://127.0.0.1:${server.port}`;
-    await server.warmedUp;
+    const { ingestText } = await import('../../server/src/ingest/ingest.js');
+    own = await startOwnServer({
+      name: 'provinces',
+      beforeStart: async (driver) => {
+        await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
+        // Below 58-CTr/TU: a district's plan, two of its communes' plans of one code and day, and their People's Committees'.
+        for (const [file, text] of Object.entries(UNIT_TEXTS)) expect((await ingestText(driver, file, text)).nodes).toBeGreaterThan(0);
+      },
+    });
+    base = own.base;
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close().catch(() => undefined);
-    await driver?.close().catch(() => undefined);
-    await neo?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await own?.close();
   });
 
   /** The gaps the API lists for those provinces (all of them: one page of 200), their keys and provinces. */

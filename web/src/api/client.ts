@@ -35,12 +35,12 @@ export function absoluteEndpoint(): string {
   return new URL(apiEndpoint(), window.location.href).toString();
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(apiEndpoint(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
       signal,
     });

@@ -1,6 +1,6 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
 import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
@@ -9,6 +9,12 @@ export const fetchRoots = (first = 20, signal?: AbortSignal) =>
 /** A file read and matched by the server without storing it: its bytes go as base64, decoded there as the CLI decodes a file. */
 export const previewDocument = (fileName: string, contentBase64: string, signal?: AbortSignal) =>
   gql<{ previewDocument: DocumentPreview }>(PREVIEW_QUERY, { fileName, contentBase64 }, signal).then((d) => d.previewDocument);
+
+/** The same file stored in the graph, with an editor's token (`npm run token -- --role editor`). */
+export const ingestFile = (fileName: string, contentBase64: string, token: string) =>
+  gql<{ ingestDocument: { uid: string; nodesWritten: number; relationshipsWritten: number } }>(INGEST_FILE_MUTATION, { fileName, contentBase64 }, undefined, {
+    authorization: `Bearer ${token.trim()}`,
+  }).then((d) => d.ingestDocument);
 
 export const searchDirectives = (text: string, first = 10, signal?: AbortSignal) =>
   gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal).then((d) => d.search);

@@ -149,3 +149,9 @@ query PreviewDocument($fileName: String!, $contentBase64: String) {
     warnings
   }
 }`;
+
+/** A file stored as the preview read it (an editor's token required). */
+export const INGEST_FILE_MUTATION = /* GraphQL */ `
+mutation IngestFile($fileName: String!, $contentBase64: String) {
+  ingestDocument(fileName: $fileName, contentBase64: $contentBase64) { uid nodesWritten relationshipsWritten }
+}`;

@@ -52,7 +52,7 @@ export function PreviewFacts({ preview: p, onShow, onOpen }: { preview: Document
       )}
       {joins.length > 0 && (
         <p className="read-joins" data-testid="read-joins">
-          {t('readJoins')}{' '}
+          {t(p.inGraph === 'SAME_TEXT' ? 'readJoined' : 'readJoins')}{' '}
           {joins.map((d, i) => (
             <span key={d.id}>
               {i > 0 && ', '}
@@ -104,7 +104,6 @@ export function PreviewFacts({ preview: p, onShow, onOpen }: { preview: Document
           </li>
         ))}
       </Section>
-      <p className="muted read-store">{t('readStore', { file: p.fileName })}</p>
     </section>
   );
 }

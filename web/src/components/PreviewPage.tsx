@@ -5,11 +5,12 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { previewDocument } from '../api/operations';
 import type { DocumentPreview, RootRef } from '../api/types';
-import { useI18n } from '../i18n';
+import { formatCount, useI18n } from '../i18n';
 import { previewHighlights } from '../text/highlights';
 import { DocumentText } from './DocumentText';
 import { PreviewFacts } from './PreviewFacts';
 import { ErrorMessage, Loading } from './StatusMessage';
+import { StoreForm, type Stored } from './StoreForm';
 
 const READABLE = ['.txt', '.md', '.docx', '.pdf'];
 /**
@@ -23,7 +24,7 @@ type State =
   | { kind: 'refused'; message: string }
   | { kind: 'reading'; name: string }
   | { kind: 'failed'; error: unknown; file: File }
-  | { kind: 'read'; preview: DocumentPreview };
+  | { kind: 'read'; preview: DocumentPreview; contentBase64: string; stored: Stored | null };
 
 export function PreviewPage({ onOpen, onHome }: { onOpen: (ref: RootRef) => void; onHome: () => void }) {
   const { t, lang } = useI18n();
@@ -44,11 +45,21 @@ export function PreviewPage({ onOpen, onHome }: { onOpen: (ref: RootRef) => void
     setState({ kind: 'reading', name: file.name });
     setFocus(null);
     fileBase64(file)
-      .then((b64) => previewDocument(file.name, b64, controller.signal))
+      .then(async (b64) => ({ b64, preview: await previewDocument(file.name, b64, controller.signal) }))
       .then(
-        (preview) => !controller.signal.aborted && setState({ kind: 'read', preview }),
+        ({ b64, preview }) => !controller.signal.aborted && setState({ kind: 'read', preview, contentBase64: b64, stored: null }),
         (error) => !controller.signal.aborted && setState({ kind: 'failed', error, file }),
       );
+  };
+  // Once stored, the same bytes read again: the page then says what the graph holds.
+  const onStored = (stored: Stored) => {
+    if (state.kind !== 'read') return;
+    const { contentBase64, preview: before } = state;
+    setState({ ...state, stored });
+    previewDocument(before.fileName, contentBase64).then(
+      (preview) => setState((s) => (s.kind === 'read' && s.contentBase64 === contentBase64 ? { ...s, preview } : s)),
+      () => undefined,
+    );
   };
 
   const onDrop = (e: DragEvent) => {
@@ -101,7 +112,15 @@ export function PreviewPage({ onOpen, onHome }: { onOpen: (ref: RootRef) => void
       </section>
       {preview && (
         <div className="read-result">
-          <PreviewFacts preview={preview} onShow={show} onOpen={onOpen} />
+          <div>
+            {state.kind === 'read' && state.stored && (
+              <div className="status status-done" role="status" data-testid="stored">
+                {t('storeDone', { nodes: formatCount(lang, state.stored.nodesWritten), relationships: formatCount(lang, state.stored.relationshipsWritten) })}
+              </div>
+            )}
+            <PreviewFacts preview={preview} onShow={show} onOpen={onOpen} />
+            {state.kind === 'read' && preview.inGraph !== 'SAME_TEXT' && <StoreForm fileName={preview.fileName} contentBase64={state.contentBase64} onStored={onStored} />}
+          </div>
           <section className="read-text" aria-label={t('documentText')}>
             <h3>
               {t('documentText')} <span className="muted">({preview.fileName})</span>

@@ -83,7 +83,7 @@ export function parseHeader(ls: Line[], skip: Set<number>): HeaderInfo {
     for (; i < ls.length && info.titleLines.length < 4; i++) {
       if (skip.has(i)) break;
       const t = ls[i]!.text;
-      if (OPENING_RE.test(t) || ROMAN_HEADING_RE.test(t) || NUMBERED_RE.test(t) || /^Kính gửi/.test(t)) break;
+      if ((OPENING_RE.test(t) && !(titleParts.length === 0 && openingAsTitle(ls, i, skip))) || ROMAN_HEADING_RE.test(t) || NUMBERED_RE.test(t) || /^Kính gửi/.test(t)) break;
       if (/^[-_=]{3,}$/.test(t)) {
         i++;
         break;
@@ -112,3 +112,22 @@ export function parseHeader(ls: Line[], skip: Set<number>): HeaderInfo {
   info.bodyStart = i;
   return info;
 }
+
+/**
+ * A first line after the type heading that begins as an opening does ("Triển khai thực hiện Chương trình hành động số
+ * 58-CTr/TU …", as People's Committees title their plans) is the title when it is no sentence of the opening — it
+ * ends without ":", ";", "," or "." and does not begin with "Căn cứ" — and an opening line follows it before the
+ * first section.
+ */
+function openingAsTitle(ls: Line[], at: number, skip: Set<number>): boolean {
+  const t = ls[at]!.text;
+  if (/[:;,.]$/.test(t) || /^Căn cứ\s/.test(t)) return false;
+  for (let j = at + 1; j < ls.length; j++) {
+    if (skip.has(j)) continue;
+    const next = ls[j]!.text;
+    if (ROMAN_HEADING_RE.test(next) || NUMBERED_RE.test(next)) return false;
+    if (OPENING_RE.test(next)) return true;
+  }
+  return false;
+}
+

@@ -1,0 +1,45 @@
+/** The title after the type heading, and the opening after it, as texts of either kind write them. */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../server/src/extract/index.js';
+
+const ubndPlan = (titleAndOpening: string) => `ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+Số: 3588 /KH-UBND
+Bình Thuận, ngày 05 tháng 10 năm 2023
+
+KẾ HOẠCH
+${titleAndOpening}
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt đầy đủ nội dung Chương trình hành động.
+`;
+
+describe('a title that begins as an opening does', () => {
+  it('"Triển khai thực hiện …" followed by its "Căn cứ …" opening is the title', () => {
+    const r = extractDocument('kh.txt', ubndPlan(
+      'Triển khai thực hiện Chương trình hành động số 58-CTr/TU ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh\n\nCăn cứ Chương trình hành động số 58-CTr/TU ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh; Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:',
+    ));
+    expect(r.title).toBe('Triển khai thực hiện Chương trình hành động số 58-CTr/TU ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh');
+    expect(r.implements.map((x) => [x.code, x.issuedOn])).toEqual([['58-CTr/TU', '2023-03-30']]);
+  });
+
+  it('an opening sentence with no title before it stays the opening', () => {
+    const r = extractDocument('kh.txt', ubndPlan('Thực hiện Chương trình hành động số 58-CTr/TU, ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:'));
+    expect(r.title).toBeNull();
+    expect(r.implements.map((x) => x.code)).toEqual(['58-CTr/TU']);
+  });
+
+  it('two "Căn cứ …;" lines are both the opening, not a title and an opening', () => {
+    const r = extractDocument('kh.txt', ubndPlan(
+      'Căn cứ Chương trình hành động số 58-CTr/TU ngày 30/3/2023 của Ban Chấp hành Đảng bộ tỉnh;\nCăn cứ Kế hoạch số 117-KH/TU ngày 14/12/2022 của Ban Thường vụ Tỉnh ủy;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+    ));
+    expect(r.title).toBeNull();
+    expect(r.implements.map((x) => x.code)).toEqual(['58-CTr/TU', '117-KH/TU']);
+  });
+
+  it('a title line then an opening line that ends the heading block without a section between', () => {
+    const r = extractDocument('kh.txt', ubndPlan('Thực hiện Nghị quyết số 28-NQ/TW về tiếp tục đổi mới phương thức lãnh đạo\nThực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022 của Ban Chấp hành Trung ương, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:'));
+    expect(r.title).toBe('Thực hiện Nghị quyết số 28-NQ/TW về tiếp tục đổi mới phương thức lãnh đạo');
+    expect(r.implements.map((x) => [x.code, x.issuedOn])).toEqual([['28-NQ/TW', '2022-11-17']]);
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from './patterns/headings.js';
 import { ORG_HEAD_RE, ORG_KIND_RULES, ORG_PREFIX_RE, SHARED_PREFIX_RULES, TASK_VERB_SOURCE, TOPIC_PREFIX_RE } from './patterns/orgs.js';
 import { CONDITIONAL_RE, FROM_YEAR_RE, MONTH_RE, RANGE_RE, RECURRING_RE, TIMING_PAREN_RE, YEAR_RE } from './patterns/timing.js';
+import { TABLE_ROW_RE } from './patterns/tables.js';
 import { TYPE_HEADINGS } from './patterns/types.js';
 import { levelFromName } from './issuer.js';
 import { evidence, type Flat, type Line } from './normalize.js';
@@ -181,7 +182,7 @@ interface Ctx {
   endLine: number;
 }
 
-function makeTask(flat: Flat, s: number, e: number, text: string): Task {
+export function makeTask(flat: Flat, s: number, e: number, text: string): Task {
   const timings = parseTimings(text);
   // Explicit fields, not a spread: spreading into a larger literal is slow in V8.
   const ev = evidence(flat, s, e);
@@ -223,6 +224,11 @@ function orgAssignments(ctx: Ctx, s: number, e: number): Assignment[] {
     });
   }
   return out;
+}
+
+/** The bodies a table cell (flat [s, e)) names, as an item's list of bodies is read. */
+export function organizationsAt(flat: Flat, s: number, e: number, province: string | null, level: LevelKey | null): Assignment[] {
+  return orgAssignments({ flat, province, level, endLine: -1 }, s, e);
 }
 
 /**
@@ -275,6 +281,12 @@ function readSection(ctx: Ctx, ls: Line[], skip: Set<number>, from: number, item
     const line = ls[i]!;
     const t = line.text;
     if (isSectionEnd(t) || (ctx.endLine >= 0 && i >= ctx.endLine) || isRecipientLine(t)) break;
+    if (TABLE_ROW_RE.test(t)) {
+      // A table's rows are read as a table (task-tables.ts), never as an item's tasks; the item before it has ended.
+      current = [];
+      lastTask = null;
+      continue;
+    }
     const num = NUMBERED_RE.exec(t);
     if (num && num.groups) {
       const d = depth(num.groups.num!);

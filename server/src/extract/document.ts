@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { findAliases, insideSpan } from './aliases.js';
 import { findAssignments } from './assignments.js';
+import { findTableAssignments } from './task-tables.js';
 import { findFootnotes } from './footnotes.js';
 import { parseHeader } from './header.js';
 import { issuerLevelFor, levelFromName, nameFromCode, nameFromHeader, openingSubject } from './issuer.js';
@@ -164,7 +165,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const skip = new Set(footLines);
   const signed = findSigner(flat, ls, skip);
   const recipients = findRecipients(ls, skip, signed ? signed.firstLine : -1);
-  const assignments = findAssignments(flat, ls, skip, province, issuerLevel, signed ? signed.firstLine : -1);
+  // Numbered items before the signature, then the task tables, wherever they stand (an annex follows the signature).
+  const assignments = [...findAssignments(flat, ls, skip, province, issuerLevel, signed ? signed.firstLine : -1), ...findTableAssignments(flat, ls, province, issuerLevel)];
   if (unit) for (const a of assignments) inUnit(a, unit);
 
   return {

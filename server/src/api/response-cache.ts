@@ -96,7 +96,10 @@ export interface AheadOptions {
   requests(pattern: CachedRequest): Promise<CachedRequest[]>;
 }
 
-/** A request longer than this is not kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB). */
+/**
+ * A request longer than this is not stored, nor kept in keysFile (a cascade request is ≈ 1 KB; the body limit is 2 MB):
+ * one carrying a file (`previewDocument`) is asked once, and the cache counts its answer's bytes, not its key's.
+ */
 const KEPT_KEY_MAX = 64 * 1024;
 
 const keyOfRequest = (r: CachedRequest): string => JSON.stringify([r.query, r.variables ?? null, r.operationName ?? null]);
@@ -303,7 +306,7 @@ export function responseCache(opts: ResponseCacheOptions): ResponseCache | null 
             if (body.kind !== 'single' || body.singleResult.errors?.length) return;
             const key = keyOf(rc.request.http.body);
             // Stored when Apollo turns the answer into text (stringifyResult below): the same bytes, made once.
-            if (key && body.singleResult.data) toStore.set(body.singleResult.data, { key, started });
+            if (key && key.length <= KEPT_KEY_MAX && body.singleResult.data) toStore.set(body.singleResult.data, { key, started });
           },
         };
       },

@@ -80,3 +80,21 @@ describe('answers computed ahead', () => {
     }
   });
 });
+
+describe('requests carrying a file', () => {
+  it('are not stored: asked once, and a 2 MB key the cache would not count', async () => {
+    const cache = responseCache({ ttlSeconds: 60, gzip: false, mayRead: async () => true, refreshDelayMs: 10, maxBytes: 1_000_000, refresh: async () => ({ data: {} }) })!;
+    try {
+      const preview = { query: 'query($f: String!, $b: String) { previewDocument(fileName: $f, contentBase64: $b) { id } }', variables: { f: 'a.docx', b: 'A'.repeat(70_000) } };
+      await answer(cache, preview, { previewDocument: { id: 'x' } });
+      expect(await ask(cache, preview)).toBe('MISS');
+      const small = { query: QUERY, variables: { code: 'asked' } };
+      await answer(cache, small, { cascade: { truncated: false } });
+      expect(await ask(cache, small)).toBe('HIT');
+      expect(cache.status().entries).toBe(1);
+    } finally {
+      await cache.close();
+    }
+  });
+});
+

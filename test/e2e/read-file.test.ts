@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { docx } from '../fixtures/builders.js';
 import { districtPlan } from '../fixtures/unit-texts.js';
+import { repoRoot } from '../../server/src/config.js';
 import { gqlData } from '../support/graphql.js';
 import { waitForGraph } from './app.js';
 import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
@@ -59,6 +60,34 @@ describe('reading a file without storing it', () => {
     // Back returns to the read page (its file is not kept: nothing of it is stored anywhere).
     await page.goBack();
     await page.getByTestId('read-file').waitFor({ state: 'attached' });
+    await page.close();
+  });
+
+  it('reads several files at once: a list with what each is and whether the graph has it, a row opening its reading', async () => {
+    const plan = path.join(dir, 'ke-hoach-46-KH-HU.docx');
+    fs.writeFileSync(plan, docx(districtPlan('Bắc Bình', '46-KH/HU', '14').split('\n')));
+    const programme = path.join(dir, '003_b599351afc1a319a.txt');
+    fs.copyFileSync(path.join(repoRoot, 'seed', 'corpus', '003_b599351afc1a319a.txt'), programme);
+    const other = path.join(dir, 'bao-cao.doc');
+    fs.writeFileSync(other, 'binary');
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/?read=1`);
+    await page.getByTestId('read-file').setInputFiles([plan, programme, other]);
+    const rows = page.locator('[data-testid=read-batch] tbody tr');
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))), { timeout: 60_000 }).toEqual(['read', 'read', 'refused']);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    expect(cells[0]!.slice(1, 4)).toEqual(['46-KH/HU Kế hoạch', 'Bình Thuận', 'mới']);
+    expect(cells[1]!.slice(1, 4)).toEqual(['58-CTr/TU Chương trình hành động', 'Bình Thuận', 'đã lưu']);
+    expect(cells[2]![1]).toContain('không đọc được');
+    // The first file's reading shows; a row opens another's.
+    expect(await page.getByTestId('read-code').textContent()).toBe('46-KH/HU');
+    await rows.nth(1).getByRole('button').click();
+    await expect.poll(() => page.getByTestId('read-code').textContent(), { timeout: 10_000 }).toBe('58-CTr/TU');
+    expect(await page.getByTestId('read-status').getAttribute('data-status')).toBe('SAME_TEXT');
+    expect(await page.getByTestId('store-form').count()).toBe(0);
+    await screenshot(page, 'read-files');
+    await rows.nth(2).getByRole('button').click();
+    expect(await page.getByTestId('error').textContent()).toContain('bao-cao.doc');
     await page.close();
   });
 
@@ -128,7 +157,7 @@ describe('storing the file read, with an editor token', () => {
     await page.getByTestId('stored').waitFor();
     expect(await page.getByTestId('stored').textContent()).toMatch(/Đã lưu vào đồ thị: [1-9]\d* nút/);
     // The page reads the file again: the graph now holds this very text, and there is nothing left to store.
-    await expect.poll(() => page.getByTestId('read-status').getAttribute('data-status')).toBe('SAME_TEXT');
+    await expect.poll(() => page.getByTestId('read-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('SAME_TEXT');
     expect(await page.getByTestId('store-form').count()).toBe(0);
     await screenshot(page, 'read-file-stored');
     expect(await cascadeCodes()).toContain('45-KH/HU');

@@ -1,7 +1,7 @@
 /**
  * "Đọc thử một văn bản": a file chosen in the browser is read by the server as ingest reads it, shown beside its
- * text with each fact's quote marked, linked to the cascades it would join — and nothing is stored until an editor
- * stores it with a token (in a Neo4j and a server of their own: the shared graph is read by suites alongside).
+ * text with each fact's quote marked, linked to the cascades it would join — and nothing is stored (storing with an
+ * editor's token is tested in states.test.ts, on the graph of its own that suite writes to).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,8 +12,7 @@ import { districtPlan } from '../fixtures/unit-texts.js';
 import { repoRoot } from '../../server/src/config.js';
 import { gqlData } from '../support/graphql.js';
 import { waitForGraph } from './app.js';
-import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
-import { startOwnServer, type OwnServer } from './own-server.js';
+import { browserForTests, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let dir = '';
@@ -109,59 +108,3 @@ describe('reading a file without storing it', () => {
     await page.close();
   });
 });
-
-describe('storing the file read, with an editor token', () => {
-  const SECRET = 'read-file-e2e-secret-0123456789abcdef';
-  let own: OwnServer | undefined;
-  let browser: BrowserHandle;
-  beforeAll(async () => {
-    own = await startOwnServer({ name: 'store', env: { JWT_SECRET: SECRET } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await own?.close();
-  });
-
-  it('refuses a viewer token and a forged one, stores with an editor token, and the plan joins 58-CTr/TU’s cascade', async () => {
-    const { mintToken } = await import('../../server/src/api/auth.js');
-    const secret = new TextEncoder().encode(SECRET);
-    const file = path.join(dir, 'ke-hoach-45-KH-HU.docx');
-    fs.writeFileSync(file, docx(districtPlan('Hàm Thuận Bắc', '45-KH/HU', '12').split('\n')));
-    const cascadeCodes = async () => {
-      const res = await fetch(`${own!.base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ cascade(code: "58-CTr/TU", province: "Bình Thuận") { nodes { code } } }' }),
-      });
-      return ((await res.json()) as { data: { cascade: { nodes: Array<{ code: string | null }> } } }).data.cascade.nodes.map((n) => n.code);
-    };
-    expect(await cascadeCodes()).not.toContain('45-KH/HU');
-    const page = await browser.newPage();
-    await page.goto(`${own!.base}/?read=1`);
-    await page.getByTestId('read-file').setInputFiles(file);
-    await page.getByTestId('read-facts').waitFor();
-    expect(await page.getByTestId('read-status').getAttribute('data-status')).toBe('NEW');
-    const token = page.getByTestId('store-token');
-    const error = page.getByTestId('store-error');
-    await token.fill(await mintToken(secret, 'viewer'));
-    await page.getByTestId('store-submit').click();
-    await error.waitFor();
-    expect(await error.textContent()).toContain('không có quyền biên tập');
-    await token.fill(await mintToken(new TextEncoder().encode('another-secret-0123456789abcdefgh'), 'editor'));
-    await page.getByTestId('store-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=store-error]')?.textContent?.includes('invalid token'));
-    expect(await cascadeCodes()).not.toContain('45-KH/HU');
-    await token.fill(await mintToken(secret, 'editor'));
-    await page.getByTestId('store-submit').click();
-    await page.getByTestId('stored').waitFor();
-    expect(await page.getByTestId('stored').textContent()).toMatch(/Đã lưu vào đồ thị: [1-9]\d* nút/);
-    // The page reads the file again: the graph now holds this very text, and there is nothing left to store.
-    await expect.poll(() => page.getByTestId('read-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('SAME_TEXT');
-    expect(await page.getByTestId('store-form').count()).toBe(0);
-    await screenshot(page, 'read-file-stored');
-    expect(await cascadeCodes()).toContain('45-KH/HU');
-    await page.close();
-  });
-});
-

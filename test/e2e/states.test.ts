@@ -1,11 +1,16 @@
 /**
  * Error and empty states: server down (?api= pointing at a closed port), unknown directive; gap view; the province
- * filter across the 2025 reform (a new province covering the old ones it took over); texts of units below the province.
+ * filter across the 2025 reform (a new province covering the old ones it took over); texts of units below the province;
+ * a text stored from the read page with an editor's token (the last three in a graph of their own).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { gqlData } from '../support/graphql.js';
+import { docx } from '../fixtures/builders.js';
 import { communePlan, communeUbndPlan, districtPlan } from '../fixtures/unit-texts.js';
 import { clickNode, readGraph, waitForGraph } from './app.js';
 import { browserForTests, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
@@ -13,6 +18,8 @@ import { startOwnServer, type OwnServer } from './own-server.js';
 
 const baseUrl = inject('baseUrl');
 const DOWN = encodeURIComponent('http://127.0.0.1:1/graphql');
+/** The secret of the graph of its own below, whose editors store a text from the read page. */
+const EDITOR_SECRET = 'states-e2e-secret-0123456789abcdef';
 
 describe('loading, error and empty states', () => {
   const browser = browserForTests();
@@ -198,6 +205,7 @@ describe('the province filter across the 2025 reform', () => {
     const { ingestText } = await import('../../server/src/ingest/ingest.js');
     own = await startOwnServer({
       name: 'provinces',
+      env: { JWT_SECRET: EDITOR_SECRET },
       beforeStart: async (driver) => {
         await ingestText(driver, 'lam-dong-2025.txt', LAM_DONG_PLAN);
         // Below 58-CTr/TU: a district's plan, two of its communes' plans of one code and day, and their People's Committees'.
@@ -313,5 +321,49 @@ describe('the province filter across the 2025 reform', () => {
     await expect.poll(() => choice(page)).toEqual({ value: 'Lâm Đồng', label: 'Lâm Đồng (incl. Bình Thuận)' });
     await expect.poll(() => shownProvinces(page, 'DIRECTIVE')).toEqual(new Set(['Bình Thuận', 'Lâm Đồng']));
     await page.close();
+  });
+
+  // Last in this graph of its own: it stores a district's plan below 58-CTr/TU.
+  it('refuses a viewer token and a forged one, stores with an editor token, and the plan joins 58-CTr/TU’s cascade', async () => {
+    const { mintToken } = await import('../../server/src/api/auth.js');
+    const secret = new TextEncoder().encode(EDITOR_SECRET);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-store-'));
+    const file = path.join(dir, 'ke-hoach-45-KH-HU.docx');
+    fs.writeFileSync(file, docx(districtPlan('Hàm Thuận Bắc', '45-KH/HU', '12').split('\n')));
+    const cascadeCodes = async () => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cascade(code: "58-CTr/TU", province: "Bình Thuận") { nodes { code } } }' }),
+      });
+      return ((await res.json()) as { data: { cascade: { nodes: Array<{ code: string | null }> } } }).data.cascade.nodes.map((n) => n.code);
+    };
+    expect(await cascadeCodes()).not.toContain('45-KH/HU');
+    const page = await browser.newPage();
+    await page.goto(`${base}/?read=1`);
+    await page.getByTestId('read-file').setInputFiles(file);
+    await page.getByTestId('read-facts').waitFor();
+    expect(await page.getByTestId('read-status').getAttribute('data-status')).toBe('NEW');
+    const token = page.getByTestId('store-token');
+    const error = page.getByTestId('store-error');
+    await token.fill(await mintToken(secret, 'viewer'));
+    await page.getByTestId('store-submit').click();
+    await error.waitFor();
+    expect(await error.textContent()).toContain('không có quyền biên tập');
+    await token.fill(await mintToken(new TextEncoder().encode('another-secret-0123456789abcdefgh'), 'editor'));
+    await page.getByTestId('store-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-error]')?.textContent?.includes('invalid token'));
+    expect(await cascadeCodes()).not.toContain('45-KH/HU');
+    await token.fill(await mintToken(secret, 'editor'));
+    await page.getByTestId('store-submit').click();
+    await page.getByTestId('stored').waitFor();
+    expect(await page.getByTestId('stored').textContent()).toMatch(/Đã lưu vào đồ thị: [1-9]\d* nút/);
+    // The page reads the file again: the graph now holds this very text, and there is nothing left to store.
+    await expect.poll(() => page.getByTestId('read-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('SAME_TEXT');
+    expect(await page.getByTestId('store-form').count()).toBe(0);
+    await screenshot(page, 'read-file-stored');
+    expect(await cascadeCodes()).toContain('45-KH/HU');
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

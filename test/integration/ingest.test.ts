@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
 import { WRITER_STATEMENTS } from '../../server/src/graph/write.js';
 import { ingestPaths } from '../../server/src/ingest/ingest.js';
+import { communePlan, districtPlan } from '../fixtures/unit-texts.js';
 
 let driver: Driver;
 beforeAll(() => {
@@ -133,6 +134,45 @@ describe('ingest', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/ingested 1\/2 documents .*errors: 1/);
     expect(r.stderr).toMatch(/error: .*broken\.txt: /);
+  });
+
+  it('CLI --dry-run: says what storing the files would do, resolving them together, and writes nothing', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-dry-'));
+    fs.copyFileSync(path.join(seedDir, '003_b599351afc1a319a.txt'), path.join(tmp, '003_b599351afc1a319a.txt'));
+    fs.writeFileSync(path.join(tmp, 'tuy-phong.txt'), districtPlan('Tuy Phong', '12-KH/HU', '20'));
+    fs.writeFileSync(path.join(tmp, 'phu-lac.txt'), communePlan('Phú Lạc', '15-KH/ĐU'));
+    fs.writeFileSync(path.join(tmp, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    // Nothing of the new texts is stored after (the shared graph's other texts may be written by suites alongside).
+    const held = async () => (await driver.executeQuery("MATCH (d:Directive) WHERE d.code IN ['12-KH/HU', '15-KH/ĐU'] OR d.sourceFile IN ['tuy-phong.txt', 'phu-lac.txt'] RETURN count(d) AS n")).records[0]!.get('n').toNumber();
+    expect(await held()).toBe(0);
+    const run = (...args: string[]) =>
+      spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/src/cli/ingest.ts', '--dry-run', ...args, tmp], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+        timeout: 120_000,
+      });
+    try {
+      const r = run();
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/error: .*broken\.txt: /);
+      expect(r.stdout).toContain('dry run: nothing written (4 files read)');
+      expect(r.stdout).toMatch(/003_b599351afc1a319a\.txt: 58-CTr\/TU CTr 2023-03-30 Bình Thuận — stored as it is/);
+      expect(r.stdout).toMatch(/tuy-phong\.txt: 12-KH\/HU KH 2023-04-20 Bình Thuận — new\n {2}implements 58-CTr\/TU@2023-03-30#binh-thuan \(in the graph\)/);
+      expect(r.stdout).toMatch(/phu-lac\.txt: 15-KH\/ĐU KH 2023-05-10 Bình Thuận — new\n {2}implements 12-KH\/HU@2023-04-20#binh-thuan\/huyen-tuy-phong \(in these files\)/);
+      expect(r.stdout).toMatch(/003_b599351afc1a319a\.txt: .*\n {2}implements 28-NQ\/TW@2022-11-17 \(known from mentions only\)/);
+      expect(r.stdout).toContain('summary: 3 texts: 2 new, 0 mentioned by stored texts, 1 stored as they are, 0 other versions; implements links: 1 to texts in the graph, 1 to these files, 2 to texts known from mentions only, 0 to texts not in the graph yet; 0 to check; errors: 1');
+      const json = run('--json');
+      const docs = JSON.parse(json.stdout) as Array<{ file: string; status: string; links: Array<{ kind: string; where: string | null }>; newOrganizations: number }>;
+      expect(docs.map((d) => [path.basename(d.file), d.status])).toEqual([['003_b599351afc1a319a.txt', 'SAME_TEXT'], ['phu-lac.txt', 'NEW'], ['tuy-phong.txt', 'NEW']]);
+      expect(docs[2]!.newOrganizations).toBe(1);
+      expect(await held()).toBe(0);
+      const wrong = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/src/cli/ingest.ts', '--dry-run', '--bulk', tmp], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NEO4J_URI: inject('neo4jUri') }, timeout: 120_000 });
+      expect(wrong.status).toBe(1);
+      expect(wrong.stderr).toContain('--dry-run writes nothing: leave out --bulk and --rewrite');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('CLI: a missing path is a clear error', () => {

@@ -2,14 +2,13 @@
  * `previewDocument`: a text read as `ingestDocument` reads it, and where it would join the graph — stores nothing.
  * What each mention would link to comes from the writer's own resolution (graph/queries/preview.ts).
  */
-import type { ExtractedRecord, Reference } from '../extract/types.js';
+import type { Reference } from '../extract/types.js';
+import { recordWarnings } from '../extract/warnings.js';
 import { previewMatches, type StoredDirective } from '../graph/queries/preview.js';
 import { referenceUid } from '../graph/rows.js';
 import { textRows } from '../ingest/ingest.js';
 import type { ApiContext } from './context.js';
 import { givenText, type GivenText } from './given-text.js';
-
-export type PreviewWarning = 'NO_CODE' | 'NO_DATE' | 'NO_PROVINCE' | 'NO_IMPLEMENTS' | 'NO_ASSIGNMENTS';
 
 export async function previewDocument(args: GivenText, ctx: ApiContext) {
   const { fileName, text } = await givenText(args);
@@ -71,17 +70,6 @@ export async function previewDocument(args: GivenText, ctx: ApiContext) {
       tasks: a.tasks.map((t) => ({ text: t.text, timing: t.timing?.text ?? null, quote: t.quote, start: t.start, end: t.end })),
       assignedByTexts: matches.assignedByTexts.get(orgKeys[i]!) ?? 0,
     })),
-    warnings: warnings(record),
+    warnings: recordWarnings(record),
   };
-}
-
-/** What the extractor did not find, for the reader to check. */
-export function warnings(record: ExtractedRecord): PreviewWarning[] {
-  const out: PreviewWarning[] = [];
-  if (!record.resolvedCode) out.push('NO_CODE');
-  if (!(record.issuedOn ?? record.resolvedIssuedOn)) out.push('NO_DATE');
-  if (record.issuer.level !== 'central' && !record.issuer.province) out.push('NO_PROVINCE');
-  if (!record.implements.length) out.push('NO_IMPLEMENTS');
-  if (!record.assignments.length) out.push('NO_ASSIGNMENTS');
-  return out;
 }

@@ -2,11 +2,14 @@
  * npm run ingest -- PATH... : extract files/folders and write them to Neo4j idempotently (one transaction per
  * batch of 100 documents, --batch N; --bulk for an empty database). A text the graph already holds as it would be
  * written is skipped (--rewrite writes it anyway). Progress bar on a TTY, summary at the end, exit 1 if any file failed.
+ * --dry-run reads and matches the files against the graph and says what storing them would do, writing nothing.
  */
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { readConfig } from '../config.js';
-import { ingestPaths, skippedNote } from '../ingest/ingest.js';
+import { dryRun } from '../ingest/dry-run.js';
+import { dryRunReport } from '../ingest/dry-run-report.js';
+import { extractFiles, ingestPaths, listSourceFiles, skippedNote } from '../ingest/ingest.js';
 import { openDatabase } from '../runtime.js';
 import { runCli } from './run-cli.js';
 
@@ -17,12 +20,32 @@ const program = new Command('ingest')
   .option('--synthetic', 'mark every document as synthetic (generated)', false)
   .option('--bulk', 'fast first load into an EMPTY database (corpus-wide UNWIND batches)', false)
   .option('--rewrite', 'write every text again, even those the graph holds as they are (skipped by default)', false)
-  .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean; rewrite: boolean }) =>
+  .option('--dry-run', 'write nothing: say for each text whether the graph has it, what it would link to and what the extractor missed', false)
+  .option('--json', 'with --dry-run: one JSON array on stdout instead of the report', false)
+  .action((paths: string[], opts: { batch: string; synthetic: boolean; bulk: boolean; rewrite: boolean; dryRun: boolean; json: boolean }) =>
     runCli(async () => {
       const batchSize = Number(opts.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must be a positive integer');
+      if (opts.json && !opts.dryRun) throw new Error('--json goes with --dry-run');
+      if (opts.dryRun && (opts.bulk || opts.rewrite)) throw new Error('--dry-run writes nothing: leave out --bulk and --rewrite');
       const config = readConfig();
       const db = await openDatabase(config);
+      if (opts.dryRun) {
+        try {
+          const listed = listSourceFiles(paths);
+          const extracted = await extractFiles(listed.files, { synthetic: opts.synthetic || undefined });
+          const docs = await dryRun(db.driver, extracted.records, { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+          const errors = [...listed.errors, ...extracted.errors];
+          if (opts.json) console.log(JSON.stringify(docs, null, 2));
+          else console.log(dryRunReport(docs, listed.files.length, errors.length));
+          if (listed.skipped.length) console.error(skippedNote(listed.skipped));
+          for (const e of errors) console.error(`error: ${e.file}: ${e.message}`);
+          if (errors.length) process.exitCode = 1;
+        } finally {
+          await db.close();
+        }
+        return;
+      }
       const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
       try {
         let started = false;

@@ -16,3 +16,4 @@ export { termSpans, withinSpans } from './terms.js';
 export { issuingUnit } from './unit.js';
 export { runsOnFrom, agreedWording } from './subject-choice.js';
 export { remembered } from './memo.js';
+export { recordWarnings, type RecordWarning } from './warnings.js';

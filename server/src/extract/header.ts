@@ -88,6 +88,9 @@ export function parseHeader(ls: Line[], skip: Set<number>): HeaderInfo {
         i++;
         break;
       }
+      // A decision's authority line after its title ("Về việc … / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): capitals after a
+      // title line in lower case end the title (a title written in capitals throughout stays whole).
+      if (titleParts.length && HAS_LOWER_RE.test(titleParts[titleParts.length - 1]!) && !HAS_LOWER_RE.test(t) && /\p{Lu}{2}/u.test(t)) break;
       info.titleLines.push(ls[i]!);
       titleParts.push(t);
     }

@@ -21,8 +21,25 @@ export function openingSubject(opening: string): string | null {
 /** "TỈNH ỦY BÌNH PHƯỚC" + "BAN TUYÊN GIÁO" → "Ban Tuyên giáo Tỉnh ủy Bình Phước". */
 export function nameFromHeader(lines: string[]): string | null {
   if (lines.length === 0) return null;
-  const parts = lines.map(sentenceCase).reverse();
-  return parts.join(' ');
+  // The header names the body under what it belongs to ("TỈNH ỦY BÌNH PHƯỚC / BAN TUYÊN GIÁO": Ban Tuyên giáo Tỉnh ủy
+  // Bình Phước), but a place line names where the body above it is ("ỦY BAN NHÂN DÂN / TỈNH BÌNH THUẬN": Ủy ban nhân
+  // dân tỉnh Bình Thuận), and stays with it.
+  const parts: string[] = [];
+  for (const line of lines) {
+    const place = HEADER_PLACE_RE.exec(line);
+    if (place && parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]} ${place[1]!.toLowerCase()} ${properName(line.slice(place[0].length))}`;
+    else parts.push(sentenceCase(line));
+  }
+  return parts.reverse().join(' ');
+}
+
+/** A header line naming a place: "TỈNH BÌNH THUẬN", "HUYỆN HÀM THUẬN BẮC", "XÃ PHÚ LẠC" (not "TỈNH ỦY …", "HUYỆN ỦY …"). */
+const HEADER_PLACE_RE = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s(?!(?:ỦY|UỶ)(?:\s|$))/u;
+
+/** "BÌNH THUẬN" → "Bình Thuận"; a province by its own spelling ("Hồ Chí Minh", "Bà Rịa - Vũng Tàu"). */
+function properName(upper: string): string {
+  const name = upper.trim();
+  return findProvince(name)?.name ?? name.toLowerCase().replace(/(^|\s)(\p{Ll})/gu, (_m, a: string, c: string) => a + c.toUpperCase());
 }
 
 function sentenceCase(upper: string): string {

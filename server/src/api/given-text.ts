@@ -10,7 +10,7 @@ import { SUPPORTED_EXTENSIONS } from '../ingest/ingest.js';
 import { userError } from './errors.js';
 
 /** Largest text or file accepted (the request body limit, BODY_LIMIT, usually refuses a large one first). */
-export const MAX_GIVEN_BYTES = 5 * 1024 * 1024;
+const MAX_GIVEN_BYTES = 5 * 1024 * 1024;
 
 export interface GivenText {
   fileName: string;
@@ -33,7 +33,6 @@ export async function givenText(args: GivenText): Promise<{ fileName: string; te
     if (!SUPPORTED_EXTENSIONS.includes(ext)) throw userError(`fileName must end in ${SUPPORTED_EXTENSIONS.join(', ')} (it decides how the bytes are read)`, 'BAD_USER_INPUT');
     const b64 = args.contentBase64!.replace(/\s+/g, '');
     if (!BASE64.test(b64) || b64.length % 4 === 1) throw userError('contentBase64 is not base64', 'BAD_USER_INPUT');
-    if ((b64.length * 3) / 4 > MAX_GIVEN_BYTES + 3) throw userError(`the file is larger than ${MAX_GIVEN_BYTES / 1024 / 1024} MB`, 'BAD_USER_INPUT');
     const source = await sourceFromBytes(fileName, Buffer.from(b64, 'base64'), { maxBytes: MAX_GIVEN_BYTES });
     return { fileName, text: source.text };
   } catch (e) {

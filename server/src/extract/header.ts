@@ -133,4 +133,3 @@ function openingAsTitle(ls: Line[], at: number, skip: Set<number>): boolean {
   }
   return false;
 }
-

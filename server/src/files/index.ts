@@ -33,8 +33,7 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
     throw new SourceError('not-found', file, 'no such file');
   }
   if (!st.isFile()) throw new SourceError('not-a-file', file, 'not a regular file');
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  checkSize(file, st.size, max);
+  checkSize(file, st.size, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   return sourceFromBytes(file, await fs.readFile(file), opts);
 }
 

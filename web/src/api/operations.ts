@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
 import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit } from './types';
+import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit, StoredFile } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -12,7 +12,7 @@ export const previewDocument = (fileName: string, contentBase64: string, signal?
 
 /** The same file stored in the graph, with an editor's token (`npm run token -- --role editor`). */
 export const ingestFile = (fileName: string, contentBase64: string, token: string) =>
-  gql<{ ingestDocument: { uid: string; nodesWritten: number; relationshipsWritten: number } }>(INGEST_FILE_MUTATION, { fileName, contentBase64 }, undefined, {
+  gql<{ ingestDocument: StoredFile }>(INGEST_FILE_MUTATION, { fileName, contentBase64 }, undefined, {
     authorization: `Bearer ${token.trim()}`,
   }).then((d) => d.ingestDocument);
 

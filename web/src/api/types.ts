@@ -172,6 +172,13 @@ export function directiveRef(d: { id: string; code: string | null; issuedOn: str
   return d.code && !ofUnit ? { code: d.code, issuedOn: d.issuedOn, province: d.province } : { code: d.id };
 }
 
+/** What storing a file wrote (`ingestDocument`). */
+export interface StoredFile {
+  uid: string;
+  nodesWritten: number;
+  relationshipsWritten: number;
+}
+
 /** A directive of the graph as a preview names it. */
 export interface StoredDirective {
   id: string;

@@ -5,22 +5,22 @@
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { previewDocument } from '../api/operations';
-import type { DocumentPreview, RootRef } from '../api/types';
+import type { DocumentPreview, RootRef, StoredFile } from '../api/types';
 import { formatCount, typeName, useI18n } from '../i18n';
 import { previewHighlights } from '../text/highlights';
 import { DocumentText } from './DocumentText';
 import { PreviewFacts } from './PreviewFacts';
 import { ErrorMessage, Loading } from './StatusMessage';
-import { StoreForm, type Stored } from './StoreForm';
+import { StoreForm } from './StoreForm';
 
 const READABLE = ['.txt', '.md', '.docx', '.pdf'];
 /**
  * The largest file sent: base64 makes it a third larger, and the server takes requests of 2 MB by default
  * (BODY_LIMIT); a larger file is refused here, with the command that loads it.
  */
-export const MAX_PREVIEW_BYTES = 1.4 * 1024 * 1024;
+const MAX_PREVIEW_BYTES = 1.4 * 1024 * 1024;
 /** Files read from one choice or drop; the rest are named as left out. */
-export const MAX_PREVIEW_FILES = 50;
+const MAX_PREVIEW_FILES = 50;
 
 interface Item {
   id: number;
@@ -30,7 +30,7 @@ interface Item {
   error?: unknown;
   preview?: DocumentPreview;
   contentBase64?: string;
-  stored?: Stored | null;
+  stored?: StoredFile | null;
 }
 
 let nextId = 1;
@@ -87,7 +87,7 @@ export function PreviewPage({ onOpen, onHome }: { onOpen: (ref: RootRef) => void
 
   const item = items.find((x) => x.id === selected) ?? null;
   // Once stored, the same bytes read again: the page then says what the graph holds.
-  const onStored = (stored: Stored) => {
+  const onStored = (stored: StoredFile) => {
     if (!item?.contentBase64 || !item.preview) return;
     const { id, contentBase64, preview } = item;
     patch(id, { stored });

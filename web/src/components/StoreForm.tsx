@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { ingestFile } from '../api/operations';
+import type { StoredFile } from '../api/types';
 import { useI18n } from '../i18n';
 import { errorText } from './StatusMessage';
 
@@ -18,13 +19,7 @@ function savedToken(): string {
   }
 }
 
-export interface Stored {
-  uid: string;
-  nodesWritten: number;
-  relationshipsWritten: number;
-}
-
-export function StoreForm({ fileName, contentBase64, onStored }: { fileName: string; contentBase64: string; onStored: (s: Stored) => void }) {
+export function StoreForm({ fileName, contentBase64, onStored }: { fileName: string; contentBase64: string; onStored: (s: StoredFile) => void }) {
   const { t } = useI18n();
   const [token, setToken] = useState(savedToken);
   const [busy, setBusy] = useState(false);

@@ -33,7 +33,7 @@ export interface PreviewMatches {
 }
 
 /** At most this many implementing texts are named. */
-export const MAX_IMPLEMENTED_BY = 50;
+const MAX_IMPLEMENTED_BY = 50;
 
 const summary = (v: string) =>
   `${v} { id: ${v}.uid, .code, issuedOn: toString(${v}.issuedOn), .title, .type, .province, .level, stub: coalesce(${v}.stub, false), synthetic: coalesce(${v}.synthetic, false) }`;

@@ -16,6 +16,7 @@ import type { ApiContext } from './context.js';
 import { userError } from './errors.js';
 import { givenText, type GivenText } from './given-text.js';
 import { previewDocument } from './preview.js';
+import { resolveScheduledTasks, resolveTaskSchedule, type ScheduleArgs, type ScheduleDeps, type ScheduledTasksArgs } from './schedule.js';
 
 async function rootUid(ctx: ApiContext, ref: DirectiveRef): Promise<string> {
   try {
@@ -45,6 +46,8 @@ function checkProvinces(provinces: string[] | null | undefined): string[] {
   if (list.length > 100 || list.some((p) => p.length > 100)) throw userError('provinces takes at most 100 names of at most 100 characters', 'BAD_USER_INPUT');
   return [...new Set(list.flatMap(provinceArea))];
 }
+
+const scheduleDeps = (ctx: ApiContext): ScheduleDeps => ({ rootUid: (ref) => rootUid(ctx, ref), provinces: checkProvinces });
 
 interface CascadeArgs extends DirectiveRef {
   maxNodes: number;
@@ -123,6 +126,12 @@ export const resolvers = {
     async taskAssignments(_: unknown, args: DirectiveRef, ctx: ApiContext) {
       const rows = await assignmentsUnder(ctx.driver, await rootUid(ctx, args), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
       return rows.map((r) => ({ ...r, documentUid: r.uid, tasks: r.tasks.map((t) => t.text), timings: r.tasks.map((t) => t.timing) }));
+    },
+    taskSchedule(_: unknown, args: ScheduleArgs, ctx: ApiContext) {
+      return resolveTaskSchedule(args, ctx, scheduleDeps(ctx));
+    },
+    scheduledTasks(_: unknown, args: ScheduledTasksArgs, ctx: ApiContext) {
+      return resolveScheduledTasks(args, ctx, scheduleDeps(ctx));
     },
     previewDocument(_: unknown, args: GivenText, ctx: ApiContext) {
       return previewDocument(args, ctx);

@@ -7,6 +7,7 @@ import { ingestTypeDefs } from './ingest.js';
 import { previewTypeDefs } from './preview.js';
 import { organizationTypeDefs } from './organization.js';
 import { provinceTypeDefs } from './province.js';
+import { scheduleTypeDefs } from './schedule.js';
 import { searchTypeDefs } from './search.js';
 
-export const typeDefs = [directiveTypeDefs, edgeTypeDefs, organizationTypeDefs, cascadeTypeDefs, searchTypeDefs, analyticsTypeDefs, provinceTypeDefs, ingestTypeDefs, previewTypeDefs].join('\n');
+export const typeDefs = [directiveTypeDefs, edgeTypeDefs, organizationTypeDefs, cascadeTypeDefs, searchTypeDefs, analyticsTypeDefs, provinceTypeDefs, ingestTypeDefs, previewTypeDefs, scheduleTypeDefs].join('\n');

@@ -31,16 +31,27 @@ const ROWS_PER_RECORD = 50;
 const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
+     WHERE ($provinces IS NULL OR o.province IN $provinces) AND ($timings IS NULL OR any(t IN a.timings WHERE t IN $timings))
      WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
                    o.name, o.sortKey, a.tasks, a.timings, o.key]) AS rows
      ${rowsInRecords('rows')}`;
+
+export interface AssignmentFilter {
+  database?: string;
+  timeoutMs?: number;
+  /** Only organisations of these provinces (names as stored). */
+  provinces?: string[] | null;
+  /** Only assignments with a task of one of these timings as stored ('' for a task without one). */
+  timings?: string[] | null;
+}
 
 /**
  * Ordered by the assigning text — level (highest first), province (Vietnamese order, central texts first), issue
  * date, code — then by organisation in Vietnamese alphabetical order (its sort key).
  */
-export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { database?: string; timeoutMs?: number } = {}): Promise<AssignmentRow[]> {
-  const rows = await readRows(driver, STATEMENT, { uid: rootUid }, ROWS_PER_RECORD, opts);
+export async function assignmentsUnder(driver: Driver, rootUid: string, opts: AssignmentFilter = {}): Promise<AssignmentRow[]> {
+  const params = { uid: rootUid, provinces: opts.provinces?.length ? opts.provinces : null, timings: opts.timings ?? null };
+  const rows = await readRows(driver, STATEMENT, params, ROWS_PER_RECORD, { database: opts.database, timeoutMs: opts.timeoutMs });
   const ranked = rows.map((r) => {
     const tasks = (r[10] as string[] | null) ?? [];
     const timings = (r[11] as Array<string | null> | null) ?? [];

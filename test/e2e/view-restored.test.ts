@@ -107,7 +107,7 @@ describe('a view restored from its address', () => {
     const page = await browser.newPage({ width: 1366, height: 768 });
     await page.goto(`${baseUrl}/?code=${encodeURIComponent('999-NQ/TW')}`);
     await page.locator('[data-testid=empty]').waitFor();
-    for (const id of ['fit', 'gaps-toggle', 'lag-toggle', 'export-png', 'export-svg', 'briefing-start']) {
+    for (const id of ['fit', 'gaps-toggle', 'lag-toggle', 'due-toggle', 'export-png', 'export-svg', 'briefing-start']) {
       expect(await page.locator(`[data-testid=${id}]`).isDisabled(), id).toBe(true);
     }
     await screenshot(page, 'unknown-code');

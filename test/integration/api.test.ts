@@ -1052,8 +1052,10 @@ describe('exports', () => {
     expect(lines).toContainEqual([
       '58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Cán sự đảng Tòa án nhân dân tỉnh',
       expect.stringMatching(/^Lãnh đạo tiếp tục đổi mới tổ chức, nâng cao chất lượng hoạt động của Tòa án nhân dân.*\(nhiệm vụ thường xuyên\)\.$/),
-      'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban can su dang toa an nhan dan tinh#binh-thuan',
+      'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban can su dang toa an nhan dan tinh#binh-thuan', 'Thường xuyên', '',
     ]);
+    // A task due in a year: its period and the year's last day.
+    expect(lines.find((l) => l[7] === 'thực hiện năm 2023')!.slice(11)).toEqual(['Trong năm 2023', '2023-12-31']);
     // As many lines as the root and the texts implementing it have tasks (an assignment without a listed task: one).
     const driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', 'x'));
     try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { readConfig, repoRoot } from '../../server/src/config.js';
 import { ensurePythonEnv } from '../support/python.js';
+import { gqlData } from '../support/graphql.js';
 
 const NOTEBOOK = path.join(repoRoot, 'notebooks', 'cascade-28-NQ-TW.ipynb');
 const RUNNER = path.join(repoRoot, 'notebooks', 'run_notebook.py');
@@ -188,6 +189,17 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     const texts = new Set(bt.map((r) => r[8])).size;
     expect(tasks).toBeGreaterThan(5);
     expect(out).toMatch(new RegExp(`Ban Tổ chức Tỉnh ủy\\s+Bình Thuận\\s+provincial\\s+${tasks}\\s+${texts}\\s+ban to chuc tinh uy#binh-thuan`));
+  });
+
+  it("counts the tasks by deadline as the API does, and lists the first ended period's earliest tasks", async () => {
+    const out = outputOf('taskSchedule(code: $code)');
+    const { taskSchedule } = await gqlData<{ taskSchedule: Array<{ period: string; status: string | null; tasks: number }> }>('{ taskSchedule(code: "28-NQ/TW") { period status tasks } }');
+    for (const p of taskSchedule) expect(out).toMatch(new RegExp(`${p.period}\\s+${p.status ?? '-'}\\s+${p.tasks}\\s`));
+    const ended = taskSchedule.filter((p) => p.status === 'ENDED');
+    expect(ended.length).toBeGreaterThan(0);
+    expect(out).toContain(`${ended.reduce((n, p) => n + p.tasks, 0)} tasks in periods that have ended`);
+    expect(out).toContain(`${ended[0]!.period}: ${ended[0]!.tasks} tasks, the first ${Math.min(5, ended[0]!.tasks)}:`);
+    expect(out).toMatch(/\d{4}-12-31/);
   });
 
   it('draws the cascade and saves a PNG larger than 5 KB', () => {

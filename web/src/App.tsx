@@ -26,10 +26,10 @@ export function App() {
 
   const open = useCallback(
     (ref: RootRef) =>
-      update({ read: false, code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true),
+      update({ read: false, code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, due: false, period: null, orgs: false, levels: false, expanded: [] }, true),
     [update],
   );
-  const home = useCallback(() => update({ read: false, code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, orgs: false, levels: false, expanded: [] }, true), [update]);
+  const home = useCallback(() => update({ read: false, code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, due: false, period: null, orgs: false, levels: false, expanded: [] }, true), [update]);
   const readFile = useCallback(() => update({ read: true }, true), [update]);
   const setLang = useCallback((lang: Lang) => update({ lang }), [update]);
   // How the cascade view names its root once loaded (code, or type and title of a text opened by its id "doc:…").

@@ -3,6 +3,7 @@
  * root, the gap list whole, the implementation lag table. Headers and level names in the language asked for.
  */
 import { typeByName } from '../extract/index.js';
+import { taskPeriod, type TaskPeriod } from '../extract/task-period.js';
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
@@ -14,8 +15,8 @@ export type TableName = (typeof TABLES)[number];
 
 const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
   assignments: {
-    vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan'],
-    en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic', 'Organization key'],
+    vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan', 'Kỳ hạn', 'Hạn chót'],
+    en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Assigned organization', 'Task', 'Timing', 'Document uid', 'Synthetic', 'Organization key', 'Period', 'Due on'],
   },
   gaps: {
     vi: ['Cơ quan', 'Thuộc đơn vị', 'Tỉnh/thành', 'Cấp', 'Số nhiệm vụ', 'Văn bản giao nhiệm vụ', 'Mã định danh cơ quan'],
@@ -41,17 +42,33 @@ function typeName(name: string | null, lang: TableLang): string | null {
   return typeByName(name)?.nameEn ?? name;
 }
 
+/** A task's period as the explorer names it ("Trong năm 2023", "Thường xuyên"); nothing when the timing names none. */
+function periodName(p: TaskPeriod, lang: TableLang): string {
+  const vi = lang === 'vi';
+  if (p.kind === 'BY_YEAR') return vi ? `Trong năm ${p.year}` : `During ${p.year}`;
+  if (p.kind === 'FROM_YEAR') return vi ? `Từ năm ${p.year}` : `From ${p.year} on`;
+  if (p.kind === 'RECURRING') return vi ? 'Thường xuyên' : 'Ongoing';
+  if (p.kind === 'CONDITIONAL') return vi ? 'Khi có văn bản chỉ đạo' : 'Once guidance is issued';
+  return '';
+}
+
 /** A table as CSV pieces (csv.ts csvChunks), to be sent one after the other. */
 export type CsvPieces = Generator<string>;
 
-/** One line per task (an organisation given no listed task: one line without it). */
+/** One line per task (an organisation given no listed task: one line without it), with its period and due day (extract/task-period.ts). */
 export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): CsvPieces {
+  // A national root's 75 000 tasks have a few dozen distinct timings: each read once.
+  const periods = new Map<string, TaskPeriod>();
+  const periodOf = (timing: string) => periods.get(timing) ?? periods.set(timing, taskPeriod(timing)).get(timing)!;
   function* lines(): Generator<CsvValue[]> {
     for (const r of rows) {
       const head = [r.code ?? typeName(r.typeName, lang), typeName(r.typeName, lang), r.issuedOn, r.province, levelName(r.level, lang), r.organization];
       const tail = [r.uid, r.synthetic ? YES[lang] : '', r.organizationKey];
-      if (!r.tasks.length) yield [...head, '', '', ...tail];
-      for (const t of r.tasks) yield [...head, t.text, t.timing, ...tail];
+      if (!r.tasks.length) yield [...head, '', '', ...tail, '', ''];
+      for (const t of r.tasks) {
+        const period = periodOf(t.timing);
+        yield [...head, t.text, t.timing, ...tail, periodName(period, lang), period.dueOn];
+      }
     }
   }
   return csvChunks(HEADERS.assignments[lang], lines());

@@ -61,25 +61,29 @@ describe('assignmentsCsv', () => {
       [
         row({ tasks: [{ text: 'Tuyên truyền, phổ biến nghị quyết', timing: 'nhiệm vụ thường xuyên' }, { text: 'Sơ kết', timing: '' }] }),
         row({ organization: 'Sở Tư pháp', organizationKey: 'so tu phap#binh-thuan', tasks: [] }),
-        row({ uid: 'x@2024-01-02', code: null, typeName: 'Kế hoạch', issuedOn: '2024-01-02', level: null, province: null, synthetic: true, organization: 'UBND xã', organizationKey: 'ubnd xa#national', tasks: [{ text: 'Báo cáo', timing: 'quý I' }] }),
+        row({ uid: 'x@2024-01-02', code: null, typeName: 'Kế hoạch', issuedOn: '2024-01-02', level: null, province: null, synthetic: true, organization: 'UBND xã', organizationKey: 'ubnd xa#national', tasks: [{ text: 'Báo cáo', timing: 'quý I' }, { text: 'Tổng kết', timing: 'hoàn thành trong quý III năm 2024' }] }),
       ],
       'vi',
     );
     const [header, ...lines] = cells(csv);
-    expect(header).toEqual(['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan']);
+    expect(header).toEqual(['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Cơ quan được giao', 'Nhiệm vụ', 'Thời hạn', 'Mã định danh văn bản', 'Dữ liệu tổng hợp', 'Mã định danh cơ quan', 'Kỳ hạn', 'Hạn chót']);
     expect(lines).toEqual([
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Tuyên truyền, phổ biến nghị quyết', 'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan'],
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Sơ kết', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan'],
-      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Sở Tư pháp', '', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'so tu phap#binh-thuan'],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Tuyên truyền, phổ biến nghị quyết', 'nhiệm vụ thường xuyên', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan', 'Thường xuyên', ''],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Sơ kết', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'ban tuyen giao tinh uy#binh-thuan', '', ''],
+      ['58-CTr/TU', 'Chương trình hành động', '2023-03-30', 'Bình Thuận', 'Tỉnh', 'Sở Tư pháp', '', '', '58-CTr/TU@2023-03-30#binh-thuan', '', 'so tu phap#binh-thuan', '', ''],
       // No code: the type names the text; no level: nothing; synthetic texts say so.
-      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Báo cáo', 'quý I', 'x@2024-01-02', 'có', 'ubnd xa#national'],
+      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Báo cáo', 'quý I', 'x@2024-01-02', 'có', 'ubnd xa#national', '', ''],
+      // A timing naming a quarter of a year: that year's period, due on the quarter's last day.
+      ['Kế hoạch', 'Kế hoạch', '2024-01-02', '', '', 'UBND xã', 'Tổng kết', 'hoàn thành trong quý III năm 2024', 'x@2024-01-02', 'có', 'ubnd xa#national', 'Trong năm 2024', '2024-09-30'],
     ]);
   });
 
   it('speaks English when asked', () => {
     const [header, line, uncoded] = cells(
-      assignmentsCsv([row({ synthetic: true, tasks: [{ text: 'Report', timing: '' }] }), row({ code: null, typeName: 'Kế hoạch', tasks: [] })], 'en'),
+      assignmentsCsv([row({ synthetic: true, tasks: [{ text: 'Report', timing: 'thực hiện từ năm 2023' }] }), row({ code: null, typeName: 'Kế hoạch', tasks: [] })], 'en'),
     );
+    expect(header!.slice(-2)).toEqual(['Period', 'Due on']);
+    expect(line!.slice(-2)).toEqual(['From 2023 on', '']);
     expect(header![0]).toBe('Assigning document');
     expect(line!.slice(0, 2)).toEqual(['58-CTr/TU', 'Action programme']);
     expect(line![4]).toBe('Provincial');

@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SEARCH_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, SearchHit, StoredFile } from './types';
+import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SCHEDULED_TASKS_QUERY, SEARCH_QUERY, TASK_SCHEDULE_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, ScheduledTaskPage, SearchHit, StoredFile, TaskPeriod } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -73,6 +73,17 @@ export const fetchGapsAmong = (ref: RootRef, keys: string[], signal?: AbortSigna
   keys.length
     ? gql<{ gapPage: GapPage }>(GAP_PAGE_QUERY, { ...refVariables(ref), first: GAP_KEYS_MAX, keys: keys.slice(0, GAP_KEYS_MAX) }, signal).then((d) => d.gapPage.gaps)
     : Promise.resolve([]);
+
+/** Tasks of a period per request (and per "show more"). */
+export const SCHEDULE_PAGE = 50;
+
+/** The root's tasks by period; of the given provinces' organisations only, when there are any. */
+export const fetchTaskSchedule = (ref: RootRef, provinces: readonly string[] = [], signal?: AbortSignal) =>
+  gql<{ taskSchedule: TaskPeriod[] }>(TASK_SCHEDULE_QUERY, { ...refVariables(ref), provinces: provinces.length ? provinces : null }, signal).then((d) => d.taskSchedule);
+
+/** A page of one period's tasks from `offset`, with their number. */
+export const fetchScheduledTasks = (ref: RootRef, period: string, offset: number, provinces: readonly string[] = [], signal?: AbortSignal) =>
+  gql<{ scheduledTasks: ScheduledTaskPage }>(SCHEDULED_TASKS_QUERY, { ...refVariables(ref), period, first: SCHEDULE_PAGE, offset, provinces: provinces.length ? provinces : null }, signal).then((d) => d.scheduledTasks);
 
 export const fetchLag = (ref: RootRef, signal?: AbortSignal) =>
   gql<{ implementationLag: LagRow[] }>(LAG_QUERY, refVariables(ref), signal).then((d) => d.implementationLag);

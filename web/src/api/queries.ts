@@ -101,6 +101,19 @@ query Directive($uid: ID!) {
  * The gap list a page at a time with its total (a national resolution has ≈ 30 000 gaps), or — with `keys` — only
  * the organisations the graph draws, to highlight them.
  */
+export const TASK_SCHEDULE_QUERY = /* GraphQL */ `
+query TaskSchedule($code: String!, $issuedOn: Date, $province: String, $provinces: [String!]) {
+  taskSchedule(code: $code, issuedOn: $issuedOn, province: $province, provinces: $provinces) { period kind year status tasks conditional organizations documents }
+}`;
+
+export const SCHEDULED_TASKS_QUERY = /* GraphQL */ `
+query ScheduledTasks($code: String!, $issuedOn: Date, $province: String, $provinces: [String!], $period: String!, $first: Int, $offset: Int) {
+  scheduledTasks(code: $code, issuedOn: $issuedOn, province: $province, provinces: $provinces, period: $period, first: $first, offset: $offset) {
+    total
+    tasks { documentUid code issuedOn province level organization organizationKey task timing dueOn }
+  }
+}`;
+
 export const GAP_PAGE_QUERY = /* GraphQL */ `
 query GapPage($code: String!, $issuedOn: Date, $province: String, $first: Int, $offset: Int, $keys: [ID!], $provinces: [String!]) {
   gapPage(code: $code, issuedOn: $issuedOn, province: $province, first: $first, offset: $offset, keys: $keys, provinces: $provinces) {

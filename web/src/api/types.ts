@@ -135,6 +135,41 @@ export interface GapPage {
   gaps: Gap[];
 }
 
+/** The tasks of one period under a root (API taskSchedule): by a year, from a year, recurring, conditional, none. */
+export interface TaskPeriod {
+  /** The period's key: "BY_YEAR:2023", "FROM_YEAR:2024", "RECURRING", "CONDITIONAL", "NONE". */
+  period: string;
+  kind: 'BY_YEAR' | 'FROM_YEAR' | 'RECURRING' | 'CONDITIONAL' | 'NONE';
+  year: number | null;
+  /** On the server's today: ENDED, THIS_YEAR, LATER, RUNNING; null for CONDITIONAL and NONE. */
+  status: 'ENDED' | 'THIS_YEAR' | 'LATER' | 'RUNNING' | null;
+  tasks: number;
+  /** Tasks waiting for something ("sau khi có văn bản chỉ đạo của Trung ương") though they name a year. */
+  conditional: number;
+  organizations: number;
+  documents: number;
+}
+
+/** A task of a period (API scheduledTasks). */
+export interface ScheduledTask {
+  documentUid: string;
+  code: string | null;
+  issuedOn: string | null;
+  province: string | null;
+  level: string | null;
+  organization: string;
+  organizationKey: string;
+  task: string;
+  timing: string;
+  /** The period's last day as the text names it (BY_YEAR), else null. */
+  dueOn: string | null;
+}
+
+export interface ScheduledTaskPage {
+  total: number;
+  tasks: ScheduledTask[];
+}
+
 export interface LagRow {
   province: string | null;
   level: string | null;

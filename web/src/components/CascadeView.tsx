@@ -5,9 +5,9 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, exportUrl } from '../api/client';
-import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, fetchProvinces, type CascadeRequest } from '../api/operations';
+import { fetchAssignments, fetchCascade, fetchGapsAmong, fetchLag, fetchProvinces, fetchTaskSchedule, type CascadeRequest } from '../api/operations';
 import { FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE } from '../api/queries';
-import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit } from '../api/types';
+import { ALL_RELATIONS, directiveRef, type Cascade, type Gap, type LagRow, type RootRef, type SearchHit, type TaskPeriod } from '../api/types';
 import { briefingSteps } from '../graph/briefing';
 import { nodeAnnouncement } from '../graph/announce';
 import { edgesToTellApart, resolveSelection, selectionParam } from '../graph/edge-link';
@@ -29,6 +29,7 @@ import { FilterBar } from './FilterBar';
 import { GapList } from './GapList';
 import { GraphCanvas, type Selection } from './GraphCanvas';
 import { LagTable } from './LagTable';
+import { TaskSchedule } from './TaskSchedule';
 import { Legend } from './Legend';
 import { Notice } from './Notice';
 import { NotFoundMessage } from './NotFoundMessage';
@@ -170,6 +171,10 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
 
   const gapList = useGapList(rootRef, view.gaps, view.filters.provinces);
   const lag = useAsync<LagRow[] | undefined>((signal) => (view.lag ? fetchLag(rootRef, signal) : Promise.resolve(undefined)), `${view.lag}:${JSON.stringify(rootRef)}`);
+  const schedule = useAsync<TaskPeriod[] | undefined>(
+    (signal) => (view.due ? fetchTaskSchedule(rootRef, view.filters.provinces, signal) : Promise.resolve(undefined)),
+    `${view.due}:${JSON.stringify(rootRef)}:${JSON.stringify(view.filters.provinces)}`,
+  );
   const onlyProvince = useCallback((province: string) => onView({ filters: { ...view.filters, provinces: [province] } }), [onView, view.filters]);
   // The lag table marks the rows of the provinces the filter covers (none when no province is chosen).
   const lagChosen = useCallback((province: string) => view.filters.provinces.length > 0 && inProvince(province), [view.filters.provinces, inProvince]);
@@ -258,6 +263,8 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     (g: Gap) => gapTarget(g, { nodeId: gapNode(g), partial, orgsFolded: serverFolded, view, provinces }),
     [gapNode, partial, serverFolded, view, provinces],
   );
+  // A task's assigning text leads to its node when the graph draws it.
+  const documentNode = useCallback((uid: string) => (drawn?.nodes.has(uid) ? uid : null), [drawn]);
   const openGap = useCallback((target: NonNullable<GapTarget>) => (target.kind === 'node' ? focusNode(target.id) : onView(target.patch)), [focusNode, onView]);
 
   const toggleExpand = useCallback(
@@ -394,6 +401,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
             <button type="button" aria-pressed={view.lag} className={view.lag ? 'on' : ''} onClick={() => onView({ lag: !view.lag })} data-testid="lag-toggle" disabled={!model}>
               {t('lagTable')}
             </button>
+            <button type="button" aria-pressed={view.due} className={view.due ? 'on' : ''} onClick={() => onView({ due: !view.due, period: null })} data-testid="due-toggle" disabled={!model}>
+              {t('dueToggle')}
+            </button>
             <button type="button" onClick={() => void doExport('png')} data-testid="export-png" disabled={!model}>
               {t('exportPng')}
             </button>
@@ -489,6 +499,21 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
           <div className="sidebar">
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={lagChosen} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
             {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} provinceLabel={provinceLabel} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
+            {view.due && (
+              <TaskSchedule
+                rootRef={rootRef}
+                schedule={schedule}
+                period={view.period}
+                onPeriod={(period) => onView({ period })}
+                provinces={view.filters.provinces}
+                provinceLabel={provinceLabel}
+                targetFor={targetOfGap}
+                onOpen={openGap}
+                documentNode={documentNode}
+                onDocument={focusNode}
+                csvUrl={exportUrl('assignments.csv', rootRef, { lang })}
+              />
+            )}
             <DetailsPanel
               model={detailsModel ?? model}
               selection={selection}

@@ -8,6 +8,13 @@ export function levelName(t: Translate, level: string | null | undefined): strin
   return ['central', 'provincial', 'district', 'commune'].includes(level) ? t(level as MessageKey) : level;
 }
 
+/** A task period's name ("Trong năm 2023", "Từ năm 2024", "Thường xuyên"…; the API's taskSchedule kinds). */
+export function periodLabel(t: Translate, p: { kind: string; year: number | null }): string {
+  if (p.kind === 'BY_YEAR') return t('dueByYear', { year: String(p.year) });
+  if (p.kind === 'FROM_YEAR') return t('dueFromYear', { year: String(p.year) });
+  return t(p.kind === 'RECURRING' ? 'dueRecurring' : p.kind === 'CONDITIONAL' ? 'dueConditional' : 'dueNoTiming');
+}
+
 export function typeName(lang: Lang, type: string | null | undefined, fallback?: string | null): string {
   if (type && TYPE_NAMES[type]) return TYPE_NAMES[type][lang];
   return fallback ?? type ?? '';

@@ -1,7 +1,7 @@
 /**
  * The view lives in the URL so a deep link restores it:
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
- *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
+ *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&due=1&period=BY_YEAR:2023&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
  *   ?read=1 (the page reading a file without storing it)
  */
 import { ALL_RELATIONS, type Relation } from '../api/types.js';
@@ -26,6 +26,10 @@ export interface ViewState {
   gaps: boolean;
   /** The implementation lag table (days per province and level) is open. */
   lag: boolean;
+  /** The tasks by when they are due ("Tiến độ nhiệm vụ") are shown. */
+  due: boolean;
+  /** The period whose tasks that section lists ("BY_YEAR:2023": a key of the API's taskSchedule), or none. */
+  period: string | null;
   /** Draw every organisation even when a large cascade would fold them into their directives (graph/fold.ts). */
   orgs: boolean;
   /** Every level of a large cascade, not only the highest ones that fit (the server folds the lower ones by default). */
@@ -62,6 +66,11 @@ function isoDate(v: string | null): string | null {
   return Number.isFinite(t) && new Date(t).toISOString().startsWith(v) ? v : null;
 }
 
+/** A period's key as the API writes it ("BY_YEAR:2023", "RECURRING"); anything else is dropped. */
+function periodKey(v: string | null): string | null {
+  return v && /^(?:(?:BY_YEAR|FROM_YEAR):\d{4}|RECURRING|CONDITIONAL|NONE)$/.test(v) ? v : null;
+}
+
 export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);
   const rel = list(p.get('rel')).filter((r): r is Relation => (ALL_RELATIONS as readonly string[]).includes(r));
@@ -81,6 +90,8 @@ export function parseView(search: string): ViewState {
     step: step !== null && /^\d+$/.test(step) ? Number(step) : null,
     gaps: p.get('gaps') === '1',
     lag: p.get('lag') === '1',
+    due: p.get('due') === '1',
+    period: p.get('due') === '1' ? periodKey(p.get('period')) : null,
     orgs: p.get('orgs') === '1',
     levels: p.get('levels') === '1',
     expanded: nodeIds(p.getAll('exp')),
@@ -107,6 +118,8 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     if (view.step !== null) p.set('step', String(view.step));
     if (view.gaps) p.set('gaps', '1');
     if (view.lag) p.set('lag', '1');
+    if (view.due) p.set('due', '1');
+    if (view.due && view.period) p.set('period', view.period);
     if (view.orgs) p.set('orgs', '1');
     if (view.levels) p.set('levels', '1');
     for (const id of view.expanded) p.append('exp', id);

@@ -131,6 +131,10 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
         ? `failed: ${r.analytics.error.replace(/\|/g, '/').slice(0, 80)}`
         : `${f0(r.analytics.gapRows)} (${f1(r.analytics.gapMb)}); ${f1(r.analytics.gaps.p50)} / ${f1(r.analytics.gaps.p95)}, ${f1(r.analytics.deepGaps.p50)} / ${f1(r.analytics.deepGaps.p95)}, ${f1(r.analytics.wholeGaps.p50)} / ${f1(r.analytics.wholeGaps.p95)}`),
     row('implementation lag of 28-NQ/TW: GraphQL p50 / p95, ms', '', (r) => (r.analytics.error ? 'failed' : `${f1(r.analytics.lag.p50)} / ${f1(r.analytics.lag.p95)}`)),
+    row('tasks of 28-NQ/TW by deadline: tasks in all, of the largest period; the schedule, then that period\'s first page of 50, GraphQL p50 / p95, ms', '', (r) =>
+      r.analytics.error || !r.analytics.schedule
+        ? 'failed'
+        : `${f0(r.analytics.tasks)}, ${f0(r.analytics.periodTasks)}; ${f1(r.analytics.schedule.p50)} / ${f1(r.analytics.schedule.p95)}, ${f1(r.analytics.periodPage.p50)} / ${f1(r.analytics.periodPage.p95)}`),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB: uncached / response cache on (holding the largest cascades)', '', (r) => `${f0(r.serverRssMb)} / ${f0(r.cachedServerRssMb)}`),
     row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),

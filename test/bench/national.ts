@@ -23,7 +23,7 @@ import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
 import { writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY, SCHEDULED_TASKS_QUERY, TASK_SCHEDULE_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -90,7 +90,12 @@ export interface SizeResult {
    * The national root's analytics over GraphQL (uncached server): `gaps` the explorer's first page of the gap list (200
    * rows and the total, `gapRows`), `wholeGaps` the whole list as a notebook asks it (`gapMb` its size), the lag table.
    */
-  analytics: { gapRows: number; gapMb: number; gaps: Timing; deepGaps: Timing; wholeGaps: Timing; lag: Timing; error?: string };
+  analytics: {
+    gapRows: number; gapMb: number; gaps: Timing; deepGaps: Timing; wholeGaps: Timing; lag: Timing;
+    /** The tasks by deadline (taskSchedule), and the first page of 50 of its largest period (scheduledTasks): tasks in all, that period's. */
+    tasks: number; periodTasks: number; schedule: Timing; periodPage: Timing;
+    error?: string;
+  };
   /**
    * The largest cascades (largestCascades, as many as the server answers ahead), each asked for once after a change:
    * from the uncached server, and from the cached one once it is ready (`readyMs` after the change).
@@ -373,12 +378,15 @@ async function topProgramme(driver: Driver): Promise<string | null> {
  * The gap list and the lag table of the national root: the explorer's first page of the gap list (200 rows and the
  * total, GAP_PAGE_QUERY), a page far down it (offset 20 000, or the last page of a shorter list: what "Xem thêm" reaches
  * after scrolling, and where each row a sorted page kept was charged with the whole list until the twenty-eighth
- * session), the whole list as a notebook asks it (`gaps`), the lag table as the web app asks it.
+ * session), the whole list as a notebook asks it (`gaps`), the lag table as the web app asks it, the tasks by deadline
+ * and the first page of its largest period as the web app asks them.
  */
 async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
   const ref = { code: '28-NQ/TW', issuedOn: '2022-11-17' };
   let gapRows = 0;
   let gapMb = 0;
+  let tasks = 0;
+  let periodTasks = 0;
   try {
     const gaps = await timeIt(async () => {
       const r = await gql(base, GAP_PAGE_QUERY, { ...ref, first: 200, offset: 0 });
@@ -390,10 +398,18 @@ async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
       gapMb = JSON.stringify(r).length / 1e6;
     }, 10);
     const lag = await timeIt(() => gql(base, LAG_QUERY, ref), 10);
-    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag };
+    let periods: Array<{ period: string; tasks: number }> = [];
+    const schedule = await timeIt(async () => {
+      periods = (await gql(base, TASK_SCHEDULE_QUERY, ref)).data.taskSchedule;
+    }, 10);
+    tasks = periods.reduce((n, p) => n + p.tasks, 0);
+    const largest = periods.reduce((a, b) => (b.tasks > a.tasks ? b : a));
+    periodTasks = largest.tasks;
+    const periodPage = await timeIt(() => gql(base, SCHEDULED_TASKS_QUERY, { ...ref, period: largest.period, first: 50, offset: 0 }), 10);
+    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag, tasks, periodTasks, schedule, periodPage };
   } catch (e) {
     const none: Timing = { p50: NaN, p95: NaN, n: 0 };
-    return { gapRows, gapMb, gaps: none, deepGaps: none, wholeGaps: none, lag: none, error: (e as Error).message.slice(0, 200) };
+    return { gapRows, gapMb, gaps: none, deepGaps: none, wholeGaps: none, lag: none, tasks, periodTasks, schedule: none, periodPage: none, error: (e as Error).message.slice(0, 200) };
   }
 }
 

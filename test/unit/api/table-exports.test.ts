@@ -51,6 +51,7 @@ const row = (over: Partial<AssignmentRow>): AssignmentRow => ({
   synthetic: false,
   organization: 'Ban Tuyên giáo Tỉnh ủy',
   organizationKey: 'ban tuyen giao tinh uy#binh-thuan',
+  order: 0,
   tasks: [],
   ...over,
 });

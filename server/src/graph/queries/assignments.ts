@@ -18,6 +18,8 @@ export interface AssignmentRow {
   organization: string;
   /** The organisation's identity in the graph (name and province folded: `Organization.key`, the gap list's `key`). */
   organizationKey: string;
+  /** The assignment's place among its text's (ASSIGNED_TO.order): a text may give one organisation tasks in several places. */
+  order: number | null;
   /** The tasks as the text lists them, each with its timing ('' when the text gives none). */
   tasks: Array<{ text: string; timing: string }>;
 }
@@ -27,13 +29,15 @@ export interface AssignmentRow {
  * tasks; 50 to a record mostly fit one Bolt chunk, whose strings the driver decodes from a plain buffer.
  */
 const ROWS_PER_RECORD = 50;
+/** Without the task texts a row is ≈ 250 bytes. */
+const LEAN_ROWS_PER_RECORD = 200;
 
 const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
-     WHERE ($provinces IS NULL OR o.province IN $provinces) AND ($timings IS NULL OR any(t IN a.timings WHERE t IN $timings))
+     WHERE $provinces IS NULL OR o.province IN $provinces
      WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
-                   o.name, o.sortKey, a.tasks, a.timings, o.key]) AS rows
+                   o.name, o.sortKey, CASE WHEN $texts THEN a.tasks ELSE size(a.tasks) END, a.timings, o.key, a.order]) AS rows
      ${rowsInRecords('rows')}`;
 
 export interface AssignmentFilter {
@@ -41,8 +45,11 @@ export interface AssignmentFilter {
   timeoutMs?: number;
   /** Only organisations of these provinces (names as stored). */
   provinces?: string[] | null;
-  /** Only assignments with a task of one of these timings as stored ('' for a task without one). */
-  timings?: string[] | null;
+  /**
+   * false: each task's timing without its text (`text` ''), a tenth of the bytes — for a list that shows a page of the
+   * tasks and reads their texts apart (queries/schedule.ts).
+   */
+  texts?: boolean;
 }
 
 /**
@@ -50,10 +57,11 @@ export interface AssignmentFilter {
  * date, code — then by organisation in Vietnamese alphabetical order (its sort key).
  */
 export async function assignmentsUnder(driver: Driver, rootUid: string, opts: AssignmentFilter = {}): Promise<AssignmentRow[]> {
-  const params = { uid: rootUid, provinces: opts.provinces?.length ? opts.provinces : null, timings: opts.timings ?? null };
-  const rows = await readRows(driver, STATEMENT, params, ROWS_PER_RECORD, { database: opts.database, timeoutMs: opts.timeoutMs });
+  const texts = opts.texts !== false;
+  const params = { uid: rootUid, provinces: opts.provinces?.length ? opts.provinces : null, texts };
+  const rows = await readRows(driver, STATEMENT, params, texts ? ROWS_PER_RECORD : LEAN_ROWS_PER_RECORD, { database: opts.database, timeoutMs: opts.timeoutMs });
   const ranked = rows.map((r) => {
-    const tasks = (r[10] as string[] | null) ?? [];
+    const tasks = texts ? ((r[10] as string[] | null) ?? []) : Array.from({ length: Number(r[10] ?? 0) }, () => '');
     const timings = (r[11] as Array<string | null> | null) ?? [];
     const row: AssignmentRow = {
       uid: r[0] as string,
@@ -65,6 +73,7 @@ export async function assignmentsUnder(driver: Driver, rootUid: string, opts: As
       synthetic: r[7] === true,
       organization: String(r[8]),
       organizationKey: String(r[12]),
+      order: r[13] == null ? null : Number(r[13]),
       tasks: tasks.map((text, i) => ({ text, timing: timings[i] ?? '' })),
     };
     return { row, rank: r[6] == null ? Infinity : Number(r[6]), sortKey: (r[9] as string | null) ?? null };

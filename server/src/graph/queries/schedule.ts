@@ -91,19 +91,73 @@ export interface ScheduledTask {
   dueOn: string | null;
 }
 
+/** The texts of some assignments' tasks: [document uid, organisation key, order] each, answered in any order. */
+const TASK_TEXTS = `UNWIND $pairs AS pair
+     MATCH (:Directive {uid: pair[0]})-[a:ASSIGNED_TO]->(:Organization {key: pair[1]}) WHERE a.order = pair[2]
+     RETURN pair[0] AS uid, pair[1] AS key, pair[2] AS order, a.tasks AS tasks`;
+
+/** One assignment among those under a root (the writer's identity of an ASSIGNED_TO: text, organisation, place). */
+const assignmentId = (uid: unknown, key: unknown, order: unknown) => `${String(uid)}\n${String(key)}\n${order == null ? '' : Number(order)}`;
+
+/** An assignment's tasks as read back: its text, organisation and place (`order`), and its task texts. */
+export interface AssignmentTexts {
+  uid: string;
+  key: string;
+  order: number | null;
+  tasks: string[];
+}
+
 /**
- * The tasks of one period (a key of taskSchedule), `first` from `offset`, with how many there are: by the day they are
- * due (earliest first; a period without a day keeps the assigning texts' order), then as the assignments table orders
- * them (assigning text, organisation).
+ * The tasks of one period among the assignments under a root (their timings only, in the assignments table's order):
+ * by the day they are due (earliest first; a period without a day keeps the table's order), `first` from `offset`, with
+ * how many there are; `readTexts` gives the task texts of the page's assignments.
+ */
+export async function tasksOfPeriod(
+  rows: readonly AssignmentRow[],
+  period: string,
+  page: { first: number; offset: number },
+  readTexts: (ids: Array<[string, string, number | null]>) => Promise<AssignmentTexts[]>,
+): Promise<{ total: number; tasks: ScheduledTask[] }> {
+  // A national root's 75 000 tasks have a few dozen distinct timings: each read once.
+  const periods = new Map<string, { key: string; dueOn: string | null }>();
+  const periodOf = (timing: string) => {
+    let p = periods.get(timing);
+    if (!p) {
+      const read = taskPeriod(timing);
+      periods.set(timing, (p = { key: periodKey(read), dueOn: read.dueOn }));
+    }
+    return p;
+  };
+  const found: Array<{ row: AssignmentRow; index: number; timing: string; dueOn: string | null }> = [];
+  for (const row of rows) {
+    row.tasks.forEach((t, index) => {
+      const p = periodOf(t.timing);
+      if (p.key === period) found.push({ row, index, timing: t.timing, dueOn: p.dueOn });
+    });
+  }
+  // Array.prototype.sort is stable: tasks due on the same day keep the table's order.
+  found.sort((a, b) => (a.dueOn === b.dueOn ? 0 : a.dueOn === null ? 1 : b.dueOn === null ? -1 : a.dueOn < b.dueOn ? -1 : 1));
+  const shown = found.slice(page.offset, page.offset + page.first);
+  // A text may give one organisation tasks in several places: an assignment is its text, organisation and place.
+  const idOf = (row: AssignmentRow) => assignmentId(row.uid, row.organizationKey, row.order);
+  const ids = [...new Map(shown.map((t) => [idOf(t.row), [t.row.uid, t.row.organizationKey, t.row.order] as [string, string, number | null]])).values()];
+  const texts = new Map<string, string[]>();
+  if (ids.length) for (const a of await readTexts(ids)) texts.set(assignmentId(a.uid, a.key, a.order), a.tasks);
+  return {
+    total: found.length,
+    tasks: shown.map((t) => ({ row: t.row, task: texts.get(idOf(t.row))?.[t.index] ?? '', timing: t.timing, dueOn: t.dueOn })),
+  };
+}
+
+/**
+ * The tasks of one period (a key of taskSchedule) under a root, a page at a time (tasksOfPeriod). The period's tasks
+ * are found and ordered by their timings alone; only the page's texts are read (a national root's largest period has
+ * ≈ 29 000 tasks).
  */
 export async function scheduledTasks(driver: Driver, rootUid: string, period: string, page: { first: number; offset: number }, opts: ScheduleOptions = {}): Promise<{ total: number; tasks: ScheduledTask[] }> {
-  const wanted = (await timingsUnder(driver, rootUid, opts)).filter((t) => periodKey(taskPeriod(t)) === period);
-  if (!wanted.length) return { total: 0, tasks: [] };
-  const rows = await assignmentsUnder(driver, rootUid, { ...opts, timings: wanted });
-  const dueOn = new Map(wanted.map((t) => [t, taskPeriod(t).dueOn]));
-  const tasks: ScheduledTask[] = [];
-  for (const row of rows) for (const t of row.tasks) if (dueOn.has(t.timing)) tasks.push({ row, task: t.text, timing: t.timing, dueOn: dueOn.get(t.timing)! });
-  // Array.prototype.sort is stable: tasks due on the same day keep the table's order.
-  tasks.sort((a, b) => (a.dueOn === b.dueOn ? 0 : a.dueOn === null ? 1 : b.dueOn === null ? -1 : a.dueOn < b.dueOn ? -1 : 1));
-  return { total: tasks.length, tasks: tasks.slice(page.offset, page.offset + page.first) };
+  const rows = await assignmentsUnder(driver, rootUid, { ...opts, texts: false });
+  return tasksOfPeriod(rows, period, page, async (ids) => {
+    const res = await readQuery(driver, TASK_TEXTS, { pairs: ids }, opts);
+    return res.records.map((r) => ({ uid: r.get('uid') as string, key: r.get('key') as string, order: r.get('order') as number | null, tasks: r.get('tasks') as string[] }));
+  });
 }

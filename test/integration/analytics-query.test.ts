@@ -137,12 +137,15 @@ describe('warmUp', () => {
     return { driver: counting, statements };
   }
 
-  it("plans the explorer statements and the search box's, and computes the largest root's cascade, gaps and lag once, without error", async () => {
+  it("plans the explorer statements and the search box's, and computes the largest root's cascade, gaps, lag and task schedule once, without error", async () => {
     // The server runs it in the background and ignores its failure: this is where a broken warm-up shows.
     const { driver: counting, statements } = recording();
     await expect(warmUp(counting)).resolves.toBeUndefined();
     expect(statements.filter((c) => c.includes("queryNodes('directive_search'"))).toHaveLength(1);
     expect(statements.length).toBeGreaterThan(10);
+    // The tasks by deadline of the largest root, and its first period's first page.
+    expect(statements.filter((c) => c.includes('$periods['))).toHaveLength(1);
+    expect(statements.filter((c) => c.includes('WHERE timing IN $timings'))).toHaveLength(1);
   });
 
   it('stops before its next statement once the server stops', async () => {

@@ -15,8 +15,8 @@ afterAll(() => driver.close());
 const root = '28-NQ/TW@2022-11-17';
 
 /** Every task under the root as the assignments table lists it, with the period its timing names. */
-async function everyTask(provinces?: string[]) {
-  const rows = await assignmentsUnder(driver, root, { provinces });
+async function everyTask() {
+  const rows = await assignmentsUnder(driver, root);
   return rows.flatMap((row) => row.tasks.map((t) => ({ row, task: t.text, timing: t.timing, period: periodKey(taskPeriod(t.timing)) })));
 }
 
@@ -77,6 +77,14 @@ describe('scheduledTasks', () => {
       listed.push(...whole.tasks.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`));
     }
     expect(listed.sort()).toEqual(all.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`).sort());
+    // Within a day, as the assignments table orders them — 003 gives three bodies tasks in two places each.
+    expect(all.some((t) => all.some((u) => u.row.uid === t.row.uid && u.row.organizationKey === t.row.organizationKey && u.row.order !== t.row.order))).toBe(true);
+    for (const p of schedule) {
+      const due = (t: { timing: string }) => taskPeriod(t.timing).dueOn ?? '9999';
+      const expected = all.filter((t) => t.period === p.period).sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
+      const { tasks } = await scheduledTasks(driver, root, p.period, { first: 1000, offset: 0 });
+      expect(tasks.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`), p.period).toEqual(expected.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`));
+    }
     expect(await scheduledTasks(driver, root, 'BY_YEAR:1999', { first: 10, offset: 0 })).toEqual({ total: 0, tasks: [] });
   });
 });

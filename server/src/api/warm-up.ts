@@ -2,14 +2,15 @@
  * What a freshly started server does once, in the background, before its first visitor: the start page's roots
  * and search, and the explorer's cascade statements. On a cold Neo4j the first plan of the cascade statement takes
  * ≈ 2 s and the first national-scale roots list ≈ 3 s; warm, they take 0.3–0.4 s. Planning uses a uid that matches
- * nothing; the largest root's cascade (what a visitor opens first), its gap list and its lag table are then computed
- * once.
+ * nothing; the largest root's cascade (what a visitor opens first), its gap list, its lag table and its tasks by
+ * deadline are then computed once.
  */
 import type { Driver } from 'neo4j-driver';
 import { shapeCascade } from '../graph/cascade-shape.js';
 import { DEFAULT_CASCADE_NODES, fetchCascade, LEAN_COLUMNS, NODE_COLUMNS, type Direction, type NodeColumn, type RelationKind } from '../graph/queries/cascade.js';
 import { gapPage, implementationLag } from '../graph/queries/analytics.js';
 import { roots } from '../graph/queries/roots.js';
+import { scheduledTasks, taskSchedule } from '../graph/queries/schedule.js';
 import { search } from '../graph/queries/search.js';
 
 const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
@@ -69,4 +70,9 @@ export async function warmUp(driver: Driver, database?: string, stopped: () => b
   await gapPage(driver, top[0].id, { first: 200, offset: 0, keys: [], database });
   if (stopped()) return;
   await implementationLag(driver, top[0].id, database);
+  // "Tiến độ nhiệm vụ": the schedule, and the first page of its first period (its statements planned once).
+  if (stopped()) return;
+  const schedule = await taskSchedule(driver, top[0].id, new Date().toISOString().slice(0, 10), { database });
+  if (stopped()) return;
+  await scheduledTasks(driver, top[0].id, schedule[0]?.period ?? 'NONE', { first: 50, offset: 0 }, { database });
 }

@@ -29,39 +29,23 @@ export interface AssignmentRow {
  * tasks; 50 to a record mostly fit one Bolt chunk, whose strings the driver decodes from a plain buffer.
  */
 const ROWS_PER_RECORD = 50;
-/** Without the task texts a row is ≈ 250 bytes. */
-const LEAN_ROWS_PER_RECORD = 200;
 
 const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
-     WHERE $provinces IS NULL OR o.province IN $provinces
      WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
-                   o.name, o.sortKey, CASE WHEN $texts THEN a.tasks ELSE size(a.tasks) END, a.timings, o.key, a.order]) AS rows
+                   o.name, o.sortKey, a.tasks, a.timings, o.key, a.order]) AS rows
      ${rowsInRecords('rows')}`;
-
-export interface AssignmentFilter {
-  database?: string;
-  timeoutMs?: number;
-  /** Only organisations of these provinces (names as stored). */
-  provinces?: string[] | null;
-  /**
-   * false: each task's timing without its text (`text` ''), a tenth of the bytes — for a list that shows a page of the
-   * tasks and reads their texts apart (queries/schedule.ts).
-   */
-  texts?: boolean;
-}
 
 /**
  * Ordered by the assigning text — level (highest first), province (Vietnamese order, central texts first), issue
- * date, code — then by organisation in Vietnamese alphabetical order (its sort key).
+ * date, code — then by organisation in Vietnamese alphabetical order (its sort key), then by the assignment's place in
+ * its text (a text may give one organisation tasks in several places).
  */
-export async function assignmentsUnder(driver: Driver, rootUid: string, opts: AssignmentFilter = {}): Promise<AssignmentRow[]> {
-  const texts = opts.texts !== false;
-  const params = { uid: rootUid, provinces: opts.provinces?.length ? opts.provinces : null, texts };
-  const rows = await readRows(driver, STATEMENT, params, texts ? ROWS_PER_RECORD : LEAN_ROWS_PER_RECORD, { database: opts.database, timeoutMs: opts.timeoutMs });
+export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { database?: string; timeoutMs?: number } = {}): Promise<AssignmentRow[]> {
+  const rows = await readRows(driver, STATEMENT, { uid: rootUid }, ROWS_PER_RECORD, opts);
   const ranked = rows.map((r) => {
-    const tasks = texts ? ((r[10] as string[] | null) ?? []) : Array.from({ length: Number(r[10] ?? 0) }, () => '');
+    const tasks = (r[10] as string[] | null) ?? [];
     const timings = (r[11] as Array<string | null> | null) ?? [];
     const row: AssignmentRow = {
       uid: r[0] as string,
@@ -89,7 +73,8 @@ export async function assignmentsUnder(driver: Driver, rootUid: string, opts: As
       bySortKey(a.row.code, b.row.code) ||
       byCodeUnits(a.row.uid, b.row.uid) ||
       bySortKey(a.sortKey, b.sortKey) ||
-      byCodeUnits(a.row.organization, b.row.organization),
+      byCodeUnits(a.row.organization, b.row.organization) ||
+      (a.row.order ?? Infinity) - (b.row.order ?? Infinity),
   );
   return ranked.map((x) => x.row);
 }

@@ -3,10 +3,12 @@
  * implementing it assign, grouped by the period its timing annotation names (extract/task-period.ts) — by a year, from
  * a year, recurring, waiting for something, none.
  */
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { comparePeriods, parsePeriodKey, periodKey, periodStatus, taskPeriod, type PeriodKind, type PeriodStatus } from '../../extract/task-period.js';
 import { IMPLEMENTATION_TREE } from './analytics.js';
-import { assignmentsUnder, type AssignmentRow } from './assignments.js';
+import { PROVINCES } from '../../extract/provinces.js';
+import type { AssignmentRow } from './assignments.js';
+import { provinceOrder } from './order.js';
 import { readQuery, type ReadOptions } from './read.js';
 
 export interface ScheduleOptions extends ReadOptions {
@@ -56,7 +58,6 @@ async function timingsUnder(driver: Driver, rootUid: string, opts: ScheduleOptio
 /** The root's tasks by period, in the schedule's order; `asOf` (yyyy-mm-dd) decides which periods have ended. */
 export async function taskSchedule(driver: Driver, rootUid: string, asOf: string, opts: ScheduleOptions = {}): Promise<SchedulePeriod[]> {
   const timings = await timingsUnder(driver, rootUid, opts);
-  if (!timings.length) return [];
   const periods: Record<string, string> = {};
   const conditional: Record<string, boolean> = {};
   for (const t of timings) {
@@ -85,79 +86,66 @@ export async function taskSchedule(driver: Driver, rootUid: string, asOf: string
 }
 
 export interface ScheduledTask {
-  row: AssignmentRow;
+  row: Omit<AssignmentRow, 'tasks' | 'order'>;
   task: string;
   timing: string;
   dueOn: string | null;
 }
 
-/** The texts of some assignments' tasks: [document uid, organisation key, order] each, answered in any order. */
-const TASK_TEXTS = `UNWIND $pairs AS pair
-     MATCH (:Directive {uid: pair[0]})-[a:ASSIGNED_TO]->(:Organization {key: pair[1]}) WHERE a.order = pair[2]
-     RETURN pair[0] AS uid, pair[1] AS key, pair[2] AS order, a.tasks AS tasks`;
-
-/** One assignment among those under a root (the writer's identity of an ASSIGNED_TO: text, organisation, place). */
-const assignmentId = (uid: unknown, key: unknown, order: unknown) => `${String(uid)}\n${String(key)}\n${order == null ? '' : Number(order)}`;
-
-/** An assignment's tasks as read back: its text, organisation and place (`order`), and its task texts. */
-export interface AssignmentTexts {
-  uid: string;
-  key: string;
-  order: number | null;
-  tasks: string[];
-}
+/** Every province's place in Vietnamese order, as the assignments table orders provinces (queries/assignments.ts). */
+const PROVINCE_RANK: Record<string, number> = Object.fromEntries([...new Set(PROVINCES.map((p) => p.name))].sort(provinceOrder.compare).map((name, i) => [name, i]));
 
 /**
- * The tasks of one period among the assignments under a root (their timings only, in the assignments table's order):
- * by the day they are due (earliest first; a period without a day keeps the table's order), `first` from `offset`, with
- * how many there are; `readTexts` gives the task texts of the page's assignments.
+ * One period's tasks (its timings: `$timings`), in the order of scheduledTasks, `$first` from `$offset`, with their
+ * number. Sorted in Neo4j: a national root's largest period has ≈ 29 000 tasks, sent and sorted in Node they cost
+ * twice as much as the page does here.
  */
-export async function tasksOfPeriod(
-  rows: readonly AssignmentRow[],
-  period: string,
-  page: { first: number; offset: number },
-  readTexts: (ids: Array<[string, string, number | null]>) => Promise<AssignmentTexts[]>,
-): Promise<{ total: number; tasks: ScheduledTask[] }> {
-  // A national root's 75 000 tasks have a few dozen distinct timings: each read once.
-  const periods = new Map<string, { key: string; dueOn: string | null }>();
-  const periodOf = (timing: string) => {
-    let p = periods.get(timing);
-    if (!p) {
-      const read = taskPeriod(timing);
-      periods.set(timing, (p = { key: periodKey(read), dueOn: read.dueOn }));
-    }
-    return p;
-  };
-  const found: Array<{ row: AssignmentRow; index: number; timing: string; dueOn: string | null }> = [];
-  for (const row of rows) {
-    row.tasks.forEach((t, index) => {
-      const p = periodOf(t.timing);
-      if (p.key === period) found.push({ row, index, timing: t.timing, dueOn: p.dueOn });
-    });
-  }
-  // Array.prototype.sort is stable: tasks due on the same day keep the table's order.
-  found.sort((a, b) => (a.dueOn === b.dueOn ? 0 : a.dueOn === null ? 1 : b.dueOn === null ? -1 : a.dueOn < b.dueOn ? -1 : 1));
-  const shown = found.slice(page.offset, page.offset + page.first);
-  // A text may give one organisation tasks in several places: an assignment is its text, organisation and place.
-  const idOf = (row: AssignmentRow) => assignmentId(row.uid, row.organizationKey, row.order);
-  const ids = [...new Map(shown.map((t) => [idOf(t.row), [t.row.uid, t.row.organizationKey, t.row.order] as [string, string, number | null]])).values()];
-  const texts = new Map<string, string[]>();
-  if (ids.length) for (const a of await readTexts(ids)) texts.set(assignmentId(a.uid, a.key, a.order), a.tasks);
-  return {
-    total: found.length,
-    tasks: shown.map((t) => ({ row: t.row, task: texts.get(idOf(t.row))?.[t.index] ?? '', timing: t.timing, dueOn: t.dueOn })),
-  };
-}
+const PERIOD_PAGE = `${ASSIGNMENTS}
+     UNWIND range(0, size(a.tasks) - 1) AS i
+     WITH d, a, o, i, coalesce(a.timings[i], '') AS timing
+     WHERE timing IN $timings
+     WITH d, a, o, i, timing
+     ORDER BY $dueOn[timing], d.levelRank, CASE WHEN d.province IS NULL THEN -1 ELSE coalesce($provinceRank[d.province], 1000000) END,
+              d.province, d.issuedOn, d.code, d.uid, o.sortKey, o.name, a.order, i
+     WITH collect([d, o, a, i, timing]) AS rows
+     RETURN size(rows) AS total,
+            [r IN rows[$offset..$offset + $first] | [r[0].uid, r[0].code, r[0].typeName, toString(r[0].issuedOn), r[0].province, r[0].level,
+              r[0].synthetic, r[1].name, r[1].key, r[2].tasks[r[3]], r[4]]] AS page`;
 
 /**
- * The tasks of one period (a key of taskSchedule) under a root, a page at a time (tasksOfPeriod). The period's tasks
- * are found and ordered by their timings alone; only the page's texts are read (a national root's largest period has
- * ≈ 29 000 tasks).
+ * The tasks of one period (a key of taskSchedule), `first` from `offset`, with how many there are: by the day they are
+ * due (earliest first; tasks without one last), then as the assignments table orders them (assigning text: level,
+ * province, issue date, code; organisation; the assignment's place in its text; the task's).
  */
 export async function scheduledTasks(driver: Driver, rootUid: string, period: string, page: { first: number; offset: number }, opts: ScheduleOptions = {}): Promise<{ total: number; tasks: ScheduledTask[] }> {
-  const rows = await assignmentsUnder(driver, rootUid, { ...opts, texts: false });
-  return tasksOfPeriod(rows, period, page, async (ids) => {
-    const res = await readQuery(driver, TASK_TEXTS, { pairs: ids }, opts);
-    return res.records.map((r) => ({ uid: r.get('uid') as string, key: r.get('key') as string, order: r.get('order') as number | null, tasks: r.get('tasks') as string[] }));
-  });
+  const timings = (await timingsUnder(driver, rootUid, opts)).filter((t) => periodKey(taskPeriod(t)) === period);
+  const dueOn = Object.fromEntries(timings.map((t) => [t, taskPeriod(t).dueOn]));
+  const res = await readQuery(
+    driver,
+    PERIOD_PAGE,
+    { ...params(rootUid, opts), timings, dueOn, provinceRank: PROVINCE_RANK, first: neo4j.int(page.first), offset: neo4j.int(page.offset) },
+    opts,
+  );
+  const record = res.records[0];
+  if (!record) return { total: 0, tasks: [] };
+  const rows = record.get('page') as unknown[][];
+  return {
+    total: Number(record.get('total')),
+    tasks: rows.map((r) => ({
+      row: {
+        uid: r[0] as string,
+        code: (r[1] as string | null) ?? null,
+        typeName: (r[2] as string | null) ?? null,
+        issuedOn: (r[3] as string | null) ?? null,
+        province: (r[4] as string | null) ?? null,
+        level: (r[5] as string | null) ?? null,
+        synthetic: r[6] === true,
+        organization: String(r[7]),
+        organizationKey: String(r[8]),
+      },
+      task: String(r[9] ?? ''),
+      timing: r[10] as string,
+      dueOn: dueOn[r[10] as string] ?? null,
+    })),
+  };
 }

@@ -20,7 +20,7 @@ describe('translator', () => {
   });
 
   it('leaves no plural form and no parameter unfilled in any message given its parameters', () => {
-    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm', who: 'w', step: 3, where: 'p', loaded: 200, total: 3, province: 'p', others: 'o', filter: '', date: 'd', what: 'w', name: 'f.docx', max: '1.4 MB', file: 'f.docx', nodes: 2, relationships: 3, done: 1 };
+    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm', who: 'w', step: 3, where: 'p', loaded: 200, total: 3, province: 'p', others: 'o', filter: '', date: 'd', what: 'w', name: 'f.docx', max: '1.4 MB', file: 'f.docx', nodes: 2, relationships: 3, done: 1, year: 2023 };
     for (const lang of ['en', 'vi'] as const) {
       for (const key of Object.keys(DICTIONARIES[lang]) as (keyof (typeof DICTIONARIES)['en'])[]) {
         expect(translator(lang)(key, params), `${lang}.${key}`).not.toMatch(/\{\w+(:[^}]*)?\}/);

@@ -86,6 +86,9 @@ describe('scheduledTasks', () => {
       expect(tasks.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`), p.period).toEqual(expected.map((t) => `${t.row.uid}|${t.row.organizationKey}|${t.task}`));
     }
     expect(await scheduledTasks(driver, root, 'BY_YEAR:1999', { first: 10, offset: 0 })).toEqual({ total: 0, tasks: [] });
+    // A page past the end: no task, and still the period's number.
+    const byYear = schedule.find((p) => p.period === 'BY_YEAR:2023')!;
+    expect(await scheduledTasks(driver, root, 'BY_YEAR:2023', { first: 10, offset: byYear.tasks })).toEqual({ total: byYear.tasks, tasks: [] });
   });
 });
 

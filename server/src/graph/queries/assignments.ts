@@ -30,11 +30,34 @@ export interface AssignmentRow {
  */
 const ROWS_PER_RECORD = 50;
 
+/** The columns every row of an assignment starts with (ASSIGNMENT_COLUMNS): the assigning text, the organisation. */
+export type AssignmentHead = Omit<AssignmentRow, 'tasks' | 'order'>;
+
+/**
+ * The columns a statement sends for an assignment `a` of a text `d` to an organisation `o`, in this order; the
+ * statement's own columns follow (queries/schedule.ts sends the same head).
+ */
+export const ASSIGNMENT_COLUMNS = 'd.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic, o.name, o.sortKey, o.key';
+
+/** An assignment's head from a row starting with ASSIGNMENT_COLUMNS. */
+export function assignmentOf(r: readonly unknown[]): AssignmentHead {
+  return {
+    uid: r[0] as string,
+    code: (r[1] as string | null) ?? null,
+    typeName: (r[2] as string | null) ?? null,
+    issuedOn: (r[3] as string | null) ?? null,
+    province: (r[4] as string | null) ?? null,
+    level: (r[5] as string | null) ?? null,
+    synthetic: r[7] === true,
+    organization: String(r[8]),
+    organizationKey: String(r[10]),
+  };
+}
+
 const STATEMENT = `${IMPLEMENTATION_TREE}
      UNWIND tree AS d
      MATCH (d)-[a:ASSIGNED_TO]->(o:Organization)
-     WITH collect([d.uid, d.code, d.typeName, toString(d.issuedOn), d.province, d.level, d.levelRank, d.synthetic,
-                   o.name, o.sortKey, a.tasks, a.timings, o.key, a.order]) AS rows
+     WITH collect([${ASSIGNMENT_COLUMNS}, a.tasks, a.timings, a.order]) AS rows
      ${rowsInRecords('rows')}`;
 
 /**
@@ -45,18 +68,10 @@ const STATEMENT = `${IMPLEMENTATION_TREE}
 export async function assignmentsUnder(driver: Driver, rootUid: string, opts: { database?: string; timeoutMs?: number } = {}): Promise<AssignmentRow[]> {
   const rows = await readRows(driver, STATEMENT, { uid: rootUid }, ROWS_PER_RECORD, opts);
   const ranked = rows.map((r) => {
-    const tasks = (r[10] as string[] | null) ?? [];
-    const timings = (r[11] as Array<string | null> | null) ?? [];
+    const tasks = (r[11] as string[] | null) ?? [];
+    const timings = (r[12] as Array<string | null> | null) ?? [];
     const row: AssignmentRow = {
-      uid: r[0] as string,
-      code: (r[1] as string | null) ?? null,
-      typeName: (r[2] as string | null) ?? null,
-      issuedOn: (r[3] as string | null) ?? null,
-      province: (r[4] as string | null) ?? null,
-      level: (r[5] as string | null) ?? null,
-      synthetic: r[7] === true,
-      organization: String(r[8]),
-      organizationKey: String(r[12]),
+      ...assignmentOf(r),
       order: r[13] == null ? null : Number(r[13]),
       tasks: tasks.map((text, i) => ({ text, timing: timings[i] ?? '' })),
     };

@@ -7,7 +7,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { comparePeriods, parsePeriodKey, periodKey, periodStatus, taskPeriod, type PeriodKind, type PeriodStatus } from '../../extract/task-period.js';
 import { IMPLEMENTATION_TREE } from './analytics.js';
 import { PROVINCES } from '../../extract/provinces.js';
-import type { AssignmentRow } from './assignments.js';
+import { ASSIGNMENT_COLUMNS, assignmentOf, type AssignmentHead } from './assignments.js';
 import { provinceOrder } from './order.js';
 import { readQuery, type ReadOptions } from './read.js';
 
@@ -86,7 +86,7 @@ export async function taskSchedule(driver: Driver, rootUid: string, asOf: string
 }
 
 export interface ScheduledTask {
-  row: Omit<AssignmentRow, 'tasks' | 'order'>;
+  row: AssignmentHead;
   task: string;
   timing: string;
   dueOn: string | null;
@@ -108,9 +108,11 @@ const PERIOD_PAGE = `${ASSIGNMENTS}
      ORDER BY $dueOn[timing], d.levelRank, CASE WHEN d.province IS NULL THEN -1 ELSE coalesce($provinceRank[d.province], 1000000) END,
               d.province, d.issuedOn, d.code, d.uid, o.sortKey, o.name, a.order, i
      WITH collect([d, o, a, i, timing]) AS rows
-     RETURN size(rows) AS total,
-            [r IN rows[$offset..$offset + $first] | [r[0].uid, r[0].code, r[0].typeName, toString(r[0].issuedOn), r[0].province, r[0].level,
-              r[0].synthetic, r[1].name, r[1].key, r[2].tasks[r[3]], r[4]]] AS page`;
+     WITH size(rows) AS total, rows[$offset..$offset + $first] AS shown
+     // A page past the end still answers with the total.
+     UNWIND CASE shown WHEN [] THEN [null] ELSE shown END AS r
+     WITH total, r[0] AS d, r[1] AS o, r[2] AS a, r[3] AS i, r[4] AS timing
+     RETURN total, collect(CASE WHEN d IS NULL THEN null ELSE [${ASSIGNMENT_COLUMNS}, a.tasks[i], timing] END) AS page`;
 
 /**
  * The tasks of one period (a key of taskSchedule), `first` from `offset`, with how many there are: by the day they are
@@ -128,24 +130,8 @@ export async function scheduledTasks(driver: Driver, rootUid: string, period: st
   );
   const record = res.records[0];
   if (!record) return { total: 0, tasks: [] };
-  const rows = record.get('page') as unknown[][];
   return {
     total: Number(record.get('total')),
-    tasks: rows.map((r) => ({
-      row: {
-        uid: r[0] as string,
-        code: (r[1] as string | null) ?? null,
-        typeName: (r[2] as string | null) ?? null,
-        issuedOn: (r[3] as string | null) ?? null,
-        province: (r[4] as string | null) ?? null,
-        level: (r[5] as string | null) ?? null,
-        synthetic: r[6] === true,
-        organization: String(r[7]),
-        organizationKey: String(r[8]),
-      },
-      task: String(r[9] ?? ''),
-      timing: r[10] as string,
-      dueOn: dueOn[r[10] as string] ?? null,
-    })),
+    tasks: (record.get('page') as unknown[][]).map((r) => ({ row: assignmentOf(r), task: String(r[11] ?? ''), timing: r[12] as string, dueOn: dueOn[r[12] as string] ?? null })),
   };
 }

@@ -1076,10 +1076,10 @@ describe('exports', () => {
   });
 
   it('taskAssignments answers over GraphQL what assignments.csv lists', async () => {
-    type Row = { documentUid: string; code: string | null; issuedOn: string | null; level: string | null; organization: string; organizationKey: string; tasks: string[]; timings: string[] };
+    type Row = { documentUid: string; code: string | null; issuedOn: string | null; level: string | null; organization: string; organizationKey: string; tasks: string[]; timings: string[]; periods: string[]; dueOn: Array<string | null> };
     const rows = (
       await gqlData<{ taskAssignments: Row[] }>(
-        `{ taskAssignments(code: "58-CTr/TU", province: "Bình Thuận") { documentUid code issuedOn level organization organizationKey tasks timings } }`,
+        `{ taskAssignments(code: "58-CTr/TU", province: "Bình Thuận") { documentUid code issuedOn level organization organizationKey tasks timings periods dueOn } }`,
       )
     ).taskAssignments;
     const court = rows.find((r) => r.organization === 'Ban Cán sự đảng Tòa án nhân dân tỉnh' && r.code === '58-CTr/TU')!;
@@ -1087,10 +1087,17 @@ describe('exports', () => {
     // The organisation's key, as the gap list and Organization.key name it.
     expect(court.organizationKey).toBe('ban can su dang toa an nhan dan tinh#binh-thuan');
     expect(court.tasks[0]).toMatch(/^Lãnh đạo tiếp tục đổi mới tổ chức/);
-    expect(rows.every((r) => r.tasks.length === r.timings.length)).toBe(true);
+    expect(rows.every((r) => r.tasks.length === r.timings.length && r.periods.length === r.tasks.length && r.dueOn.length === r.tasks.length)).toBe(true);
+    // Each task's period and due day, as taskSchedule names them.
+    const year2023 = rows.flatMap((r) => r.timings.map((t, i) => [t, r.periods[i], r.dueOn[i]])).find(([t]) => t === 'thực hiện năm 2023');
+    expect(year2023).toEqual(['thực hiện năm 2023', 'BY_YEAR:2023', '2023-12-31']);
+    expect(court.periods).toEqual(['RECURRING']);
+    expect(court.dueOn).toEqual([null]);
     const [, ...lines] = await csvCells(`/export/assignments.csv?code=58-CTr/TU&province=${encodeURIComponent('Bình Thuận')}`, 'assignments-58_CTr_TU.csv');
-    expect(lines.map((l) => [l[8], l[5], l[6], l[7], l[10]])).toEqual(
-      rows.flatMap((r) => (r.tasks.length ? r.tasks.map((t, i) => [r.documentUid, r.organization, t, r.timings[i], r.organizationKey]) : [[r.documentUid, r.organization, '', '', r.organizationKey]])),
+    expect(lines.map((l) => [l[8], l[5], l[6], l[7], l[10], l[12]])).toEqual(
+      rows.flatMap((r) =>
+        r.tasks.length ? r.tasks.map((t, i) => [r.documentUid, r.organization, t, r.timings[i], r.organizationKey, r.dueOn[i] ?? '']) : [[r.documentUid, r.organization, '', '', r.organizationKey, '']],
+      ),
     );
   });
 

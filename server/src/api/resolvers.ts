@@ -10,6 +10,7 @@ import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
 import { MAX_LIST, search } from '../graph/queries/search.js';
 import { PROVINCES, provinceArea } from '../extract/provinces.js';
+import { periodKey, periodReader } from '../extract/task-period.js';
 import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
 import type { ApiContext } from './context.js';
@@ -125,7 +126,15 @@ export const resolvers = {
     },
     async taskAssignments(_: unknown, args: DirectiveRef, ctx: ApiContext) {
       const rows = await assignmentsUnder(ctx.driver, await rootUid(ctx, args), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
-      return rows.map((r) => ({ ...r, documentUid: r.uid, tasks: r.tasks.map((t) => t.text), timings: r.tasks.map((t) => t.timing) }));
+      const periodOf = periodReader();
+      return rows.map((r) => ({
+        ...r,
+        documentUid: r.uid,
+        tasks: r.tasks.map((t) => t.text),
+        timings: r.tasks.map((t) => t.timing),
+        periods: r.tasks.map((t) => periodKey(periodOf(t.timing))),
+        dueOn: r.tasks.map((t) => periodOf(t.timing).dueOn),
+      }));
     },
     taskSchedule(_: unknown, args: ScheduleArgs, ctx: ApiContext) {
       return resolveTaskSchedule(args, ctx, scheduleDeps(ctx));

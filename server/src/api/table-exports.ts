@@ -3,7 +3,7 @@
  * root, the gap list whole, the implementation lag table. Headers and level names in the language asked for.
  */
 import { typeByName } from '../extract/index.js';
-import { taskPeriod, type TaskPeriod } from '../extract/task-period.js';
+import { periodReader, type TaskPeriod } from '../extract/task-period.js';
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
@@ -57,9 +57,7 @@ export type CsvPieces = Generator<string>;
 
 /** One line per task (an organisation given no listed task: one line without it), with its period and due day (extract/task-period.ts). */
 export function assignmentsCsv(rows: readonly AssignmentRow[], lang: TableLang): CsvPieces {
-  // A national root's 75 000 tasks have a few dozen distinct timings: each read once.
-  const periods = new Map<string, TaskPeriod>();
-  const periodOf = (timing: string) => periods.get(timing) ?? periods.set(timing, taskPeriod(timing)).get(timing)!;
+  const periodOf = periodReader();
   function* lines(): Generator<CsvValue[]> {
     for (const r of rows) {
       const head = [r.code ?? typeName(r.typeName, lang), typeName(r.typeName, lang), r.issuedOn, r.province, levelName(r.level, lang), r.organization];

@@ -12,7 +12,7 @@ export {
 export { DOC_TYPES, docType, typeByName, categoryOf, typeCategory, typeNameOf, canonicalTypeKey, type DocType, type Category } from './patterns/types.js';
 export { sourceText } from './normalize.js';
 export { orgKind, parseTiming } from './assignments.js';
-export { taskPeriod, periodKey, parsePeriodKey, periodStatus, comparePeriods, type TaskPeriod, type PeriodKind, type PeriodStatus } from './task-period.js';
+export { taskPeriod, periodReader, periodKey, parsePeriodKey, periodStatus, comparePeriods, type TaskPeriod, type PeriodKind, type PeriodStatus } from './task-period.js';
 export { termSpans, withinSpans } from './terms.js';
 export { issuingUnit } from './unit.js';
 export { runsOnFrom, agreedWording } from './subject-choice.js';

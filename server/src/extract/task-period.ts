@@ -42,6 +42,15 @@ export function taskPeriod(timing: string | null | undefined): TaskPeriod {
   return conditional ? { kind: 'CONDITIONAL', year: null, conditional, dueOn: null } : NONE;
 }
 
+/**
+ * taskPeriod with each distinct timing read once: a national root's 75 000 tasks have a few dozen timings. One reader
+ * per request or table (it keeps every timing it was given).
+ */
+export function periodReader(): (timing: string) => TaskPeriod {
+  const read = new Map<string, TaskPeriod>();
+  return (timing) => read.get(timing) ?? read.set(timing, taskPeriod(timing)).get(timing)!;
+}
+
 const QUARTER: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** The latest day of `year` a day, month, quarter or half-year of the text ends on; 31 December when it names none. */

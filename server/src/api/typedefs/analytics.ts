@@ -56,6 +56,10 @@ type TaskAssignment {
   tasks: [String!]!
   "The timing of each task, in the same order (empty when the text gives none): 'nhiệm vụ thường xuyên', 'thực hiện năm 2023'."
   timings: [String!]!
+  "The period of each task, in the same order, as taskSchedule names it: 'BY_YEAR:2023', 'RECURRING', 'NONE'."
+  periods: [String!]!
+  "The due day of each task, in the same order: the last day of the day, month, quarter or year its timing names (BY_YEAR), else null."
+  dueOn: [Date]!
 }
 
 "One page of the gap list and how many gaps there are in all."

@@ -4,7 +4,7 @@
  * a year, recurring, waiting for something, none.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { comparePeriods, parsePeriodKey, periodKey, periodStatus, taskPeriod, type PeriodKind, type PeriodStatus } from '../../extract/task-period.js';
+import { comparePeriods, parsePeriodKey, periodKey, periodReader, periodStatus, taskPeriod, type PeriodKind, type PeriodStatus } from '../../extract/task-period.js';
 import { IMPLEMENTATION_TREE } from './analytics.js';
 import { PROVINCES } from '../../extract/provinces.js';
 import { ASSIGNMENT_COLUMNS, assignmentOf, type AssignmentHead } from './assignments.js';
@@ -120,8 +120,9 @@ const PERIOD_PAGE = `${ASSIGNMENTS}
  * province, issue date, code; organisation; the assignment's place in its text; the task's).
  */
 export async function scheduledTasks(driver: Driver, rootUid: string, period: string, page: { first: number; offset: number }, opts: ScheduleOptions = {}): Promise<{ total: number; tasks: ScheduledTask[] }> {
-  const timings = (await timingsUnder(driver, rootUid, opts)).filter((t) => periodKey(taskPeriod(t)) === period);
-  const dueOn = Object.fromEntries(timings.map((t) => [t, taskPeriod(t).dueOn]));
+  const periodOf = periodReader();
+  const timings = (await timingsUnder(driver, rootUid, opts)).filter((t) => periodKey(periodOf(t)) === period);
+  const dueOn = Object.fromEntries(timings.map((t) => [t, periodOf(t).dueOn]));
   const res = await readQuery(
     driver,
     PERIOD_PAGE,

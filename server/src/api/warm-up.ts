@@ -12,6 +12,7 @@ import { gapPage, implementationLag } from '../graph/queries/analytics.js';
 import { roots } from '../graph/queries/roots.js';
 import { scheduledTasks, taskSchedule } from '../graph/queries/schedule.js';
 import { search } from '../graph/queries/search.js';
+import { todayInVietnam } from './schedule.js';
 
 const ALL: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
 /**
@@ -72,7 +73,7 @@ export async function warmUp(driver: Driver, database?: string, stopped: () => b
   await implementationLag(driver, top[0].id, database);
   // "Tiến độ nhiệm vụ": the schedule, and the first page of its first period (its statements planned once).
   if (stopped()) return;
-  const schedule = await taskSchedule(driver, top[0].id, new Date().toISOString().slice(0, 10), { database });
+  const schedule = await taskSchedule(driver, top[0].id, todayInVietnam(), { database });
   if (stopped()) return;
   await scheduledTasks(driver, top[0].id, schedule[0]?.period ?? 'NONE', { first: 50, offset: 0 }, { database });
 }

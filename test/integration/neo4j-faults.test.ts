@@ -9,8 +9,12 @@ import { readConfig, repoRoot } from '../../server/src/config.js';
 import { Neo4jSetupError } from '../../server/src/neo4j/artifacts.js';
 import { freePort, startLocalNeo4j } from '../../server/src/neo4j/local-server.js';
 
-function launcherJvms(): number {
-  const out = spawnSync('pgrep', ['-f', 'directivegraph.Launcher'], { encoding: 'utf8' }).stdout;
+/**
+ * Launcher JVMs of one data folder: the suites running alongside start Neo4j servers of their own, so counting every
+ * launcher on the machine raced with them.
+ */
+function launcherJvms(dataDir: string): number {
+  const out = spawnSync('pgrep', ['-f', `directivegraph.Launcher --home ${dataDir}`], { encoding: 'utf8' }).stdout;
   return out.split('\n').filter(Boolean).length;
 }
 
@@ -21,13 +25,12 @@ describe('local Neo4j faults', () => {
     const blocker = net.createServer();
     const port = await freePort();
     await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', r));
-    const before = launcherJvms();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-fault-'));
     try {
       const err = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port }).catch((e) => e);
       expect(err).toBeInstanceOf(Neo4jSetupError);
       expect(err.message).toMatch(new RegExp(`Port ${port} .*already in use.*NEO4J_BOLT_PORT`));
-      expect(launcherJvms()).toBe(before);
+      expect(launcherJvms(tmp)).toBe(0);
     } finally {
       blocker.close();
       fs.rmSync(tmp, { recursive: true, force: true });

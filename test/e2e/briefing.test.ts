@@ -1,10 +1,12 @@
 /** Briefing mode (steps through levels, captions) and PNG / SVG export of the current view. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { visibleNodeCount, waitForGraph } from './app.js';
-import { launchBrowser, screenshot, type BrowserHandle } from './browser.js';
+import { SCREENSHOT_DIR, launchBrowser, screenshot, type BrowserHandle } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const cascadeUrl = `${baseUrl}/?code=${encodeURIComponent('28-NQ/TW')}&issuedOn=2022-11-17`;
@@ -107,6 +109,39 @@ describe('briefing mode and export', () => {
     expect(lines[lines.length - 1]).toMatch(/^Directive Graph · /);
   });
 
+  it('downloads the whole briefing as slides: a cover, then each step with its caption, picture and notes', async () => {
+    const step = page.locator('[data-testid=briefing-step]');
+    const before = { step: await step.textContent(), caption: await page.textContent('[data-testid=briefing-caption]'), nodes: await visibleNodeCount(page) };
+    const [at, count] = /(\d+)\/(\d+)/.exec(before.step ?? '')!.slice(1).map(Number) as [number, number];
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid=briefing-deck]')]);
+    expect(download.suggestedFilename()).toBe('cascade-28-NQ-TW.pptx');
+    await download.saveAs(join(SCREENSHOT_DIR, 'briefing-slides.pptx'));
+    const deck = await readDeck(readFileSync(await download.path()));
+    expect(deck.slides).toHaveLength(count + 1);
+    expect(deck.slides[0]!.texts[0]).toBe('28-NQ/TW');
+    // Each step's slide is titled by the caption the briefing shows at that step.
+    expect(at).toBeGreaterThan(1);
+    expect(deck.slides[at]!.texts[0]).toBe(before.caption!.trim());
+    expect(deck.slides[1]!.texts[0]).toMatch(/^28-NQ\/TW — /);
+    expect(deck.slides[2]!.texts[0]).toMatch(/^Cấp tỉnh: 3 văn bản triển khai, 3 tỉnh\/thành/);
+    expect(deck.slides[2]!.texts.at(-1)).toMatch(new RegExp(`^28-NQ/TW · Bước 2/${count} · Directive Graph · \\d{2}/\\d{2}/\\d{4}$`));
+    expect(deck.slides[2]!.notes).toContain('58-CTr/TU · Chương trình hành động · Bình Thuận · 30/03/2023');
+    // A picture per step, each of what that step shows: the graph grows from the root alone, so no two are alike and
+    // the last is the largest.
+    const sizes = deck.pictures.map((p) => p.width * p.height);
+    expect(deck.pictures).toHaveLength(count);
+    expect(new Set(deck.pictures.map((p) => p.base64)).size).toBe(count);
+    expect(Math.max(...sizes)).toBe(sizes.at(-1));
+    expect(sizes.at(-1)!).toBeGreaterThan(4 * sizes[0]!);
+    for (const p of deck.pictures) expect(Math.max(p.width, p.height)).toBeLessThanOrEqual(2400);
+    // The screen is as it was: same step, same caption, same graph.
+    expect(await step.textContent()).toBe(before.step);
+    expect(await page.textContent('[data-testid=briefing-caption]')).toBe(before.caption);
+    expect(await visibleNodeCount(page)).toBe(before.nodes);
+    await expect.poll(() => page.locator('[data-testid=briefing-deck]').isEnabled()).toBe(true);
+    await screenshot(page, 'briefing-after-deck');
+  });
+
   it('leaves briefing mode with Escape', async () => {
     await page.keyboard.press('Escape');
     await page.locator('.app-header').waitFor();
@@ -118,6 +153,24 @@ describe('briefing mode and export', () => {
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(bytes.length).toBeGreaterThan(10 * 1024);
+  });
+
+  it('makes the slides from the toolbar too, in the language of the page', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${cascadeUrl}&lang=en`);
+    await waitForGraph(other, 5);
+    const [download] = await Promise.all([other.waitForEvent('download', { timeout: 30_000 }), other.click('[data-testid=export-deck]')]);
+    await download.saveAs(join(SCREENSHOT_DIR, 'briefing-slides-en.pptx'));
+    const deck = await readDeck(readFileSync(await download.path()));
+    expect(deck.slides.length).toBeGreaterThan(3);
+    expect(deck.slides[0]!.texts).toContainEqual(expect.stringMatching(/^\d+ texts, \d+ provinces, \d+ organizations assigned tasks · \d+ briefing steps$/));
+    expect(deck.slides[2]!.texts[0]).toMatch(/^Provincial: 3 implementing documents, 3 provinces/);
+    expect(deck.slides[2]!.texts.at(-1)).toMatch(/^28-NQ\/TW · Step 2\/\d+ · Directive Graph · \d{4}-\d{2}-\d{2}$/);
+    expect(deck.pictures).toHaveLength(deck.slides.length - 1);
+    // Not in a briefing: the page stays as it was.
+    expect(await other.locator('[data-testid=briefing]').count()).toBe(0);
+    expect(other.url()).not.toContain('step=');
+    await other.close();
   });
 
   it('downloads the gap list, the lag table and the assigned tasks as CSV files for a spreadsheet', async () => {
@@ -147,3 +200,36 @@ describe('briefing mode and export', () => {
     await other.close();
   });
 });
+
+interface Deck {
+  /** Each slide's texts in order (title first), and its speaker notes. */
+  slides: Array<{ texts: string[]; notes: string }>;
+  /** The pictures, in slide order, with their size from the PNG's header. */
+  pictures: Array<{ base64: string; width: number; height: number }>;
+}
+
+/** A .pptx read back: the slides' paragraphs, their notes, and the pictures they show. */
+async function readDeck(bytes: Buffer): Promise<Deck> {
+  const zip = await JSZip.loadAsync(bytes);
+  const numbered = (re: RegExp) => Object.keys(zip.files).filter((f) => re.test(f)).sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+  const paragraphs = (xml: string) => [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => [...p[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((r) => unescape(r[1]!)).join('')).filter(Boolean);
+  const slides: Deck['slides'] = [];
+  const pictures: Deck['pictures'] = [];
+  for (const file of numbered(/^ppt\/slides\/slide\d+\.xml$/)) {
+    const xml = await zip.file(file)!.async('string');
+    const rels = await zip.file(file.replace('slides/', 'slides/_rels/') + '.rels')!.async('string');
+    const notesFile = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(rels)?.[1];
+    const notes = notesFile ? paragraphs(await zip.file(`ppt/notesSlides/${notesFile}`)!.async('string')).join('\n') : '';
+    slides.push({ texts: paragraphs(xml), notes });
+    for (const m of xml.matchAll(/<a:blip r:embed="(rId\d+)"/g)) {
+      const target = new RegExp(`Id="${m[1]}"[^>]*Target="\\.\\./media/([^"]+)"`).exec(rels)![1]!;
+      const png = Buffer.from(await zip.file(`ppt/media/${target}`)!.async('uint8array'));
+      pictures.push({ base64: png.toString('base64'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+    }
+  }
+  return { slides, pictures };
+}
+
+function unescape(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}

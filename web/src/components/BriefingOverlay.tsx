@@ -10,9 +10,13 @@ interface Props {
   onExit: () => void;
   onExportPng: () => void;
   onExportSvg: () => void;
+  onExportDeck: () => void;
+  /** "Xuất PPTX", or the step being drawn while the slides are made. */
+  deckLabel: string;
+  deckBusy: boolean;
 }
 
-export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExit, onExportPng, onExportSvg }: Props) {
+export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExit, onExportPng, onExportSvg, onExportDeck, deckLabel, deckBusy }: Props) {
   const { t, lang } = useI18n();
   return (
     <div className="briefing-bar" data-testid="briefing">
@@ -35,6 +39,9 @@ export function BriefingOverlay({ caption, step, count, nodeCount, onStep, onExi
         </button>
         <button type="button" onClick={onExportSvg} data-testid="briefing-svg">
           {t('exportSvg')}
+        </button>
+        <button type="button" onClick={onExportDeck} data-testid="briefing-deck" disabled={deckBusy} aria-busy={deckBusy} title={t('exportDeckHint')}>
+          {deckLabel}
         </button>
         <button type="button" onClick={onExit} data-testid="briefing-exit">
           {t('exitBriefing')}

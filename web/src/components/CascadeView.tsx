@@ -12,7 +12,9 @@ import { briefingSteps } from '../graph/briefing';
 import { nodeAnnouncement } from '../graph/announce';
 import { edgesToTellApart, resolveSelection, selectionParam } from '../graph/edge-link';
 import { toElements } from '../graph/elements';
-import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
+import { deckPlan } from '../graph/deck';
+import type { DeckPicture } from '../graph/deck-pptx';
+import { base64Of, downloadBlob, exportName, exportPng, exportSvg, pictureOf } from '../graph/export';
 import type { PictureFrame } from '../graph/picture-frame';
 import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToDraw } from '../graph/fold';
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GEdge, type GNode, type GraphModel } from '../graph/model';
@@ -322,6 +324,31 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     }
   };
 
+  // The briefing as slides: every step of the view as it is filtered, drawn one after the other off screen.
+  const [deckStep, setDeckStep] = useState<{ i: number; n: number } | null>(null);
+  const makeDeck = async () => {
+    const cy = cyRef.current;
+    if (!cy || !drawn || deckStep) return;
+    const deckSteps = briefing ? steps : briefingSteps(drawn, filtered, t, lang);
+    try {
+      const pictures: DeckPicture[] = [];
+      for (const [i, s] of deckSteps.entries()) {
+        setDeckStep({ i: i + 1, n: deckSteps.length });
+        const p = await pictureOf(cy, visibleIds(drawn, view.filters, s.nodeIds, filterMap));
+        pictures.push({ base64: await base64Of(p.blob), width: p.width, height: p.height, scale: p.scale });
+      }
+      const plan = deckPlan({ model: drawn, steps: deckSteps, t, lang, today: new Date().toISOString().slice(0, 10) });
+      const { writeDeck } = await import('../graph/deck-pptx');
+      const bytes = await writeDeck(plan, pictures);
+      downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }), exportName(view.code, 'pptx'));
+    } catch (err) {
+      setNotice(t('deckFailed', { message: (err as Error).message }));
+    } finally {
+      setDeckStep(null);
+    }
+  };
+  const deckLabel = deckStep ? t('deckMaking', { i: deckStep.i, n: deckStep.n }) : t('exportDeck');
+
   const startBriefing = () => {
     onView({ step: 0, selected: null });
     void enterFullscreen(rootEl.current);
@@ -410,6 +437,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
             <button type="button" onClick={() => void doExport('svg')} data-testid="export-svg" disabled={!model}>
               {t('exportSvg')}
             </button>
+            <button type="button" onClick={() => void makeDeck()} data-testid="export-deck" disabled={!model || !!deckStep} title={t('exportDeckHint')} aria-busy={!!deckStep}>
+              {deckLabel}
+            </button>
             <button type="button" className="primary" onClick={startBriefing} data-testid="briefing-start" disabled={!model} ref={briefingButton}>
               ▶ {t('briefing')}
             </button>
@@ -492,6 +522,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
               onExit={stopBriefing}
               onExportPng={() => void doExport('png')}
               onExportSvg={() => void doExport('svg')}
+              onExportDeck={() => void makeDeck()}
+              deckLabel={deckLabel}
+              deckBusy={!!deckStep}
             />
           )}
         </div>

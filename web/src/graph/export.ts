@@ -29,6 +29,56 @@ export function exportSvg(cy: cytoscape.Core, frame?: PictureFrame): Blob {
   return new Blob([frame ? framedSvg(text, frame) : text], { type: 'image/svg+xml;charset=utf-8' });
 }
 
+/** The longest side of a slide's picture: sharp on a full-HD projector, small enough for a deck of many steps. */
+export const DECK_PICTURE_SIDE = 2400;
+
+export interface Picture {
+  blob: Blob;
+  width: number;
+  height: number;
+  /** The picture's pixels per pixel of the graph. */
+  scale: number;
+}
+
+/**
+ * A PNG of the elements of `visible` only (a briefing step the screen is not showing), without a frame: the slide says
+ * what it shows. The graph is drawn with them for the picture and given back its own visibility at once: the drawing
+ * happens inside png(), only the encoding is awaited.
+ */
+export async function pictureOf(cy: cytoscape.Core, visible: ReadonlySet<string>, maxSide = DECK_PICTURE_SIDE): Promise<Picture> {
+  // A briefing's fading in: the picture shows the elements as they end.
+  cy.elements().stop(true, true);
+  const hidden = cy.elements('.hidden');
+  let drawing: Promise<Blob>;
+  let scale = 1;
+  cy.batch(() => cy.elements().forEach((e) => { if (visible.has(e.id())) e.removeClass('hidden'); else e.addClass('hidden'); }));
+  try {
+    const bb = cy.elements().filter((e) => visible.has(e.id())).boundingBox();
+    scale = Math.min(pngScale(bb.w, bb.h), maxSide / Math.max(bb.w, bb.h, 1));
+    drawing = atScale(cy, scale, () => cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff', maxWidth: maxSide, maxHeight: maxSide }));
+  } finally {
+    cy.batch(() => {
+      cy.elements().removeClass('hidden');
+      hidden.addClass('hidden');
+    });
+  }
+  const blob = await drawing;
+  const img = await createImageBitmap(blob);
+  const size = { width: img.width, height: img.height };
+  img.close();
+  return { blob, ...size, scale };
+}
+
+/** A blob's bytes in base64 (what a slide's picture is written as). */
+export function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the picture could not be read'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 const TEXT_COLOUR = { title: '#1f2933', subtitle: '#52606d', footer: '#7b8794' } as const;
 
 /** The drawing on a white page with its title above and its footer below (picture-frame.ts's layout). */
@@ -68,7 +118,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** File name from the root code: 28-NQ/TW → cascade-28-NQ-TW. */
-export function exportName(code: string | null | undefined, ext: 'png' | 'svg', suffix = ''): string {
+export function exportName(code: string | null | undefined, ext: 'png' | 'svg' | 'pptx', suffix = ''): string {
   const base = (code ?? 'cascade').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w-]+/g, '-');
   return `cascade-${base}${suffix}.${ext}`;
 }

@@ -1,11 +1,13 @@
 /**
  * The explorer as a visitor meets it: headless Chromium opens the web app served by the API server on a cascade
  * (`/?code=UID`) and the time from navigation to the drawn graph is taken (API request, JSON, model, layout, styles,
- * first frame), then the graph is panned for two seconds and the frame rate counted. Needs the built web app
+ * first frame), then the graph is panned for two seconds and the frame rate counted; last, the briefing is made into
+ * slides ("Xuất PPTX": every step drawn off screen, the .pptx written) and the time to the download taken. Needs the built web app
  * (`npm run build -w web`) and /usr/bin/chromium; without them it says so instead of measuring.
  * Headless Chromium here renders without a GPU: a desktop browser is faster, the proportions hold.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { repoRoot } from '../../server/src/config.js';
 import { launchBrowser } from '../e2e/browser.js';
@@ -16,6 +18,8 @@ export interface ExplorerTiming {
   panFps: number;
   nodes: number;
   loads: number;
+  /** "Xuất PPTX" on the loaded view: click to download, ms; the file's size and slides. */
+  deck: { ms: number; bytes: number; slides: number };
 }
 
 /** Why the explorer cannot be measured here, or null when it can. */
@@ -62,7 +66,11 @@ export async function benchExplorer(base: string, uid: string, loads = 3): Promi
         fps.push(panned.fps);
       }
     }
-    return { loadMs: median(times), panFps: median(fps), nodes, loads };
+    const t0 = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-deck]')]);
+    const bytes = readFileSync(await download.path());
+    const deck = { ms: performance.now() - t0, bytes: bytes.length, slides: (await JSZip.loadAsync(bytes)).file(/^ppt\/slides\/slide\d+\.xml$/).length };
+    return { loadMs: median(times), panFps: median(fps), nodes, loads, deck };
   } finally {
     await browser.close();
   }

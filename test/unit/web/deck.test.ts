@@ -77,6 +77,12 @@ describe('deck plan', () => {
     expect(p.slides[1]!.notes).toContain('58-CTr/TU · Action programme · Bình Thuận · 2023-03-30 · after 133 days');
     expect(p.lang).toBe('en-US');
   });
+
+  it('does not count organisations as none when none are drawn (the server folded them)', () => {
+    const texts = new Set([...all].filter((id) => model.nodes.get(id)?.kind !== 'ORGANIZATION'));
+    const p = deckPlan({ model, steps: briefingSteps(model, texts, t, 'vi'), t, lang: 'vi', today: '2026-11-28' });
+    expect(p.summary).toMatch(/^3 văn bản, 2 tỉnh\/thành · \d+ bước trình chiếu$/);
+  });
 });
 
 describe('pictures on a slide', () => {

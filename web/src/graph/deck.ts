@@ -55,7 +55,8 @@ export function deckPlan({ model, steps, t, lang, today }: DeckInput): DeckPlan 
   const texts = nodes.filter((n) => n.kind === 'DIRECTIVE' && !n.isRoot);
   const orgs = nodes.filter((n) => n.kind === 'ORGANIZATION');
   const provinces = new Set(texts.map((n) => n.province).filter(Boolean));
-  const summary = t('deckSummary', {
+  // Organisations the server folded into their texts are not drawn: the cover does not count them as none.
+  const summary = t(orgs.length ? 'deckSummary' : 'deckSummaryNoOrgs', {
     docs: formatCount(lang, texts.length),
     provinces: formatCount(lang, provinces.size),
     n: formatCount(lang, orgs.length),

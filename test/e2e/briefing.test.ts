@@ -117,7 +117,16 @@ describe('briefing mode and export', () => {
     expect(download.suggestedFilename()).toBe('cascade-28-NQ-TW.pptx');
     await download.saveAs(join(SCREENSHOT_DIR, 'briefing-slides.pptx'));
     const deck = await readDeck(readFileSync(await download.path()));
-    expect(deck.slides).toHaveLength(count + 1);
+    // A cover, a slide per step, then the tasks by deadline and the days each level took (the seed's few rows: a slide).
+    expect(deck.slides).toHaveLength(count + 3);
+    expect(deck.slides.slice(count + 1).map((s) => s.texts[0])).toEqual(['Nhiệm vụ theo thời hạn', 'Số ngày mỗi cấp triển khai, theo tỉnh/thành và cấp']);
+    const [schedule, lag] = deck.slides.slice(count + 1) as [Deck['slides'][0], Deck['slides'][0]];
+    expect(schedule.texts[1]).toMatch(/^Tính đến \d{2}\/\d{2}\/\d{4}\.$/);
+    expect(schedule.texts.slice(2, 7)).toEqual(['Thời hạn', 'Tình trạng', 'Nhiệm vụ', 'Cơ quan', 'Số văn bản triển khai']);
+    expect(schedule.texts).toContain('Trong năm 2023');
+    expect(schedule.texts).toContain('Thường xuyên');
+    // The lag table's row of Bình Thuận's programme: one text, 133 days after the resolution.
+    expect(lag.texts.join('|')).toContain('Bình Thuận|Cấp tỉnh|1|133|133');
     expect(deck.slides[0]!.texts[0]).toBe('28-NQ/TW');
     // Each step's slide is titled by the caption the briefing shows at that step.
     expect(at).toBeGreaterThan(1);
@@ -166,7 +175,8 @@ describe('briefing mode and export', () => {
     expect(deck.slides[0]!.texts).toContainEqual(expect.stringMatching(/^\d+ texts, \d+ provinces, \d+ organizations assigned tasks · \d+ briefing steps$/));
     expect(deck.slides[2]!.texts[0]).toMatch(/^Provincial: 3 implementing documents, 3 provinces/);
     expect(deck.slides[2]!.texts.at(-1)).toMatch(/^28-NQ\/TW · Step 2\/\d+ · Directive Graph · \d{4}-\d{2}-\d{2}$/);
-    expect(deck.pictures).toHaveLength(deck.slides.length - 1);
+    expect(deck.pictures).toHaveLength(deck.slides.length - 3);
+    expect(deck.slides.slice(-2).map((s) => s.texts[0])).toEqual(['Tasks by deadline', expect.stringMatching(/^Days each level took/)]);
     // Not in a briefing: the page stays as it was.
     expect(await other.locator('[data-testid=briefing]').count()).toBe(0);
     expect(other.url()).not.toContain('step=');

@@ -1,10 +1,10 @@
 /** The briefing as slides: the plan (titles, footers, notes, picture boxes) and the .pptx written from it, read back. */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { CascadeEdge, CascadeNode } from '../../../web/src/api/types.js';
+import type { CascadeEdge, CascadeNode, LagRow, TaskPeriod } from '../../../web/src/api/types.js';
 import { briefingSteps } from '../../../web/src/graph/briefing.js';
-import { SLIDE, SLIDE_MAX_ZOOM, SLIDE_PX_PER_INCH, deckPlan, fitPicture, stepNotes } from '../../../web/src/graph/deck.js';
-import { writeDeck } from '../../../web/src/graph/deck-pptx.js';
+import { MAX_LAG_SLIDES, SLIDE, SLIDE_MAX_ZOOM, SLIDE_PX_PER_INCH, TABLE_ROWS, deckPlan, fitPicture, lagTables, stepNotes } from '../../../web/src/graph/deck.js';
+import { columnWidths, writeDeck } from '../../../web/src/graph/deck-pptx.js';
 import { modelFromCascade } from '../../../web/src/graph/model.js';
 import { translator } from '../../../web/src/i18n/translate.js';
 
@@ -85,6 +85,72 @@ describe('deck plan', () => {
   });
 });
 
+const period = (p: Partial<TaskPeriod> & Pick<TaskPeriod, 'period' | 'kind'>): TaskPeriod => ({ year: null, status: null, tasks: 1, conditional: 0, organizations: 1, documents: 1, ...p });
+const SCHEDULE: TaskPeriod[] = [
+  period({ period: 'BY_YEAR:2023', kind: 'BY_YEAR', year: 2023, status: 'ENDED', tasks: 8, conditional: 2, organizations: 6, documents: 3 }),
+  period({ period: 'RECURRING', kind: 'RECURRING', status: 'RUNNING', tasks: 29, organizations: 17, documents: 4 }),
+  period({ period: 'CONDITIONAL', kind: 'CONDITIONAL', tasks: 2, conditional: 2 }),
+];
+const lagRow = (province: string | null, level: string, parentLevel: string, over: Partial<LagRow> = {}): LagRow => ({ province, level, parentLevel, documents: 2, dated: 2, minDays: 40, medianDays: 45.5, maxDays: 51, ...over });
+
+describe('table slides', () => {
+  const t = translator('vi');
+  const steps = briefingSteps(model, all, t, 'vi');
+
+  it('the tasks by deadline: a row per period with its status as of the day, counts, waiting tasks said', () => {
+    const plan = deckPlan({ model, steps, t, lang: 'vi', today: '2026-11-28', schedule: SCHEDULE, provinces: ['Bình Thuận'] });
+    expect(plan.tables).toHaveLength(1);
+    const [table] = plan.tables;
+    expect(table!.title).toBe('Nhiệm vụ theo thời hạn');
+    expect(table!.note).toBe('Tính đến 28/11/2026. Chỉ nhiệm vụ giao cho cơ quan thuộc Bình Thuận.');
+    expect(table!.header).toEqual(['Thời hạn', 'Tình trạng', 'Nhiệm vụ', 'Cơ quan', 'Số văn bản triển khai']);
+    expect(table!.rows).toEqual([
+      ['Trong năm 2023', 'đã qua', '8 (2 chờ văn bản)', '6', '3'],
+      ['Thường xuyên', 'đang thực hiện', '29', '17', '4'],
+      // A period of waiting tasks does not say so twice.
+      ['Khi có văn bản chỉ đạo', '', '2', '1', '1'],
+    ]);
+    expect(table!.footer).toBe('28-NQ/TW · Directive Graph · 28/11/2026');
+  });
+
+  it('the days each level took: its rows as the lag table writes them, a slide of TABLE_ROWS at a time', () => {
+    const rows = [lagRow('Bình Thuận', 'provincial', 'central', { medianDays: 133, minDays: 133, maxDays: 133, documents: 1, dated: 1 }), lagRow('Bình Thuận', 'provincial', 'provincial', { documents: 3 }), lagRow(null, 'district', 'provincial', { minDays: null, medianDays: null, maxDays: null, dated: 0, documents: 1 })];
+    const [table, ...rest] = lagTables(rows, t, 'vi', 'f');
+    expect(rest).toHaveLength(0);
+    expect(table!.title).toBe('Số ngày mỗi cấp triển khai, theo tỉnh/thành và cấp');
+    expect(table!.rows).toEqual([
+      ['Bình Thuận', 'Cấp tỉnh', '1', '133', '133'],
+      ['Bình Thuận', 'Cấp tỉnh, thực hiện văn bản cùng cấp', '3 (2 có ngày)', '45,5', '40 – 51'],
+      ['—', 'Cấp huyện', '1 (0 có ngày)', '–', '–'],
+    ]);
+    expect(table!.numeric).toEqual([false, false, true, true, true]);
+  });
+
+  it('a long lag table takes MAX_LAG_SLIDES slides at most and counts the rows left for the CSV', () => {
+    const rows = Array.from({ length: TABLE_ROWS * MAX_LAG_SLIDES + 7 }, (_, i) => lagRow(`Tỉnh ${i}`, 'provincial', 'central'));
+    const tables = lagTables(rows, t, 'vi', 'f');
+    expect(tables).toHaveLength(MAX_LAG_SLIDES);
+    expect(tables.map((x) => x.rows.length)).toEqual(Array(MAX_LAG_SLIDES).fill(TABLE_ROWS));
+    expect(tables.at(-1)!.note).toBe('Trung vị số ngày sau văn bản cấp trên · còn 7 dòng nữa trong bảng CSV');
+    expect(tables[0]!.note).toBe('Trung vị số ngày sau văn bản cấp trên');
+    expect(tables[1]!.rows[0]![0]).toBe(`Tỉnh ${TABLE_ROWS}`);
+    expect(lagTables(rows.slice(0, TABLE_ROWS + 1), t, 'vi', 'f').map((x) => x.rows.length)).toEqual([TABLE_ROWS, 1]);
+  });
+
+  it('no schedule or lag rows: no table slide', () => {
+    expect(deckPlan({ model, steps, t, lang: 'vi', today: '2026-11-28', schedule: [], lag: null }).tables).toEqual([]);
+  });
+
+  it('columns share the width by their longest cell', () => {
+    const w = columnWidths(['Tỉnh/thành', 'VB'], [['Bà Rịa – Vũng Tàu', '12']], 12);
+    expect(w[0]! + w[1]!).toBeCloseTo(12, 6);
+    expect(w[0]! / w[1]!).toBeCloseTo(17 / 6, 6);
+    // A long header wraps: it asks for 12 characters, not its length.
+    const [, num] = columnWidths(['Tỉnh', 'Số văn bản triển khai'], [['Bình Thuận', '1']], 22);
+    expect(num).toBeCloseTo(12, 6);
+  });
+});
+
 describe('pictures on a slide', () => {
   it('keep their proportions, as large as the box allows, centred', () => {
     const box = { x: 1, y: 2, w: 10, h: 5 };
@@ -145,6 +211,21 @@ describe('the .pptx file', () => {
     expect(notes.some((n) => n.includes('58-CTr/TU · Chương trình hành động · Bình Thuận · 30/03/2023 · sau 133 ngày'))).toBe(true);
     // The file's own title.
     expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>28-NQ/TW — về tiếp tục đổi mới, hoàn thiện hệ thống chính trị</dc:title>');
+  });
+
+  it('writes the tables after the steps, header first, every cell', async () => {
+    const withTables = deckPlan({ model, steps, t, lang: 'vi', today: '2026-11-28', schedule: SCHEDULE, lag: [lagRow('Bình Thuận', 'provincial', 'central')] });
+    const zip = await JSZip.loadAsync(await writeDeck(withTables, steps.map(() => ({ base64: PNG, width: 20, height: 10 }))));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides).toHaveLength(steps.length + 3);
+    const schedule = await zip.file(`ppt/slides/slide${steps.length + 2}.xml`)!.async('string');
+    expect(schedule).toContain('<a:tbl>');
+    expect(schedule).toContain('Nhiệm vụ theo thời hạn');
+    const cells = [...schedule.matchAll(/<a:tc[^>]*>[\s\S]*?<\/a:tc>/g)].map((c) => [...c[0].matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''));
+    expect(cells.slice(0, 10)).toEqual(['Thời hạn', 'Tình trạng', 'Nhiệm vụ', 'Cơ quan', 'Số văn bản triển khai', 'Trong năm 2023', 'đã qua', '8 (2 chờ văn bản)', '6', '3']);
+    const lag = await zip.file(`ppt/slides/slide${steps.length + 3}.xml`)!.async('string');
+    expect(lag).toContain('Số ngày mỗi cấp triển khai, theo tỉnh/thành và cấp');
+    expect(lag).toContain('<a:t>45,5</a:t>');
   });
 
   it('refuses pictures that do not match the slides', async () => {

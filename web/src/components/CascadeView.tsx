@@ -22,7 +22,7 @@ import { chosenLabel, NO_PROVINCE_MAP, provinceMap, provinceMatcher, provinceOpt
 import { nodeHit, searchNodes } from '../graph/search';
 import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
-import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
+import { formatCount, formatDate, levelName, localDay, typeName, useI18n } from '../i18n';
 import { gapTarget, type GapTarget } from '../state/gap-target';
 import { DEFAULT_FILTERS, type Filters, type ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
@@ -315,7 +315,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
       const frame: PictureFrame = {
         title: top?.title ? `${head} — ${top.title}` : head,
         subtitle: briefing && currentStep ? currentStep.caption : null,
-        footer: `Directive Graph · ${formatDate(lang, new Date().toISOString().slice(0, 10))}`,
+        footer: `Directive Graph · ${formatDate(lang, localDay())}`,
       };
       const blob = kind === 'png' ? await exportPng(cy, frame) : exportSvg(cy, frame);
       downloadBlob(blob, exportName(view.code, kind, briefing ? `-step${stepIndex + 1}` : ''));
@@ -337,10 +337,24 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
         const p = await pictureOf(cy, visibleIds(drawn, view.filters, s.nodeIds, filterMap));
         pictures.push({ base64: await base64Of(p.blob), width: p.width, height: p.height, scale: p.scale });
       }
-      const plan = deckPlan({ model: drawn, steps: deckSteps, t, lang, today: new Date().toISOString().slice(0, 10) });
+      // The tables after the steps: the tasks by deadline and the days each level took, of the view's provinces. A
+      // table that cannot be had leaves the slides without it, and says so.
+      const [schedule, lagRows] = await Promise.allSettled([fetchTaskSchedule(rootRef, view.filters.provinces), fetchLag(rootRef)]);
+      const missing = [schedule.status === 'rejected' ? [t('dueTitle'), schedule.reason] : null, lagRows.status === 'rejected' ? [t('lagTitle'), lagRows.reason] : null].filter((m) => m !== null);
+      const plan = deckPlan({
+        model: drawn,
+        steps: deckSteps,
+        t,
+        lang,
+        today: localDay(),
+        schedule: schedule.status === 'fulfilled' ? schedule.value : null,
+        lag: lagRows.status === 'fulfilled' ? lagRows.value.filter((r) => !view.filters.provinces.length || (r.province !== null && inProvince(r.province))) : null,
+        provinces: view.filters.provinces.map(provinceLabel),
+      });
       const { writeDeck } = await import('../graph/deck-pptx');
       const bytes = await writeDeck(plan, pictures);
       downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }), exportName(view.code, 'pptx'));
+      if (missing.length) setNotice(missing.map(([what, err]) => t('deckMissing', { what: String(what), message: errorText(err, t) })).join(' '));
     } catch (err) {
       setNotice(t('deckFailed', { message: (err as Error).message }));
     } finally {

@@ -1,6 +1,6 @@
 /** Implementation lag under the root: days each level took, per province and level (API implementationLag). */
 import type { LagRow } from '../api/types';
-import { formatCount, levelName, useI18n } from '../i18n';
+import { formatCount, formatDayCount, levelName, useI18n } from '../i18n';
 import { SidebarSection } from './SidebarSection';
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 
 export function LagTable({ rows, loading, error, retry, onProvince, current, csvUrl }: Props) {
   const { t, lang } = useI18n();
-  const days = (n: number | null) => (n === null ? '–' : n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }));
+  const days = (n: number | null) => formatDayCount(lang, n);
   return (
     <SidebarSection className="lag" testId="lag-table" title={t('lagTitle')} loading={loading} error={error} retry={retry} empty={rows?.length === 0 ? t('lagNone') : null} csvUrl={rows?.length ? csvUrl : undefined}>
       {rows && rows.length > 0 && (

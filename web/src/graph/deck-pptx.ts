@@ -26,7 +26,7 @@ async function loadPptxGenJS(): Promise<PptxGenJSClass> {
 }
 
 const FONT = 'Arial';
-const COLOUR = { title: '1F2933', text: '52606D', footer: '7B8794', rule: 'CBD2D9' } as const;
+const COLOUR = { title: '1F2933', text: '52606D', footer: '7B8794', rule: 'CBD2D9', head: 'E4E7EB' } as const;
 
 export async function writeDeck(plan: DeckPlan, pictures: readonly DeckPicture[]): Promise<ArrayBuffer> {
   if (pictures.length !== plan.slides.length) throw new Error(`${plan.slides.length} slides but ${pictures.length} pictures`);
@@ -55,5 +55,36 @@ export async function writeDeck(plan: DeckPlan, pictures: readonly DeckPicture[]
     slide.addText(s.footer, { ...SLIDE.footer, fontFace: FONT, fontSize: 10, color: COLOUR.footer, lang });
     if (s.notes) slide.addNotes(s.notes);
   });
+  for (const table of plan.tables) {
+    const slide = pptx.addSlide();
+    slide.addText(table.title, { ...SLIDE.title, h: 0.6, fontFace: FONT, fontSize: 22, bold: true, color: COLOUR.title, valign: 'top', lang });
+    if (table.note) slide.addText(table.note, { x: SLIDE.title.x, y: 0.9, w: SLIDE.title.w, h: 0.45, fontFace: FONT, fontSize: 12, color: COLOUR.text, valign: 'top', lang });
+    const cell = (text: string, i: number, head: boolean) => ({
+      text,
+      options: { bold: head, align: table.numeric[i] ? ('right' as const) : ('left' as const), fill: head ? { color: COLOUR.head } : undefined, lang },
+    });
+    slide.addTable([table.header.map((h, i) => cell(h, i, true)), ...table.rows.map((r) => r.map((c, i) => cell(c, i, false)))], {
+      x: SLIDE.picture.x,
+      y: SLIDE.picture.y,
+      w: SLIDE.picture.w,
+      colW: columnWidths(table.header, table.rows, SLIDE.picture.w),
+      fontFace: FONT,
+      fontSize: 13,
+      color: COLOUR.title,
+      border: { type: 'solid', pt: 0.5, color: COLOUR.rule },
+      margin: 0.06,
+    });
+    slide.addText(table.footer, { ...SLIDE.footer, fontFace: FONT, fontSize: 10, color: COLOUR.footer, lang });
+  }
   return (await pptx.write({ outputType: 'arraybuffer', compression: true })) as ArrayBuffer;
+}
+
+/**
+ * Columns as wide as their longest cell asks, over the table's width: at least 6 characters; a header counts up to 12
+ * (a longer one wraps rather than widen a column of small numbers).
+ */
+export function columnWidths(header: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
+  const want = header.map((h, i) => Math.max(6, Math.min(h.length, 12), ...rows.map((r) => r[i]?.length ?? 0)));
+  const sum = want.reduce((a, b) => a + b, 0);
+  return want.map((w) => (w / sum) * width);
 }

@@ -4,8 +4,9 @@
  * code, type, place, date and lag; each organisation with its province). Pure: the pictures are drawn by export.ts
  * and the file is written by deck-pptx.ts.
  */
+import type { LagRow, TaskPeriod } from '../api/types.js';
 import type { Lang } from '../i18n/dictionary.js';
-import { formatCount, formatDate, formatDays, levelName, typeName } from '../i18n/format.js';
+import { formatCount, formatDate, formatDayCount, formatDays, levelName, periodLabel, typeName } from '../i18n/format.js';
 import type { Translate } from '../i18n/translate.js';
 import type { BriefingStep } from './briefing.js';
 import type { GNode, GraphModel } from './model.js';
@@ -29,9 +30,26 @@ export interface DeckPlan {
   /** "Directive Graph · 28/11/2026". */
   footer: string;
   slides: DeckSlide[];
+  /** Tables after the steps: the tasks by deadline, the days each level took. */
+  tables: DeckTable[];
   /** Language of the slides' text, for the spell checker of the program that opens them. */
   lang: 'vi-VN' | 'en-US';
 }
+
+/** A table slide: its title, a line under it, a header row and the body (numbers right-aligned). */
+export interface DeckTable {
+  title: string;
+  note: string | null;
+  header: string[];
+  /** Per column: a number (right-aligned). */
+  numeric: boolean[];
+  rows: string[][];
+  footer: string;
+}
+
+/** Rows of a table slide, and how many slides of the lag table a deck takes at most (the CSV has them all). */
+export const TABLE_ROWS = 12;
+export const MAX_LAG_SLIDES = 3;
 
 /** Lines of speaker notes per slide; further ones are counted ("… và 12 mục khác"). */
 export const MAX_NOTE_LINES = 60;
@@ -43,9 +61,15 @@ export interface DeckInput {
   lang: Lang;
   /** ISO day the deck is made (the footer's date). */
   today: string;
+  /** The root's tasks by period (API taskSchedule, of the view's provinces): a table slide when there are any. */
+  schedule?: readonly TaskPeriod[] | null;
+  /** The lag table (API implementationLag), of the view's provinces: table slides when there are rows. */
+  lag?: readonly LagRow[] | null;
+  /** The provinces the view is narrowed to, as the page names them. */
+  provinces?: readonly string[];
 }
 
-export function deckPlan({ model, steps, t, lang, today }: DeckInput): DeckPlan {
+export function deckPlan({ model, steps, t, lang, today, schedule, lag, provinces: chosen = [] }: DeckInput): DeckPlan {
   const root = model.nodes.get(model.rootId);
   const heading = root ? (root.code ?? typeName(lang, root.type, root.typeName ?? root.label)) : '';
   const footer = `Directive Graph · ${formatDate(lang, today)}`;
@@ -73,7 +97,61 @@ export function deckPlan({ model, steps, t, lang, today }: DeckInput): DeckPlan 
       footer: `${heading} · ${t('stepOf', { i: i + 1, n: steps.length })} · ${footer}`,
       notes: stepNotes(model, s.newIds, t, lang),
     })),
+    tables: [
+      ...(schedule?.length ? [scheduleTable(schedule, t, lang, today, chosen, `${heading} · ${footer}`)] : []),
+      ...(lag?.length ? lagTables(lag, t, lang, `${heading} · ${footer}`) : []),
+    ],
   };
+}
+
+const STATUS_KEY = { ENDED: 'dueEnded', THIS_YEAR: 'dueThisYear', LATER: 'dueLater', RUNNING: 'dueRunning' } as const;
+
+/** "Nhiệm vụ theo thời hạn": a row per period, with where it stands on the day the deck is made. */
+export function scheduleTable(periods: readonly TaskPeriod[], t: Translate, lang: Lang, today: string, provinces: readonly string[], footer: string): DeckTable {
+  const where = provinces.length ? ` ${t('dueInProvince', { where: provinces.join(', ') })}` : '';
+  return {
+    title: t('dueTitle'),
+    note: `${t('deckAsOf', { date: formatDate(lang, today) })}${where}`,
+    header: [t('duePeriod'), t('deckStatus'), t('dueTasks'), t('dueOrganizations'), t('lagDocumentsHint')],
+    numeric: [false, false, true, true, true],
+    rows: periods.map((p) => [
+      periodLabel(t, p),
+      p.status ? t(STATUS_KEY[p.status]) : '',
+      formatCount(lang, p.tasks) + (p.conditional > 0 && p.kind !== 'CONDITIONAL' ? ` (${t('dueConditionalCount', { n: formatCount(lang, p.conditional) })})` : ''),
+      formatCount(lang, p.organizations),
+      formatCount(lang, p.documents),
+    ]),
+    footer,
+  };
+}
+
+/**
+ * "Số ngày mỗi cấp triển khai": the lag table's rows, TABLE_ROWS a slide and MAX_LAG_SLIDES slides at most; the rows
+ * left out are counted on the last one (the lag table's CSV has them all).
+ */
+export function lagTables(rows: readonly LagRow[], t: Translate, lang: Lang, footer: string): DeckTable[] {
+  const cap = TABLE_ROWS * MAX_LAG_SLIDES;
+  const shown = rows.slice(0, cap);
+  const tables: DeckTable[] = [];
+  for (let i = 0; i < shown.length; i += TABLE_ROWS) {
+    const last = i + TABLE_ROWS >= shown.length;
+    const more = last && rows.length > cap ? t('deckRowsMore', { n: formatCount(lang, rows.length - cap) }) : null;
+    tables.push({
+      title: t('lagTitle'),
+      note: [t('lagMedianHint'), more].filter(Boolean).join(' · '),
+      header: [t('lagProvince'), t('lagLevel'), t('lagDocumentsHint'), t('lagMedian'), t('lagRange')],
+      numeric: [false, false, true, true, true],
+      rows: shown.slice(i, i + TABLE_ROWS).map((r) => [
+        r.province ?? '—',
+        r.level && r.parentLevel === r.level ? t('levelSameLevel', { level: levelName(t, r.level) }) : levelName(t, r.level),
+        formatCount(lang, r.documents) + (r.dated < r.documents ? ` (${t('lagDated', { n: formatCount(lang, r.dated) })})` : ''),
+        formatDayCount(lang, r.medianDays),
+        r.minDays === null ? '–' : r.minDays === r.maxDays ? formatDayCount(lang, r.minDays) : `${formatDayCount(lang, r.minDays)} – ${formatDayCount(lang, r.maxDays)}`,
+      ]),
+      footer,
+    });
+  }
+  return tables;
 }
 
 /** What a step brings in, a line each: texts by province and date, then organisations by province and name. */

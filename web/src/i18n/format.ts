@@ -20,6 +20,11 @@ export function typeName(lang: Lang, type: string | null | undefined, fallback?:
   return fallback ?? type ?? '';
 }
 
+/** Today on the user's own calendar, ISO (not UTC's: in Việt Nam, 7 hours ahead, a day later from 17:00 UTC). */
+export function localDay(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** dd/mm/yyyy (Vietnamese) or yyyy-mm-dd (English). */
 export function formatDate(lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '';
@@ -47,6 +52,11 @@ export function parseDate(lang: Lang, text: string): string | null | undefined {
 /** A count with the language's digit grouping: 30.619 (vi), 30,619 (en). */
 export function formatCount(lang: Lang, n: number): string {
   return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+}
+
+/** A number of days as the lag table writes it: grouped digits, a median's half kept ("45,5"), "–" for none. */
+export function formatDayCount(lang: Lang, n: number | null): string {
+  return n === null ? '–' : n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 });
 }
 
 /** Days as the lag messages say them, with the language's digit grouping: "1.002 ngày", "1,002 days". */

@@ -183,6 +183,26 @@ describe('briefing mode and export', () => {
     await other.close();
   });
 
+  it('a table the server cannot give leaves the slides without it, and says so', async () => {
+    const other = await browser.newPage();
+    await other.route('**/graphql', (route) =>
+      (route.request().postData() ?? '').includes('implementationLag')
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'the lag table failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
+        : route.continue(),
+    );
+    await other.goto(cascadeUrl);
+    await waitForGraph(other, 5);
+    const [download] = await Promise.all([other.waitForEvent('download', { timeout: 30_000 }), other.click('[data-testid=export-deck]')]);
+    const deck = await readDeck(readFileSync(await download.path()));
+    expect(deck.slides.at(-1)!.texts[0]).toBe('Nhiệm vụ theo thời hạn');
+    expect(deck.slides.map((s) => s.texts[0])).not.toContain('Số ngày mỗi cấp triển khai, theo tỉnh/thành và cấp');
+    expect(deck.pictures).toHaveLength(deck.slides.length - 2);
+    const notice = other.locator('[data-testid=notices]');
+    await expect.poll(() => notice.textContent()).toContain('Bộ trình chiếu thiếu bảng “Số ngày mỗi cấp triển khai, theo tỉnh/thành và cấp”');
+    await screenshot(other, 'deck-without-lag');
+    await other.close();
+  });
+
   it('downloads the gap list, the lag table and the assigned tasks as CSV files for a spreadsheet', async () => {
     const other = await browser.newPage();
     await other.goto(`${cascadeUrl}&gaps=1&lag=1&lang=en`);

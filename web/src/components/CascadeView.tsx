@@ -20,9 +20,11 @@ import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToD
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GEdge, type GNode, type GraphModel } from '../graph/model';
 import { chosenLabel, NO_PROVINCE_MAP, provinceMap, provinceMatcher, provinceOptions } from '../graph/provinces';
 import { nodeHit, searchNodes } from '../graph/search';
+import { axisElements, timelineScale, type TimelineScale } from '../graph/timeline';
 import { fitShown } from '../graph/viewport';
 import { visibleIds } from '../graph/visibility';
-import { formatCount, formatDate, levelName, localDay, typeName, useI18n } from '../i18n';
+import { formatCount, formatDate, levelName, localDay, typeName, useI18n, type Translate } from '../i18n';
+import type { Lang } from '../i18n/dictionary';
 import { gapTarget, type GapTarget } from '../state/gap-target';
 import { DEFAULT_FILTERS, type Filters, type ViewState } from '../state/url';
 import { BriefingOverlay } from './BriefingOverlay';
@@ -161,14 +163,20 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   // (With no province chosen the map changes nothing shown: its arrival lays nothing out again.)
   const filterMap = view.filters.provinces.length ? provinces : NO_PROVINCE_MAP;
   const inProvince = useMemo(() => provinceMatcher(view.filters.provinces, provinces), [view.filters.provinces, provinces]);
-  const filtered = useMemo(() => (drawn ? visibleIds(drawn, view.filters, undefined, filterMap) : EMPTY), [drawn, view.filters, filterMap]);
+  // The timeline draws texts only: their organisations, which have no date, are left out.
+  const drawFilters = useMemo(() => (view.time ? { ...view.filters, relations: view.filters.relations.filter((r) => r !== 'ASSIGNED_TO') } : view.filters), [view.filters, view.time]);
+  const filtered = useMemo(() => (drawn ? visibleIds(drawn, drawFilters, undefined, filterMap) : EMPTY), [drawn, drawFilters, filterMap]);
+  // The timeline's axis: ticks over the dates of the texts the filters leave, a band per level (graph/timeline.ts).
+  const axis = useMemo(() => (drawn && view.time ? timelineAxis(drawn, filtered, t, lang) : null), [drawn, view.time, filtered, t, lang]);
+  const shownElements = useMemo(() => (axis ? [...elements, ...axis.elements] : elements), [elements, axis]);
+  const layoutIds = useMemo(() => withAxis(filtered, axis), [filtered, axis]);
   const briefing = view.step !== null;
   const steps = useMemo(() => (drawn && briefing ? briefingSteps(drawn, filtered, t, lang) : []), [drawn, filtered, briefing, t, lang]);
   const stepIndex = briefing ? Math.max(0, Math.min(view.step ?? 0, steps.length - 1)) : 0;
   const currentStep = steps[stepIndex];
   const visible = useMemo(
-    () => (drawn && briefing && currentStep ? visibleIds(drawn, view.filters, currentStep.nodeIds, filterMap) : filtered),
-    [drawn, briefing, currentStep, filtered, view.filters, filterMap],
+    () => withAxis(drawn && briefing && currentStep ? visibleIds(drawn, drawFilters, currentStep.nodeIds, filterMap) : filtered, axis),
+    [drawn, briefing, currentStep, filtered, drawFilters, filterMap, axis],
   );
 
   const gapList = useGapList(rootRef, view.gaps, view.filters.provinces);
@@ -334,7 +342,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
       const pictures: DeckPicture[] = [];
       for (const [i, s] of deckSteps.entries()) {
         setDeckStep({ i: i + 1, n: deckSteps.length });
-        const p = await pictureOf(cy, visibleIds(drawn, view.filters, s.nodeIds, filterMap));
+        const p = await pictureOf(cy, withAxis(visibleIds(drawn, drawFilters, s.nodeIds, filterMap), axis));
         pictures.push({ base64: await base64Of(p.blob), width: p.width, height: p.height, scale: p.scale });
       }
       // The tables after the steps: the tasks by deadline and the days each level took, of the view's provinces. A
@@ -445,6 +453,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
             <button type="button" aria-pressed={view.due} className={view.due ? 'on' : ''} onClick={() => onView({ due: !view.due, period: null })} data-testid="due-toggle" disabled={!model}>
               {t('dueToggle')}
             </button>
+            <button type="button" aria-pressed={view.time} className={view.time ? 'on' : ''} onClick={() => onView({ time: !view.time })} data-testid="timeline-toggle" disabled={!model} title={t('timelineHint')}>
+              {t('timeline')}
+            </button>
             <button type="button" onClick={() => void doExport('png')} data-testid="export-png" disabled={!model}>
               {t('exportPng')}
             </button>
@@ -504,8 +515,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
           </div>
           <div className="graph-area">
             <GraphCanvas
-              elements={elements}
-              layoutIds={filtered}
+              elements={shownElements}
+              layoutIds={layoutIds}
+              timeline={axis?.scale ?? null}
               visible={visible}
               selected={selection?.id ?? null}
               gapIds={gapIds}
@@ -577,4 +589,21 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
       </div>
     </div>
   );
+}
+
+/** The timeline's scale and axis for the texts among `ids`: the axis' elements, and their ids. */
+function timelineAxis(model: GraphModel, ids: ReadonlySet<string>, t: Translate, lang: Lang): { scale: TimelineScale; elements: cytoscape.ElementDefinition[]; ids: Set<string> } {
+  const texts = [...ids].map((id) => model.nodes.get(id)).filter((n): n is GNode => n?.kind === 'DIRECTIVE');
+  const dates = texts.map((n) => n.issuedOn).filter((d): d is string => !!d);
+  const scale = timelineScale(dates, lang, { undated: texts.some((n) => !n.issuedOn), undatedLabel: t('undated'), texts: texts.length });
+  const levels = new Map<number, string | null>();
+  for (const n of texts) if (!levels.get(n.rank)) levels.set(n.rank, n.level);
+  const bands = [...levels].sort(([a], [b]) => a - b).map(([rank, level]) => ({ rank, label: levelName(t, level) }));
+  const elements = axisElements(scale, bands);
+  return { scale, elements, ids: new Set(elements.map((e) => e.data.id!)) };
+}
+
+/** `ids` and the axis' own elements, which the timeline always shows. */
+function withAxis(ids: Set<string>, axis: { ids: Set<string> } | null): Set<string> {
+  return axis ? new Set([...ids, ...axis.ids]) : ids;
 }

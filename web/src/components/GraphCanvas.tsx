@@ -13,7 +13,8 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 import { cursorMap, cursorPlace, cursorStart, moveCursor, revealPan, type CursorEdge, type CursorMap, type CursorMove, type CursorNode } from '../graph/cursor';
 import { cytoscapeWithExtensions } from '../graph/cytoscape';
 import { setEdgeDetail } from '../graph/edge-detail';
-import { runLayout } from '../graph/run-layout';
+import { runLayout, runTimeline } from '../graph/run-layout';
+import { AXIS_KIND, type TimelineScale } from '../graph/timeline';
 import { graphStyle } from '../graph/styles';
 import { fitShown } from '../graph/viewport';
 import { useI18n } from '../i18n';
@@ -32,6 +33,8 @@ interface Props {
   gapIds: Set<string>;
   hitIds: Set<string>;
   briefing: boolean;
+  /** The texts on a timeline of this scale (graph/timeline.ts; the elements then hold its axis), not layered. */
+  timeline?: TimelineScale | null;
   onSelect: (sel: Selection | null) => void;
   onToggleExpand: (id: string) => void;
   onReady: (cy: cytoscape.Core | null) => void;
@@ -161,7 +164,7 @@ export function GraphCanvas(props: Props) {
       }
       cy.add(toAdd.sort((a, b) => (a.group === 'nodes' ? 0 : 1) - (b.group === 'nodes' ? 0 : 1)));
     });
-    layOut(cy, callbacks.current.layoutIds);
+    layOut(cy, callbacks.current.layoutIds, callbacks.current.timeline ?? null);
     applyVisibility(cy, callbacks.current.visible);
     toggleClass(cy, 'gap', callbacks.current.gapIds);
     toggleClass(cy, 'search-hit', callbacks.current.hitIds);
@@ -195,7 +198,7 @@ export function GraphCanvas(props: Props) {
       firstLayout.current = false;
       return;
     }
-    layOut(cy, props.layoutIds);
+    layOut(cy, props.layoutIds, callbacks.current.timeline ?? null);
     const shown = byIds(cy, callbacks.current.visible);
     if (!callbacks.current.briefing && shown.nonempty()) {
       cy.stop(true, false);
@@ -259,10 +262,10 @@ export function GraphCanvas(props: Props) {
     const nodes: CursorNode[] = [];
     const edges: CursorEdge[] = [];
     cy.nodes().forEach((n) => {
-      if (!n.hasClass('hidden')) nodes.push({ id: n.id(), x: n.position('x'), y: n.position('y'), layer: `${n.data('rank') ?? 0}|${n.data('gen') ?? 0}|${n.data('kind') === 'ORGANIZATION' ? 1 : 0}` });
+      if (!n.hasClass('hidden') && n.data('kind') !== AXIS_KIND) nodes.push({ id: n.id(), x: n.position('x'), y: n.position('y'), layer: `${n.data('rank') ?? 0}|${n.data('gen') ?? 0}|${n.data('kind') === 'ORGANIZATION' ? 1 : 0}` });
     });
     cy.edges().forEach((e) => {
-      if (!e.hasClass('hidden')) edges.push({ source: e.source().id(), target: e.target().id() });
+      if (!e.hasClass('hidden') && e.data('kind') !== AXIS_KIND) edges.push({ source: e.source().id(), target: e.target().id() });
     });
     return cursorMap(nodes, edges, callbacks.current.rootId ?? null);
   };
@@ -368,10 +371,11 @@ export function GraphCanvas(props: Props) {
   );
 }
 
-/** The layered layout of the given elements (all of them when none is given). */
-function layOut(cy: cytoscape.Core, ids: Set<string>) {
+/** The layered layout (or the timeline) of the given elements (all of them when none is given). */
+function layOut(cy: cytoscape.Core, ids: Set<string>, timeline: TimelineScale | null) {
   const eles = byIds(cy, ids);
-  runLayout(cy, { fit: false, eles: eles.nonempty() ? eles : cy.elements() });
+  if (timeline) runTimeline(cy, timeline, eles.nonempty() ? eles : cy.elements());
+  else runLayout(cy, { fit: false, eles: eles.nonempty() ? eles : cy.elements() });
 }
 
 function byIds(cy: cytoscape.Core, ids: Set<string>): cytoscape.Collection {

@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
 import { computeLayers, layerIndex } from './layers';
 import { layeredLayout, type LayoutNode, type LayoutResult } from './layout';
+import { AXIS_KIND, timelineLayout, type TimelineBand, type TimelineScale } from './timeline';
 
 /**
  * Above this much work — (nodes + the dummy nodes dagre adds on edges spanning several layers) × edges — the order
@@ -65,4 +66,22 @@ export function runLayout(cy: cytoscape.Core, opts: { fit?: boolean; padding?: n
   });
   if (opts.fit !== false) cy.fit(eles, opts.padding ?? 40);
   return result;
+}
+
+/**
+ * The timeline (graph/timeline.ts) of the texts among `eles` on `scale`, with the axis elements the graph holds (its
+ * bands are in their data). Nodes outside `eles` keep their position.
+ */
+export function runTimeline(cy: cytoscape.Core, scale: TimelineScale, eles: cytoscape.Collection = cy.elements()): void {
+  const axis = cy.nodes(`[kind = "${AXIS_KIND}"]`);
+  const texts = eles.nodes().filter((n) => n.data('kind') !== AXIS_KIND);
+  const nodes = layoutNodes(texts).map((n) => ({ ...n, issuedOn: (texts.getElementById(n.id).data('issuedOn') as string | null) ?? null }));
+  const bands: TimelineBand[] = axis.filter('.axis-band').map((n) => ({ rank: Number(n.data('rank')), label: String(n.data('label')) }));
+  const { positions } = timelineLayout(nodes, scale, bands);
+  cy.batch(() => {
+    texts.union(axis).forEach((n) => {
+      const p = positions.get(n.id());
+      if (p) n.position(p);
+    });
+  });
 }

@@ -78,6 +78,15 @@ export function graphStyle(): cytoscape.StylesheetJson {
     // The keyboard cursor (GraphCanvas): a ring outside the node, a gap apart from its border (which selection and
     // gaps colour), so a selected node under the cursor shows both; GraphCanvas keeps its width the same at any zoom.
     { selector: 'node.cursor', style: { 'outline-width': 4, 'outline-offset': 3, 'outline-color': EDGE_COLORS.cursor, 'outline-style': 'solid', 'outline-opacity': 1 } },
+    // The timeline's axis (graph/timeline.ts): words and faint lines, which take no click.
+    { selector: 'node.axis', style: { shape: 'rectangle', width: 1, height: 1, 'background-opacity': 0, 'border-width': 0, color: '#52606d', events: 'no' } },
+    // A tick's label and a band's name are boxes of their own (no fill; sized with the scale's words), so a fit of the
+    // graph takes them in.
+    { selector: 'node.axis-tick, node.axis-band', style: { width: 'data(w)', height: 'data(h)', 'font-size': 'data(fontSize)', 'min-zoomed-font-size': 0 } },
+    { selector: 'node.axis-band', style: { 'font-weight': 'bold', 'text-wrap': 'wrap', 'text-max-width': 'data(w)' } },
+    { selector: 'edge.axis-line', style: { width: 'data(lineWidth)', 'line-color': '#cbd2d9', 'line-style': 'solid', 'target-arrow-shape': 'none', 'curve-style': 'straight', events: 'no', label: '' } },
+    // A break in time (a long stretch with no text, cut out): its line dashed.
+    { selector: 'edge.axis-break', style: { 'line-style': 'dashed', 'line-color': '#9aa5b1' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.18 } },
   ];

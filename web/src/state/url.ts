@@ -1,7 +1,7 @@
 /**
  * The view lives in the URL so a deep link restores it:
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
- *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&due=1&period=BY_YEAR:2023&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
+ *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&due=1&period=BY_YEAR:2023&time=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
  *   ?read=1 (the page reading a file without storing it)
  */
 import { ALL_RELATIONS, type Relation } from '../api/types.js';
@@ -30,6 +30,8 @@ export interface ViewState {
   due: boolean;
   /** The period whose tasks that section lists ("BY_YEAR:2023": a key of the API's taskSchedule), or none. */
   period: string | null;
+  /** The texts on a timeline (x: issue date, y: level) instead of the layered drawing (graph/timeline.ts). */
+  time: boolean;
   /** Draw every organisation even when a large cascade would fold them into their directives (graph/fold.ts). */
   orgs: boolean;
   /** Every level of a large cascade, not only the highest ones that fit (the server folds the lower ones by default). */
@@ -92,6 +94,7 @@ export function parseView(search: string): ViewState {
     lag: p.get('lag') === '1',
     due: p.get('due') === '1',
     period: p.get('due') === '1' ? periodKey(p.get('period')) : null,
+    time: p.get('time') === '1',
     orgs: p.get('orgs') === '1',
     levels: p.get('levels') === '1',
     expanded: nodeIds(p.getAll('exp')),
@@ -120,6 +123,7 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     if (view.lag) p.set('lag', '1');
     if (view.due) p.set('due', '1');
     if (view.due && view.period) p.set('period', view.period);
+    if (view.time) p.set('time', '1');
     if (view.orgs) p.set('orgs', '1');
     if (view.levels) p.set('levels', '1');
     for (const id of view.expanded) p.append('exp', id);

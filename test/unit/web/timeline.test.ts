@@ -1,7 +1,7 @@
 /** The timeline: a time scale with breaks over long empty stretches, texts in bands by level, and the axis' elements. */
 import { describe, expect, it } from 'vitest';
 import { parseView, serializeView } from '../../../web/src/state/url.js';
-import { AXIS_KIND, BREAK_PX, axisElements, axisIds, timelineLayout, timelineScale, xOfDate, type TimelineNode } from '../../../web/src/graph/timeline.js';
+import { ASPECT, AXIS_KIND, BREAK_PX, MAX_WIDTH, axisElements, axisIds, rowsNeeded, timelineLayout, timelineScale, xOfDate, type TimelineNode } from '../../../web/src/graph/timeline.js';
 
 // The seed's 28-NQ/TW and the texts answering it.
 const SEED = ['2022-11-17', '2023-02-24', '2023-03-30', '2023-06-28', '2023-07-25'];
@@ -55,6 +55,31 @@ describe('time scale', () => {
     expect(labels[0]).toBe('11/2022');
     const xs = crowded.ticks.filter((t) => t.label).map((t) => t.x!);
     for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(5.5 * crowded.fontSize - 1e-6);
+  });
+
+  it('counts the rows a band needs: the most texts inside any window of days', () => {
+    expect(rowsNeeded([[1, 1, 2, 10], [5]], 1)).toEqual([2, 1]);
+    expect(rowsNeeded([[1, 1, 2, 10], [5]], 2)).toEqual([3, 1]);
+    expect(rowsNeeded([[1, 1, 2, 10]], 9)).toEqual([3]);
+    expect(rowsNeeded([[1, 1, 2, 10]], 10)).toEqual([4]);
+  });
+
+  it('widens when texts of one level crowd a few weeks (communes answering at once), so the drawing stays about ASPECT wide', () => {
+    // 600 commune plans over ten days, and their province's programme.
+    const communes = Array.from({ length: 600 }, (_, i) => ({ date: new Date(Date.UTC(2025, 8, 1) + (i % 10) * 86_400_000).toISOString().slice(0, 10), rank: 4, w: 110 }));
+    const items = [{ date: '2025-08-06', rank: 2, w: 110 }, ...communes];
+    const dates = items.map((i) => i.date);
+    const plain = timelineScale(dates, 'vi', { texts: items.length });
+    const roomy = timelineScale(dates, 'vi', { texts: items.length, items });
+    expect(roomy.pxPerDay).toBeGreaterThan(plain.pxPerDay);
+    const drawnDays = (roomy.segments[0]!.end - roomy.segments[0]!.start);
+    expect(roomy.pxPerDay * drawnDays).toBeLessThanOrEqual(MAX_WIDTH + 1e-6);
+    // Its width over the rows the bands then need (64 px a row): about ASPECT.
+    const byBand = [[dates[0]!], communes.map((c) => c.date)].map((ds) => ds.map((d) => Date.parse(d) / 86_400_000).sort((a, b) => a - b));
+    const rows = rowsNeeded(byBand, 126 / roomy.pxPerDay).reduce((a, b) => a + b, 0);
+    expect((roomy.pxPerDay * drawnDays) / (rows * 64)).toBeGreaterThanOrEqual(ASPECT * 0.9);
+    // Texts far apart need no room: the scale stays as it was.
+    expect(timelineScale(SEED, 'vi', { items: SEED.map((date, i) => ({ date, rank: i ? 2 : 1, w: 110 })) }).pxPerDay).toBe(timelineScale(SEED, 'vi').pxPerDay);
   });
 
   it('puts the undated column first; no date at all, no scale', () => {

@@ -167,7 +167,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   const drawFilters = useMemo(() => (view.time ? { ...view.filters, relations: view.filters.relations.filter((r) => r !== 'ASSIGNED_TO') } : view.filters), [view.filters, view.time]);
   const filtered = useMemo(() => (drawn ? visibleIds(drawn, drawFilters, undefined, filterMap) : EMPTY), [drawn, drawFilters, filterMap]);
   // The timeline's axis: ticks over the dates of the texts the filters leave, a band per level (graph/timeline.ts).
-  const axis = useMemo(() => (drawn && view.time ? timelineAxis(drawn, filtered, t, lang) : null), [drawn, view.time, filtered, t, lang]);
+  const axis = useMemo(() => (drawn && view.time ? timelineAxis(drawn, filtered, elements, t, lang) : null), [drawn, view.time, filtered, elements, t, lang]);
   const shownElements = useMemo(() => (axis ? [...elements, ...axis.elements] : elements), [elements, axis]);
   const layoutIds = useMemo(() => withAxis(filtered, axis), [filtered, axis]);
   const briefing = view.step !== null;
@@ -592,10 +592,13 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
 }
 
 /** The timeline's scale and axis for the texts among `ids`: the axis' elements, and their ids. */
-function timelineAxis(model: GraphModel, ids: ReadonlySet<string>, t: Translate, lang: Lang): { scale: TimelineScale; elements: cytoscape.ElementDefinition[]; ids: Set<string> } {
+function timelineAxis(model: GraphModel, ids: ReadonlySet<string>, drawnElements: readonly cytoscape.ElementDefinition[], t: Translate, lang: Lang): { scale: TimelineScale; elements: cytoscape.ElementDefinition[]; ids: Set<string> } {
   const texts = [...ids].map((id) => model.nodes.get(id)).filter((n): n is GNode => n?.kind === 'DIRECTIVE');
   const dates = texts.map((n) => n.issuedOn).filter((d): d is string => !!d);
-  const scale = timelineScale(dates, lang, { undated: texts.some((n) => !n.issuedOn), undatedLabel: t('undated'), texts: texts.length });
+  // Each text's drawn width (its label's), for the scale to give a crowded month room.
+  const widths = new Map(drawnElements.map((e) => [e.data.id!, Number(e.data.w ?? 0)]));
+  const items = texts.filter((n) => n.issuedOn).map((n) => ({ date: n.issuedOn!, rank: n.rank, w: widths.get(n.id) ?? 0 }));
+  const scale = timelineScale(dates, lang, { undated: texts.some((n) => !n.issuedOn), undatedLabel: t('undated'), texts: texts.length, items });
   const levels = new Map<number, string | null>();
   for (const n of texts) if (!levels.get(n.rank)) levels.set(n.rank, n.level);
   const bands = [...levels].sort(([a], [b]) => a - b).map(([rank, level]) => ({ rank, label: levelName(t, level) }));

@@ -88,6 +88,53 @@ export interface ScaleOptions {
   /** How many texts the timeline draws: the width grows with them (120 px a text, 1 600 to 8 000). */
   texts?: number;
   width?: number;
+  /**
+   * The texts' days, bands (level ranks) and widths: where many texts of one level come within days of each other
+   * (the communes of a province answering in one month) they stack in rows, and the scale widens until the drawing is
+   * about ASPECT times as wide as it is high (up to MAX_WIDTH): crowded months get room, and the whole still fits a
+   * screen.
+   */
+  items?: ReadonlyArray<{ date: string; rank: number; w: number }>;
+}
+
+/** Width over height the scale aims for when texts crowd, the widest scale, and a row's height as estimated. */
+export const ASPECT = 3;
+export const MAX_WIDTH = 40_000;
+const ROW_PX = 64;
+const H_GAP = 16;
+
+/**
+ * The rows each band would need if texts closer than `window` days shared a column: the most texts of the band inside
+ * any window of that many days (two pointers over its sorted days).
+ */
+export function rowsNeeded(bandDays: ReadonlyArray<readonly number[]>, window: number): number[] {
+  return bandDays.map((d) => {
+    let worst = 0;
+    for (let i = 0, j = 0; j < d.length; j++) {
+      while (d[j]! - d[i]! >= window) i++;
+      worst = Math.max(worst, j - i + 1);
+    }
+    return worst;
+  });
+}
+
+/** Pixels a day that make a drawing of `items` over `drawnDays` about ASPECT wide to high, between `min` and `max`. */
+function balancedScale(items: NonNullable<ScaleOptions['items']>, drawnDays: number, min: number, max: number): number {
+  const byBand = new Map<number, number[]>();
+  for (const i of items) (byBand.get(i.rank) ?? byBand.set(i.rank, []).get(i.rank)!).push(dayOf(i.date));
+  const bandDays = [...byBand.values()].map((d) => d.sort((a, b) => a - b));
+  const column = items.reduce((m, i) => Math.max(m, i.w), 0) + H_GAP;
+  const aspect = (px: number) => (px * drawnDays) / rowsNeeded(bandDays, column / px).reduce((h, rows) => h + rows * ROW_PX, 0);
+  if (aspect(min) >= ASPECT) return min;
+  if (aspect(max) <= ASPECT) return max;
+  let lo = min;
+  let hi = max;
+  for (let k = 0; k < 30 && hi - lo > 0.01 * lo; k++) {
+    const mid = (lo + hi) / 2;
+    if (aspect(mid) < ASPECT) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /**
@@ -138,8 +185,10 @@ export function timelineScale(dates: readonly string[], lang: Lang, options: Sca
     else merged.push([...ticks]);
   }
   const drawnDays = merged.reduce((sum, ticks) => sum + dayOf(ticks[ticks.length - 1]!.date!) - dayOf(ticks[0]!.date!), 0);
-  const width = options.width ?? Math.min(8000, Math.max(1600, 120 * (options.texts ?? days.length)));
-  const pxPerDay = width / Math.max(1, drawnDays);
+  const base = options.width ?? Math.min(8000, Math.max(1600, 120 * (options.texts ?? days.length)));
+  let pxPerDay = base / Math.max(1, drawnDays);
+  if (options.items?.length && pxPerDay * drawnDays < MAX_WIDTH) pxPerDay = balancedScale(options.items, Math.max(1, drawnDays), pxPerDay, MAX_WIDTH / Math.max(1, drawnDays));
+  const width = pxPerDay * Math.max(1, drawnDays);
   const fontSize = Math.round(Math.min(120, Math.max(14, width / 90)));
   const labelWidth = TICK_LABEL_EMS.w * fontSize;
   // A break is wide enough for its mark between the labels either side.
@@ -201,7 +250,7 @@ export interface TimelineLayout {
 }
 
 export function timelineLayout(nodes: readonly TimelineNode[], scale: TimelineScale, bands: readonly TimelineBand[], options: TimelineOptions = {}): TimelineLayout {
-  const { hGap = 16, rowGap = 14, bandGap = 56 } = options;
+  const { hGap = H_GAP, rowGap = 14, bandGap = 56 } = options;
   const positions = new Map<string, { x: number; y: number }>();
   // The undated column: left of the axis' start by the widest undated text, or its label.
   const undatedW = nodes.filter((n) => !n.issuedOn).reduce((m, n) => Math.max(m, n.w), TICK_LABEL_EMS.w * scale.fontSize);

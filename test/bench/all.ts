@@ -57,7 +57,7 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 function explorerCell(e: CascadeResult['explorer']): string {
   if (!e) return 'n/a';
   if ('unavailable' in e) return `not measured: ${e.unavailable}`;
-  return `${f0(e.loadMs)}; ${f1(e.panFps)} fps; ${e.deck.slides} slides in ${f1(e.deck.ms / 1000)} s (${f1(e.deck.bytes / 1e6)} MB)`;
+  return `${f0(e.loadMs)}; ${f1(e.panFps)} fps; ${e.deck.slides} slides in ${f1(e.deck.ms / 1000)} s (${f1(e.deck.bytes / 1e6)} MB); timeline ${f0(e.timeline.ms)} (${e.timeline.texts} texts)`;
 }
 
 export function table(results: SizeResult[], extract: { mbPerSec: number; source: string }, mach: Record<string, string>): string {
@@ -120,7 +120,7 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
             return a?.n ? `${f1(a.p50)} / ${f1(a.p95)} (${a.hits}/${a.n}; ${f1(a.readyMs / 1000)})` : 'n/a';
           })]
         : []),
-      ...(i < 2 ? [row(`  explorer (headless Chromium): page load → graph drawn, ms; pan fps; "Xuất PPTX" (the briefing as slides): slides, click → download, s (file MB)`, '', (r) => explorerCell(casc(r, i)?.explorer))] : []),
+      ...(i < 2 ? [row(`  explorer (headless Chromium): page load → graph drawn, ms; pan fps; "Xuất PPTX" (the briefing as slides): slides, click → download, s (file MB); the page on the timeline (time=1): load → drawn, ms (texts)`, '', (r) => explorerCell(casc(r, i)?.explorer))] : []),
     ]),
     row('the largest cascades (as many as the server answers ahead), each asked for once: count; uncached GraphQL p50 / p95, ms', 'p95 < 50 national', (r) =>
       r.largest ? `${r.largest.count}; ${f1(r.largest.uncached.p50)} / ${f1(r.largest.uncached.p95)}` : 'n/a'),

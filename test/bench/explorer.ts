@@ -2,7 +2,8 @@
  * The explorer as a visitor meets it: headless Chromium opens the web app served by the API server on a cascade
  * (`/?code=UID`) and the time from navigation to the drawn graph is taken (API request, JSON, model, layout, styles,
  * first frame), then the graph is panned for two seconds and the frame rate counted; last, the briefing is made into
- * slides ("Xuất PPTX": every step drawn off screen, the .pptx written) and the time to the download taken. Needs the built web app
+ * slides ("Xuất PPTX": every step drawn off screen, the .pptx written) and the time to the download taken, and the page
+ * opened once more on the timeline ("Dòng thời gian", `time=1`) and the time to its drawn axis taken. Needs the built web app
  * (`npm run build -w web`) and /usr/bin/chromium; without them it says so instead of measuring.
  * Headless Chromium here renders without a GPU: a desktop browser is faster, the proportions hold.
  */
@@ -20,6 +21,8 @@ export interface ExplorerTiming {
   loads: number;
   /** "Xuất PPTX" on the loaded view: click to download, ms; the file's size and slides. */
   deck: { ms: number; bytes: number; slides: number };
+  /** The page opened on the timeline: navigation → drawn, ms; the texts it places. */
+  timeline: { ms: number; texts: number };
 }
 
 /** Why the explorer cannot be measured here, or null when it can. */
@@ -70,7 +73,14 @@ export async function benchExplorer(base: string, uid: string, loads = 3): Promi
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-deck]')]);
     const bytes = readFileSync(await download.path());
     const deck = { ms: performance.now() - t0, bytes: bytes.length, slides: (await JSZip.loadAsync(bytes)).file(/^ppt\/slides\/slide\d+\.xml$/).length };
-    return { loadMs: median(times), panFps: median(fps), nodes, loads, deck };
+    await page.goto('about:blank');
+    const t1 = performance.now();
+    await page.goto(`${base}/?code=${encodeURIComponent(uid)}&time=1`);
+    await page.waitForFunction(() => ((globalThis as { __cy?: { nodes(s: string): { length: number } } }).__cy?.nodes('.axis-tick').length ?? 0) > 0);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const timelineMs = performance.now() - t1;
+    const texts = (await page.evaluate(`globalThis.__cy.nodes('[kind = "DIRECTIVE"]').filter((n) => !n.hasClass('hidden')).length`)) as number;
+    return { loadMs: median(times), panFps: median(fps), nodes, loads, deck, timeline: { ms: timelineMs, texts } };
   } finally {
     await browser.close();
   }

@@ -103,6 +103,32 @@ describe('the timeline', () => {
     await page.close();
   });
 
+  it('says the organisations are not drawn, and a gap leads out of it to its organisation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${ROOT}&time=1&gaps=1`);
+    await waitForGraph(page, 5);
+    const assigned = page.locator('[data-testid=rel-ASSIGNED_TO]');
+    expect(await assigned.isDisabled()).toBe(true);
+    expect(await assigned.isChecked()).toBe(false);
+    expect(await page.locator('label', { has: assigned }).getAttribute('title')).toBe('Dòng thời gian chỉ vẽ văn bản: cơ quan không có ngày ban hành');
+    // The address keeps the user's own filter: off the timeline the relation is back.
+    expect(new URL(page.url()).searchParams.has('rel')).toBe(false);
+    const link = page.locator('[data-testid=gap-link]').first();
+    await link.waitFor();
+    const name = (await link.textContent())!.trim();
+    await link.click();
+    await expect.poll(() => new URL(page.url()).searchParams.has('time')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBeTruthy();
+    const sel = new URL(page.url()).searchParams.get('sel')!;
+    const org = (await readGraph(page)).nodes.find((n) => n.id === sel)!;
+    expect(org.kind).toBe('ORGANIZATION');
+    expect(org.hidden).toBe(false);
+    await expect.poll(() => page.locator('[data-testid=details-panel]').textContent()).toContain(name.split(' (')[0]!);
+    expect(await assigned.isDisabled()).toBe(false);
+    expect(await assigned.isChecked()).toBe(true);
+    await page.close();
+  });
+
   it('speaks English, and the briefing and its slides show the axis', async () => {
     const page = await browser.newPage();
     await page.goto(`${ROOT}&time=1&lang=en`);

@@ -259,12 +259,13 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
 
   const focusNode = useCallback(
     (id: string) => {
-      onView({ selected: id });
+      // The timeline draws no organisation: one asked for (a gap, a task's organisation) is shown in the layered drawing.
+      onView(view.time && model?.nodes.get(id)?.kind === 'ORGANIZATION' ? { selected: id, time: false } : { selected: id });
       const cy = cyRef.current;
       const node = cy?.getElementById(id);
       if (cy && node?.nonempty() && node.visible()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1), duration: 400 });
     },
-    [onView],
+    [onView, view.time, model],
   );
   // A gap leads to its organisation: drawn, it is focused; else a view that draws it is opened with it selected (that
   // province's part, every level, every organisation: state/gap-target.ts).
@@ -275,7 +276,10 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
   );
   // A task's assigning text leads to its node when the graph draws it.
   const documentNode = useCallback((uid: string) => (drawn?.nodes.has(uid) ? uid : null), [drawn]);
-  const openGap = useCallback((target: NonNullable<GapTarget>) => (target.kind === 'node' ? focusNode(target.id) : onView(target.patch)), [focusNode, onView]);
+  const openGap = useCallback(
+    (target: NonNullable<GapTarget>) => (target.kind === 'node' ? focusNode(target.id) : onView(view.time ? { ...target.patch, time: false } : target.patch)),
+    [focusNode, onView, view.time],
+  );
 
   const toggleExpand = useCallback(
     async (id: string) => {
@@ -471,7 +475,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
           </div>
         </div>
       )}
-      {!briefing && model && <FilterBar filters={view.filters} provinces={provinceChoices} levels={levels} onChange={(filters: Filters) => onView({ filters })} />}
+      {!briefing && model && <FilterBar filters={view.filters} provinces={provinceChoices} levels={levels} onChange={(filters: Filters) => onView({ filters })} unavailable={view.time ? { relations: ['ASSIGNED_TO'], why: t('timelineNoOrgs') } : undefined} />}
       <div className="workspace">
         <div className="graph-wrap">
           {/* Above the graph, not over it: a notice never hides the root (the fit takes the room that is left). */}

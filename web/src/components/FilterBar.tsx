@@ -13,11 +13,13 @@ interface Props {
   /** Level keys present, top to bottom. */
   levels: string[];
   onChange: (filters: Filters) => void;
+  /** Relations the view cannot draw (the timeline draws no organisation): shown unchecked and disabled, with why. */
+  unavailable?: { relations: Relation[]; why: string };
 }
 
 const SWATCH_DASH: Record<Relation, string | undefined> = { IMPLEMENTS: undefined, CITES: '6 3', ASSIGNED_TO: '1.5 3' };
 
-export function FilterBar({ filters, provinces, levels, onChange }: Props) {
+export function FilterBar({ filters, provinces, levels, onChange, unavailable }: Props) {
   const { t } = useI18n();
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const changed = JSON.stringify(filters) !== JSON.stringify(DEFAULT_FILTERS);
@@ -25,15 +27,18 @@ export function FilterBar({ filters, provinces, levels, onChange }: Props) {
     <div className="filters" data-testid="filters">
       <fieldset>
         <legend>{t('relations')}</legend>
-        {ALL_RELATIONS.map((r) => (
-          <label key={r} className="check">
-            <input type="checkbox" checked={filters.relations.includes(r)} onChange={() => onChange({ ...filters, relations: toggle(filters.relations, r) })} data-testid={`rel-${r}`} />
+        {ALL_RELATIONS.map((r) => {
+          const off = !!unavailable?.relations.includes(r);
+          return (
+          <label key={r} className={off ? 'check muted' : 'check'} title={off ? unavailable!.why : undefined}>
+            <input type="checkbox" checked={!off && filters.relations.includes(r)} disabled={off} onChange={() => onChange({ ...filters, relations: toggle(filters.relations, r) })} data-testid={`rel-${r}`} />
             <svg width="22" height="8" aria-hidden="true">
               <line x1="0" y1="4" x2="22" y2="4" stroke={EDGE_COLORS[r]} strokeWidth="2.5" strokeDasharray={SWATCH_DASH[r]} />
             </svg>
             {t(r)}
           </label>
-        ))}
+          );
+        })}
       </fieldset>
       <fieldset>
         <legend>{t('province')}</legend>

@@ -224,6 +224,25 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(text).toMatch(/left out: \d+ directives.* and all \d+ organizations \(counted in the labels\)/);
   });
 
+  it('plots the texts on a timeline, a row per level, and gives each level its median days after the root', async () => {
+    const cell = cells.find((c) => joined(c.source).includes('timeline_png'))!;
+    expect(cell.outputs?.some((o) => o.data?.['image/png'])).toBe(true);
+    const png = fs.readFileSync(path.join(outDir, 'timeline-28-NQ-TW.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5 * 1024);
+    // The dates and days, against the API's own cascade.
+    const { cascade } = await gqlData<{ cascade: { nodes: Array<{ id: string; kind: string; level: string | null; issuedOn: string | null }> } }>(
+      '{ cascade(code: "28-NQ/TW", depth: 4) { nodes { id kind level issuedOn } } }',
+    );
+    const texts = cascade.nodes.filter((n) => n.kind === 'DIRECTIVE' && n.issuedOn);
+    const days = texts.map((n) => n.issuedOn!).sort();
+    const text = cellText(cell);
+    expect(text).toContain(`dated texts from ${days[0]} to ${days[days.length - 1]}`);
+    const provincial = texts.filter((n) => n.level === 'provincial').map((n) => (Date.parse(n.issuedOn!) - Date.parse('2022-11-17')) / 86_400_000).sort((a, b) => a - b);
+    const median = provincial.length % 2 ? provincial[(provincial.length - 1) / 2]! : (provincial[provincial.length / 2 - 1]! + provincial[provincial.length / 2]!) / 2;
+    expect(text).toMatch(new RegExp(`provincial\\s+${provincial.length}\\s+${median}(\\.0)?\\s`));
+  });
+
   it('finds 28-NQ/TW by a search without diacritics and runs a generated documents query', () => {
     expect(outputOf('"nghi quyet 28"')).toContain('28-NQ/TW');
     const docs = outputOf('documents(where: { province: { eq: $province } }');

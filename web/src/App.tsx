@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RootRef } from './api/types';
 import { CascadeView } from './components/CascadeView';
 import { PreviewPage } from './components/PreviewPage';
+import { ProvincePage } from './components/ProvincePage';
 import { StartPage } from './components/StartPage';
 import { I18nProvider, translator, type Lang } from './i18n';
 import { DEFAULT_FILTERS, parseView, writeView, type ViewState } from './state/url';
@@ -25,11 +26,12 @@ export function App() {
   }, []);
 
   const open = useCallback(
-    (ref: RootRef) =>
-      update({ read: false, code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS }, selected: null, step: null, gaps: false, lag: false, due: false, period: null, orgs: false, levels: false, expanded: [] }, true),
+    (ref: RootRef, provinces: string[] = []) =>
+      update({ read: false, code: ref.code, issuedOn: ref.issuedOn ?? null, province: ref.province ?? null, filters: { ...DEFAULT_FILTERS, provinces }, selected: null, step: null, gaps: false, lag: false, due: false, period: null, time: false, orgs: false, levels: false, expanded: [] }, true),
     [update],
   );
-  const home = useCallback(() => update({ read: false, code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, due: false, period: null, orgs: false, levels: false, expanded: [] }, true), [update]);
+  const openProvince = useCallback((province: string) => update({ read: false, code: null, issuedOn: null, province, selected: null, step: null, expanded: [] }, true), [update]);
+  const home = useCallback(() => update({ read: false, code: null, issuedOn: null, province: null, selected: null, step: null, gaps: false, lag: false, due: false, period: null, time: false, orgs: false, levels: false, expanded: [] }, true), [update]);
   const readFile = useCallback(() => update({ read: true }, true), [update]);
   const setLang = useCallback((lang: Lang) => update({ lang }), [update]);
   // How the cascade view names its root once loaded (code, or type and title of a text opened by its id "doc:…").
@@ -67,8 +69,10 @@ export function App() {
           <CascadeView key={`${view.code}|${view.issuedOn}|${view.province}`} view={view} onView={update} onOpen={open} onHome={home} onRootName={onRootName} />
         ) : view.read ? (
           <PreviewPage onOpen={open} onHome={home} />
+        ) : view.province ? (
+          <ProvincePage province={view.province} onOpen={open} onProvince={openProvince} onHome={home} />
         ) : (
-          <StartPage onOpen={open} onRead={readFile} />
+          <StartPage onOpen={open} onRead={readFile} onProvince={openProvince} />
         )}
       </div>
     </I18nProvider>

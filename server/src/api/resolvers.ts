@@ -9,7 +9,8 @@ import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queri
 import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
 import { MAX_LIST, search } from '../graph/queries/search.js';
-import { PROVINCES, provinceArea } from '../extract/provinces.js';
+import { PROVINCES, findProvince, provinceArea } from '../extract/provinces.js';
+import { provinceOverview } from '../graph/queries/province-overview.js';
 import { periodKey, periodReader } from '../extract/task-period.js';
 import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
@@ -110,6 +111,11 @@ export const resolvers = {
         mergedInto: p.into ?? null,
         tookOver: p.post2025 ? provinceArea(p.name).slice(1) : [],
       }));
+    },
+    async provinceOverview(_: unknown, args: { province: string }, ctx: ApiContext) {
+      const province = args.province.length <= 100 ? findProvince(args.province) : null;
+      if (!province) throw userError(`"${args.province.slice(0, 100)}" names no province (the provinces query lists them)`, 'BAD_USER_INPUT');
+      return provinceOverview(ctx.driver, provinceArea(province.name), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
     },
     async roots(_: unknown, args: { first: number }, ctx: ApiContext) {
       checkFirst(args.first);

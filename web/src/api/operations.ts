@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SCHEDULED_TASKS_QUERY, SEARCH_QUERY, TASK_SCHEDULE_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceInfo, Relation, RootDirective, RootRef, ScheduledTaskPage, SearchHit, StoredFile, TaskPeriod } from './types';
+import { ALL_PROVINCES_QUERY, CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCE_OVERVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SCHEDULED_TASKS_QUERY, SEARCH_QUERY, TASK_SCHEDULE_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceDirective, ProvinceEntry, ProvinceInfo, Relation, RootDirective, RootRef, ScheduledTaskPage, SearchHit, StoredFile, TaskPeriod } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -104,3 +104,21 @@ export function fetchProvinces(): Promise<ProvinceInfo[]> {
   );
   return provincesAsked;
 }
+
+let allProvincesAsked: Promise<ProvinceEntry[]> | undefined;
+
+/** Both maps' provinces: asked once a session, again only after a failure. */
+export function fetchAllProvinces(): Promise<ProvinceEntry[]> {
+  allProvincesAsked ??= gql<{ provinces: ProvinceEntry[] }>(ALL_PROVINCES_QUERY).then(
+    (d) => d.provinces,
+    (err: unknown) => {
+      allProvincesAsked = undefined;
+      throw err;
+    },
+  );
+  return allProvincesAsked;
+}
+
+/** The central directives a province's texts implement, latest first (a province of the 2025 map with those it took over). */
+export const fetchProvinceOverview = (province: string, signal?: AbortSignal) =>
+  gql<{ provinceOverview: ProvinceDirective[] }>(PROVINCE_OVERVIEW_QUERY, { province }, signal).then((d) => d.provinceOverview);

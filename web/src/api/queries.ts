@@ -136,6 +136,19 @@ query Provinces {
   provinces(newMapOnly: true) { name tookOver }
 }`;
 
+/** Both maps' provinces, for the start page's choice of a province. */
+export const ALL_PROVINCES_QUERY = /* GraphQL */ `
+query AllProvinces {
+  provinces { name newMap mergedInto tookOver }
+}`;
+
+export const PROVINCE_OVERVIEW_QUERY = /* GraphQL */ `
+query ProvinceOverview($province: String!) {
+  provinceOverview(province: $province) {
+    uid code title issuedOn stub texts levels { level texts } first { uid code issuedOn lagDays stub } organizations tasks
+  }
+}`;
+
 export const COUNTS_QUERY = /* GraphQL */ `
 query Counts($dimension: CountDimension!) {
   countsBy(dimension: $dimension) { key count }

@@ -189,6 +189,29 @@ export interface ProvinceInfo {
   tookOver: string[];
 }
 
+/** A province of either map (API `provinces`). */
+export interface ProvinceEntry {
+  name: string;
+  newMap: boolean;
+  mergedInto: string | null;
+  tookOver: string[];
+}
+
+/** A central directive a province's texts implement, and the province's part in it (API provinceOverview). */
+export interface ProvinceDirective {
+  uid: string;
+  code: string | null;
+  title: string | null;
+  issuedOn: string | null;
+  /** Only mentioned (no full text in the graph). */
+  stub: boolean;
+  texts: number;
+  levels: Array<{ level: string | null; texts: number }>;
+  first: { uid: string; code: string | null; issuedOn: string | null; lagDays: number | null; stub: boolean } | null;
+  organizations: number;
+  tasks: number;
+}
+
 /** Identifies a cascade root: code (+ issue date and province to pick one of several). */
 export interface RootRef {
   code: string;

@@ -12,9 +12,7 @@ import { briefingSteps } from '../graph/briefing';
 import { nodeAnnouncement } from '../graph/announce';
 import { edgesToTellApart, resolveSelection, selectionParam } from '../graph/edge-link';
 import { toElements } from '../graph/elements';
-import { deckPlan } from '../graph/deck';
-import type { DeckPicture } from '../graph/deck-pptx';
-import { base64Of, downloadBlob, exportName, exportPng, exportSvg, pictureOf } from '../graph/export';
+import { downloadBlob, exportName, exportPng, exportSvg } from '../graph/export';
 import type { PictureFrame } from '../graph/picture-frame';
 import { foldAssignees, foldedByServer, foldedImplementersLeft, organizationsToDraw } from '../graph/fold';
 import { collapseExpansion, hasAssignments, mergeAssignments, mergeExpansion, modelFromCascade, type GEdge, type GNode, type GraphModel } from '../graph/model';
@@ -41,6 +39,7 @@ import { SearchBox } from './SearchBox';
 import { ErrorMessage, errorText, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
 import { useEdgeEvidence } from './useEdgeEvidence';
+import { useDeckExport } from './useDeckExport';
 import { useGapList } from './useGapList';
 import { enterFullscreen, exitFullscreen, useBriefingKeys } from './useBriefingKeys';
 
@@ -336,44 +335,19 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     }
   };
 
-  // The briefing as slides: every step of the view as it is filtered, drawn one after the other off screen.
-  const [deckStep, setDeckStep] = useState<{ i: number; n: number } | null>(null);
-  const makeDeck = async () => {
-    const cy = cyRef.current;
-    if (!cy || !drawn || deckStep) return;
-    const deckSteps = briefing ? steps : briefingSteps(drawn, filtered, t, lang);
-    try {
-      const pictures: DeckPicture[] = [];
-      for (const [i, s] of deckSteps.entries()) {
-        setDeckStep({ i: i + 1, n: deckSteps.length });
-        const p = await pictureOf(cy, withAxis(visibleIds(drawn, drawFilters, s.nodeIds, filterMap), axis));
-        pictures.push({ base64: await base64Of(p.blob), width: p.width, height: p.height, scale: p.scale });
-      }
-      // The tables after the steps: the tasks by deadline and the days each level took, of the view's provinces. A
-      // table that cannot be had leaves the slides without it, and says so.
-      const [schedule, lagRows] = await Promise.allSettled([fetchTaskSchedule(rootRef, view.filters.provinces), fetchLag(rootRef)]);
-      const missing = [schedule.status === 'rejected' ? [t('dueTitle'), schedule.reason] : null, lagRows.status === 'rejected' ? [t('lagTitle'), lagRows.reason] : null].filter((m) => m !== null);
-      const plan = deckPlan({
-        model: drawn,
-        steps: deckSteps,
-        t,
-        lang,
-        today: localDay(),
-        schedule: schedule.status === 'fulfilled' ? schedule.value : null,
-        lag: lagRows.status === 'fulfilled' ? lagRows.value.filter((r) => !view.filters.provinces.length || (r.province !== null && inProvince(r.province))) : null,
-        provinces: view.filters.provinces.map(provinceLabel),
-      });
-      const { writeDeck } = await import('../graph/deck-pptx');
-      const bytes = await writeDeck(plan, pictures);
-      downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }), exportName(view.code, 'pptx'));
-      if (missing.length) setNotice(missing.map(([what, err]) => t('deckMissing', { what: String(what), message: errorText(err, t) })).join(' '));
-    } catch (err) {
-      setNotice(t('deckFailed', { message: (err as Error).message }));
-    } finally {
-      setDeckStep(null);
-    }
-  };
-  const deckLabel = deckStep ? t('deckMaking', { i: deckStep.i, n: deckStep.n }) : t('exportDeck');
+  // The briefing as slides: every step of the view as it is filtered.
+  const deck = useDeckExport({
+    cyRef,
+    model: drawn,
+    steps: () => (briefing ? steps : drawn ? briefingSteps(drawn, filtered, t, lang) : []),
+    shownAt: (s) => withAxis(drawn ? visibleIds(drawn, drawFilters, s.nodeIds, filterMap) : new Set(), axis),
+    rootRef,
+    code: view.code,
+    provinces: view.filters.provinces,
+    inProvince,
+    provinceLabel: (p) => provinceLabel(p),
+    onNotice: setNotice,
+  });
 
   const startBriefing = () => {
     onView({ step: 0, selected: null });
@@ -466,8 +440,8 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
             <button type="button" onClick={() => void doExport('svg')} data-testid="export-svg" disabled={!model}>
               {t('exportSvg')}
             </button>
-            <button type="button" onClick={() => void makeDeck()} data-testid="export-deck" disabled={!model || !!deckStep} title={t('exportDeckHint')} aria-busy={!!deckStep}>
-              {deckLabel}
+            <button type="button" onClick={() => void deck.make()} data-testid="export-deck" disabled={!model || deck.busy} title={t('exportDeckHint')} aria-busy={deck.busy}>
+              {deck.label}
             </button>
             <button type="button" className="primary" onClick={startBriefing} data-testid="briefing-start" disabled={!model} ref={briefingButton}>
               ▶ {t('briefing')}
@@ -552,9 +526,9 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
               onExit={stopBriefing}
               onExportPng={() => void doExport('png')}
               onExportSvg={() => void doExport('svg')}
-              onExportDeck={() => void makeDeck()}
-              deckLabel={deckLabel}
-              deckBusy={!!deckStep}
+              onExportDeck={() => void deck.make()}
+              deckLabel={deck.label}
+              deckBusy={deck.busy}
             />
           )}
         </div>

@@ -1,14 +1,19 @@
 /** Start page: search box + the root directives of the graph with their cascade sizes. */
-import { fetchRoots } from '../api/operations';
+import { fetchAllProvinces, fetchRoots } from '../api/operations';
 import { directiveRef, type RootRef, type SearchHit } from '../api/types';
 import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
 import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
 
-export function StartPage({ onOpen, onRead }: { onOpen: (ref: RootRef) => void; onRead: () => void }) {
+export function StartPage({ onOpen, onRead, onProvince }: { onOpen: (ref: RootRef) => void; onRead: () => void; onProvince: (province: string) => void }) {
   const { t, lang } = useI18n();
   const roots = useAsync((signal) => fetchRoots(30, signal), 'roots');
+  // The provinces of both maps, in Vietnamese order: those of the 2025 map first, then the old ones they took over.
+  const provinces = useAsync(() => fetchAllProvinces(), 'all-provinces');
+  const collator = new Intl.Collator('vi');
+  const newMap = (provinces.data ?? []).filter((p) => p.newMap).map((p) => p.name).sort(collator.compare);
+  const oldMap = (provinces.data ?? []).filter((p) => !p.newMap).map((p) => p.name).sort(collator.compare);
 
   // A text without a printed code (a guidance, a plan) is opened by its id, which the server takes for a code.
   const onChoose = (hit: SearchHit) => {
@@ -26,6 +31,30 @@ export function StartPage({ onOpen, onRead }: { onOpen: (ref: RootRef) => void; 
           </button>{' '}
           <span className="muted">{t('readFileHint')}</span>
         </p>
+        {provinces.data && (
+          <p className="start-province">
+            <label>
+              {t('byProvince')}{' '}
+              <select value="" onChange={(e) => e.target.value && onProvince(e.target.value)} data-testid="province-choice">
+                <option value="">{t('chooseProvince')}</option>
+                <optgroup label={t('provincesNewMap')}>
+                  {newMap.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('provincesOldMap')}>
+                  {oldMap.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </label>
+          </p>
+        )}
       </section>
       <section className="start-roots" aria-labelledby="roots-title">
         <h2 id="roots-title">{t('roots')}</h2>

@@ -3,6 +3,7 @@
  *   ?code=28-NQ/TW&issuedOn=2022-11-17&province=…&rel=IMPLEMENTS,CITES&prov=…&lvl=central,provincial
  *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&due=1&period=BY_YEAR:2023&time=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
  *   ?read=1 (the page reading a file without storing it)
+ *   ?province=Bình Thuận (a province's page: the central directives its texts implement)
  */
 import { ALL_RELATIONS, type Relation } from '../api/types.js';
 import type { Lang } from '../i18n/dictionary.js';
@@ -129,6 +130,7 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     for (const id of view.expanded) p.append('exp', id);
   }
   if (!view.code && view.read) p.set('read', '1');
+  if (!view.code && !view.read && view.province) p.set('province', view.province);
   if (view.lang !== 'vi') p.set('lang', view.lang);
   const s = p.toString();
   return s ? `?${s}` : '';

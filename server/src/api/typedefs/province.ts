@@ -16,7 +16,50 @@ type Province {
   tookOver: [String!]!
 }
 
+"A level and how many of a province's texts are of it."
+type LevelCount {
+  level: String
+  texts: Int!
+}
+
+"A province's earliest text implementing a central directive directly."
+type FirstAnswer {
+  uid: String!
+  code: String
+  issuedOn: Date
+  "Days after the central text; null when either is undated."
+  lagDays: Int
+  "Only mentioned by other texts (no full text in the graph)."
+  stub: Boolean!
+}
+
+"A central directive the province's texts implement, and the province's part in it."
+type ProvinceDirective {
+  uid: String!
+  code: String
+  title: String
+  issuedOn: Date
+  "Only mentioned by the province's texts (no full text in the graph)."
+  stub: Boolean!
+  "The province's texts implementing it, directly or down a chain of texts (a commune's plan under the district's under the province's programme)."
+  texts: Int!
+  "Those texts per level, top to bottom."
+  levels: [LevelCount!]!
+  "The province's first direct answer, with the days it took; null when none implements it directly."
+  first: FirstAnswer
+  "Organisations of the province the texts give tasks to, and the tasks."
+  organizations: Int!
+  tasks: Int!
+}
+
 type Query {
+  """
+  A province's part in the central directives: each central text its texts implement (directly or down a chain), latest
+  first, with how many of its texts and of which levels, its first direct answer and the days it took, and its
+  organisations given tasks. \`province\` in any spelling ("binh thuan"); a province of the 2025 map covers those it took
+  over (Lâm Đồng: Bình Thuận's and Đắk Nông's texts too). An unknown name is refused (BAD_USER_INPUT).
+  """
+  provinceOverview(province: String!): [ProvinceDirective!]!
   """
   The provinces of both maps. The provinces arguments of cascade and gapPage take their names in any spelling, and a
   province of the new map there stands for the provinces it took over too.

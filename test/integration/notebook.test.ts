@@ -243,6 +243,19 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(text).toMatch(new RegExp(`provincial\\s+${provincial.length}\\s+${median}(\\.0)?\\s`));
   });
 
+  it("gives one province's part in the central directives, as provinceOverview does", async () => {
+    const out = outputOf('provinceOverview(province: $province)');
+    const [, province, n] = out.match(/^(.+): (\d+) central texts its texts implement, latest first/m)!;
+    const { provinceOverview } = await gqlData<{ provinceOverview: Array<{ code: string; texts: number; first: { code: string; lagDays: number | null } | null }> }>(
+      'query($p: String!) { provinceOverview(province: $p) { code texts first { code lagDays } } }',
+      { p: province },
+    );
+    expect(Number(n)).toBe(provinceOverview.length);
+    const row = provinceOverview.find((r) => r.code === '28-NQ/TW')!;
+    // The province that answered 28-NQ/TW first (the per-province table's first row): its answer and days.
+    expect(out).toMatch(new RegExp(`28-NQ/TW\\s+2022-11-17\\s+True\\s+${row.texts}\\s+${row.first!.code.replace('/', '\\/')}\\s+\\S+\\s+${row.first!.lagDays}(\\.0)?\\s`));
+  });
+
   it('finds 28-NQ/TW by a search without diacritics and runs a generated documents query', () => {
     expect(outputOf('"nghi quyet 28"')).toContain('28-NQ/TW');
     const docs = outputOf('documents(where: { province: { eq: $province } }');

@@ -31,6 +31,7 @@ describe("a province's page", () => {
     await page.locator('[data-testid=province-table]').waitFor();
     expect(new URL(page.url()).searchParams.get('province')).toBe('Bình Thuận');
     expect(await page.textContent('[data-testid=province-name]')).toBe('Bình Thuận');
+    expect(await page.title()).toBe('Đồ thị văn bản chỉ đạo — Bình Thuận');
     expect(await page.textContent('[data-testid=province-merged]')).toMatch(/^Từ 01\/7\/2025 thuộc\s*Lâm Đồng\.$/);
     const rows = page.locator('[data-testid=province-row]');
     expect(await rows.count()).toBe(api.length);

@@ -41,9 +41,10 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = view.lang;
     // The tab says which text is open: a name the view gave for this code, else the code from the address.
-    const name = view.code ? (rootName?.code === view.code ? rootName.name : view.code) : null;
+    // A province's page by the province.
+    const name = view.code ? (rootName?.code === view.code ? rootName.name : view.code) : view.read ? null : view.province;
     document.title = `${translator(view.lang)('appTitle')}${name ? ` — ${name}` : ''}`;
-  }, [view.lang, view.code, rootName]);
+  }, [view.lang, view.code, view.read, view.province, rootName]);
 
   const t = translator(view.lang);
   return (

@@ -2,6 +2,7 @@
  * A province's page: chosen on the start page, the central directives its texts implement as the API gives them, each
  * opening its cascade narrowed to the province; the 2025 map said both ways; an unknown name refused; in English too.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { gqlData } from '../support/graphql.js';
@@ -41,6 +42,12 @@ describe("a province's page", () => {
     expect((await row.locator('[data-testid=province-first]').innerText()).replace(/\s+/g, ' ').trim()).toBe('58-CTr/TU 30/03/2023 sau 133 ngày');
     expect(await row.textContent()).toContain(`${api[i]!.organizations}`);
     await screenshot(page, 'province-page');
+    // The page as a table for a spreadsheet, with the Bình Thuận row as shown.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=province-csv]')]);
+    expect(csv.suggestedFilename()).toBe('province-binh_thuan.csv');
+    const csvLines = readFileSync(await csv.path(), 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(csvLines[0]).toMatch(/^Văn bản trung ương,Ngày ban hành,/);
+    expect(csvLines).toHaveLength(api.length + 1);
 
     // A directive opens its cascade, the province's part only.
     await row.locator('[data-testid=province-open]').click();

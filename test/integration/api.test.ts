@@ -1114,6 +1114,29 @@ describe('exports', () => {
     expect(lagLines.map((l) => [l[0] || null, Number(l[3]), l[5] === '' ? null : Number(l[5])])).toEqual(lag.map((r) => [r.province, r.documents, r.medianDays]));
   });
 
+  it("province.csv holds a province's page as provinceOverview answers it, in English when asked; bad names are refused", async () => {
+    type Row = { uid: string; code: string | null; issuedOn: string | null; stub: boolean; texts: number; first: { code: string | null; lagDays: number | null } | null; organizations: number; tasks: number };
+    const api = (await gqlData<{ provinceOverview: Row[] }>('{ provinceOverview(province: "binh thuan") { uid code issuedOn stub texts first { code lagDays } organizations tasks } }')).provinceOverview;
+    const [header, ...lines] = await csvCells(`/export/province.csv?province=${encodeURIComponent('bình thuận')}`, 'province-binh_thuan.csv');
+    expect(header![0]).toBe('Văn bản trung ương');
+    expect(api.length).toBeGreaterThan(1);
+    expect(lines.map((l) => [l[0] || null, l[1] || null, l[3] === 'có', Number(l[4]), l[6] || null, l[8] === '' ? null : Number(l[8]), Number(l[9]), Number(l[10]), l[11]])).toEqual(
+      api.map((r) => [r.code, r.issuedOn, r.stub, r.texts, r.first?.code ?? null, r.first?.lagDays ?? null, r.organizations, r.tasks, r.uid]),
+    );
+    const row = lines.find((l) => l[0] === '28-NQ/TW')!;
+    expect(row.slice(5, 9)).toEqual(['Tỉnh 2', '58-CTr/TU', '2023-03-30', '133']);
+    const [enHeader, ...enLines] = await csvCells('/export/province.csv?province=Lâm Đồng&lang=en', 'province-lam_dong.csv');
+    expect(enHeader).toEqual(['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid']);
+    expect(enLines.find((l) => l[0] === '28-NQ/TW')!.slice(3, 9)).toEqual(['yes', '2', 'Provincial 2', '58-CTr/TU', '2023-03-30', '133']);
+    const error = async (url: string) => {
+      const res = await fetch(`${inject('baseUrl')}${url}`);
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    expect(await error('/export/province.csv')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "province" is required, e.g. ?province=Bình Thuận' } } });
+    expect(await error('/export/province.csv?province=Atlantis')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: '"Atlantis" names no province (GraphQL provinces lists them)' } } });
+    expect(await error('/export/province.csv?province=Atlantis&lang=fr')).toMatchObject({ status: 400, body: { error: { message: 'lang must be vi or en' } } });
+  });
+
   it('answers bad table requests with a JSON error: no code, an unknown code, an unknown language', async () => {
     const error = async (url: string) => {
       const res = await fetch(`${inject('baseUrl')}${url}`);

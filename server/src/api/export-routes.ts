@@ -1,7 +1,8 @@
 /**
  * Downloads: GET /export/cascade.graphml and /export/cascade.json (a cascade for Cytoscape Desktop or Gephi), and
- * /export/assignments.csv, /export/gaps.csv, /export/lag.csv (the explorer's tables for spreadsheets). A root is named
- * as in GraphQL (code, issuedOn, province); errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
+ * /export/assignments.csv, /export/gaps.csv, /export/lag.csv (the explorer's tables for spreadsheets), and
+ * /export/province.csv (a province's page). A root is named as in GraphQL (code, issuedOn, province), a province by
+ * `province` alone; errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
  * A server that wants a token for reads (READS_REQUIRE_AUTH) wants one here too, in the Authorization header.
  */
 import express from 'express';
@@ -15,7 +16,9 @@ import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.j
 import { AuthError, viewerFromHeader } from './auth.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { sendPieces } from './send-pieces.js';
-import { assignmentsCsv, gapsCsv, lagCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
+import { assignmentsCsv, gapsCsv, lagCsv, provinceCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
+import { findProvince, provinceArea } from '../extract/provinces.js';
+import { provinceOverview } from '../graph/queries/province-overview.js';
 
 const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
 const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
@@ -28,15 +31,32 @@ interface Download {
   body: string | Iterable<string>;
   name: string;
   extension: string;
-  code: string | null;
+  /** What the file is of: a root's code (its id when it has none), a province's slug. */
+  code: string;
 }
-/** Checks a request's parameters (throwing LookupError), then makes the download for the root they name. */
-type Export = (q: Query) => (uid: string) => Promise<Download>;
+/** Checks a request's parameters (throwing LookupError), then makes the download. */
+type Export = (q: Query) => () => Promise<Download>;
+/** The same for a download of a root: made for the root the parameters name, looked up once they are checked. */
+type RootExport = (q: Query) => (uid: string) => Promise<Download>;
+
+function ofRoot(driver: Driver, config: Config, make: RootExport): Export {
+  return (q) => {
+    if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
+    const forRoot = make(q);
+    return async () => forRoot(await findDirectiveUid(driver, { code: q.code!, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase));
+  };
+}
+
+function tableLang(q: Query): TableLang {
+  const lang = q.lang ?? 'vi';
+  if (lang !== 'vi' && lang !== 'en') throw new LookupError('lang must be vi or en', 'BAD_USER_INPUT');
+  return lang;
+}
 
 /** A file name's part from a code: 28-NQ/TW → 28_NQ_TW. */
 const fileSafe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '_');
 
-function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json'): Export {
+function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json'): RootExport {
   return (q) => {
     const depth = q.depth ? Number(q.depth) : 4;
     if (!Number.isInteger(depth) || depth < 1 || depth > 10) throw new LookupError('depth must be between 1 and 10', 'BAD_USER_INPUT');
@@ -50,7 +70,8 @@ function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json
       const raw = await fetchCascade(driver, uid, { depth, direction, relations, maxNodes, database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
       if (!raw) throw new LookupError(`no directive ${uid}`, 'NOT_FOUND');
       const cascade = shapeCascade(raw, direction);
-      const code = cascade.root?.code ?? null;
+      // A text without a printed code is named by its id.
+      const code = cascade.root?.code ?? uid;
       return format === 'graphml'
         ? { type: 'application/graphml+xml; charset=utf-8', body: toGraphML(cascade), name: 'cascade', extension: 'graphml', code }
         : { type: 'application/json; charset=utf-8', body: JSON.stringify(toCytoscapeJson(cascade), null, 1), name: 'cascade', extension: 'cyjs', code };
@@ -58,10 +79,9 @@ function cascadeExport(driver: Driver, config: Config, format: 'graphml' | 'json
   };
 }
 
-function tableExport(driver: Driver, config: Config, table: TableName): Export {
+function tableExport(driver: Driver, config: Config, table: TableName): RootExport {
   return (q) => {
-    const lang = (q.lang ?? 'vi') as TableLang;
-    if (lang !== 'vi' && lang !== 'en') throw new LookupError('lang must be vi or en', 'BAD_USER_INPUT');
+    const lang = tableLang(q);
     return async (uid) => {
       const opts = { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs };
       const body =
@@ -71,6 +91,20 @@ function tableExport(driver: Driver, config: Config, table: TableName): Export {
             ? gapsCsv(await gaps(driver, uid, config.neo4jDatabase), lang)
             : lagCsv(await implementationLag(driver, uid, config.neo4jDatabase, config.txTimeoutMs), lang);
       return { type: 'text/csv; charset=utf-8', body, name: table, extension: 'csv', code: uid.split('@')[0]! };
+    };
+  };
+}
+
+/** A province's page as a table (/export/province.csv?province=Bình Thuận): the province in any spelling. */
+function provinceExport(driver: Driver, config: Config): Export {
+  return (q) => {
+    const lang = tableLang(q);
+    if (!q.province) throw new LookupError('query parameter "province" is required, e.g. ?province=Bình Thuận', 'BAD_USER_INPUT');
+    const province = q.province.length <= 100 ? findProvince(q.province) : null;
+    if (!province) throw new LookupError(`"${q.province.slice(0, 100)}" names no province (GraphQL provinces lists them)`, 'BAD_USER_INPUT');
+    return async () => {
+      const rows = await provinceOverview(driver, provinceArea(province.name), { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+      return { type: 'text/csv; charset=utf-8', body: provinceCsv(rows, lang), name: 'province', extension: 'csv', code: province.slug };
     };
   };
 }
@@ -86,12 +120,9 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
       }
       const viewer = await viewerFromHeader(req.headers.authorization, secret);
       if (config.readsRequireAuth && !viewer.roles.length) throw new AuthError('this server requires a token for every request', 'UNAUTHENTICATED');
-      if (!q.code) throw new LookupError('query parameter "code" is required, e.g. ?code=28-NQ/TW', 'BAD_USER_INPUT');
-      const forRoot = make(q);
-      const uid = await findDirectiveUid(driver, { code: q.code, issuedOn: q.issuedOn, province: q.province }, config.neo4jDatabase);
-      const out = await forRoot(uid);
+      const out = await make(q)();
       // The file name first: `attachment` sets a type from its extension (.cyjs, .graphml: application/octet-stream).
-      res.attachment(`${out.name}-${fileSafe(out.code ?? uid)}.${out.extension}`).type(out.type);
+      res.attachment(`${out.name}-${fileSafe(out.code)}.${out.extension}`).type(out.type);
       if (typeof out.body === 'string') res.send(out.body);
       else await sendPieces(res, out.body);
     } catch (e) {
@@ -102,10 +133,11 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
     }
   };
   const router = express.Router();
-  router.get('/cascade.graphml', serve(cascadeExport(driver, config, 'graphml')));
-  router.get('/cascade.json', serve(cascadeExport(driver, config, 'json')));
-  for (const table of TABLES) router.get(`/${table}.csv`, serve(tableExport(driver, config, table)));
-  const files = ['cascade.graphml', 'cascade.json', ...TABLES.map((t) => `${t}.csv`)];
+  router.get('/cascade.graphml', serve(ofRoot(driver, config, cascadeExport(driver, config, 'graphml'))));
+  router.get('/cascade.json', serve(ofRoot(driver, config, cascadeExport(driver, config, 'json'))));
+  for (const table of TABLES) router.get(`/${table}.csv`, serve(ofRoot(driver, config, tableExport(driver, config, table))));
+  router.get('/province.csv', serve(provinceExport(driver, config)));
+  const files = ['cascade.graphml', 'cascade.json', ...TABLES.map((t) => `${t}.csv`), 'province.csv'];
   // Anything else under /export answers as the downloads do (JSON), not with Express's HTML page.
   router.use((req, res) => {
     const known = files.includes(req.path.slice(1));

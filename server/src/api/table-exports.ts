@@ -7,6 +7,7 @@ import { periodReader, type TaskPeriod } from '../extract/task-period.js';
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
+import type { ProvinceDirective } from '../graph/queries/province-overview.js';
 import { csvChunks, type CsvValue } from './csv.js';
 
 export type TableLang = 'vi' | 'en';
@@ -26,6 +27,11 @@ const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
     vi: ['Tỉnh/thành', 'Cấp', 'Thực hiện văn bản cấp', 'Số văn bản', 'Số văn bản có ngày', 'Trung vị (ngày)', 'Ít nhất (ngày)', 'Nhiều nhất (ngày)'],
     en: ['Province', 'Level', 'Implementing a text of level', 'Documents', 'Dated documents', 'Median (days)', 'Minimum (days)', 'Maximum (days)'],
   },
+};
+
+const PROVINCE_HEADER: Record<TableLang, string[]> = {
+  vi: ['Văn bản trung ương', 'Ngày ban hành', 'Trích yếu', 'Chỉ được nhắc đến', 'Số văn bản của tỉnh', 'Theo cấp', 'Trả lời đầu tiên', 'Ngày trả lời', 'Số ngày', 'Số cơ quan được giao', 'Số nhiệm vụ', 'Mã định danh văn bản'],
+  en: ['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid'],
 };
 
 const YES: Record<TableLang, string> = { vi: 'có', en: 'yes' };
@@ -76,6 +82,27 @@ export function gapsCsv(gaps: readonly Gap[], lang: TableLang): CsvPieces {
   return csvChunks(
     HEADERS.gaps[lang],
     gaps.map((g) => [g.organization, g.unit, g.province, levelName(g.level, lang), g.tasks, g.assignedBy.join('; '), g.key]),
+  );
+}
+
+/** A province's page as a table: one line per central directive its texts implement. */
+export function provinceCsv(rows: readonly ProvinceDirective[], lang: TableLang): CsvPieces {
+  return csvChunks(
+    PROVINCE_HEADER[lang],
+    rows.map((r) => [
+      r.code,
+      r.issuedOn,
+      r.title,
+      r.stub ? YES[lang] : '',
+      r.texts,
+      r.levels.map((l) => `${levelName(l.level, lang) ?? '?'} ${l.texts}`).join('; '),
+      r.first?.code ?? '',
+      r.first?.issuedOn ?? '',
+      r.first?.lagDays ?? '',
+      r.organizations,
+      r.tasks,
+      r.uid,
+    ]),
   );
 }
 

@@ -22,11 +22,13 @@ export function apiEndpoint(): string {
  * A download of the server's (/export/…) for a root, beside the GraphQL endpoint (`?api=https://host/dg/graphql` →
  * https://host/dg/export/…).
  */
-export function exportUrl(file: string, root: { code: string; issuedOn?: string | null; province?: string | null }, params: Record<string, string> = {}): string {
+export function exportUrl(file: string, root: { code: string; issuedOn?: string | null; province?: string | null } | null, params: Record<string, string> = {}): string {
   const url = new URL(`export/${file}`, absoluteEndpoint());
-  url.searchParams.set('code', root.code);
-  if (root.issuedOn) url.searchParams.set('issuedOn', root.issuedOn);
-  if (root.province) url.searchParams.set('province', root.province);
+  if (root) {
+    url.searchParams.set('code', root.code);
+    if (root.issuedOn) url.searchParams.set('issuedOn', root.issuedOn);
+    if (root.province) url.searchParams.set('province', root.province);
+  }
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
 }

@@ -88,36 +88,24 @@ export const fetchScheduledTasks = (ref: RootRef, period: string, offset: number
 export const fetchLag = (ref: RootRef, signal?: AbortSignal) =>
   gql<{ implementationLag: LagRow[] }>(LAG_QUERY, refVariables(ref), signal).then((d) => d.implementationLag);
 
-let provincesAsked: Promise<ProvinceInfo[]> | undefined;
-
 /**
- * The provinces of the 2025 map with those each took over: asked once a session (the map does not change), again
- * only after a failure. Not aborted with the view that asked: every view shares the answer.
+ * A request whose answer does not change (the maps of provinces): asked once a session, again only after a failure.
+ * Not aborted with the view that asked: every view shares the answer.
  */
-export function fetchProvinces(): Promise<ProvinceInfo[]> {
-  provincesAsked ??= gql<{ provinces: ProvinceInfo[] }>(PROVINCES_QUERY).then(
-    (d) => d.provinces,
-    (err: unknown) => {
-      provincesAsked = undefined;
+function onceASession<T>(ask: () => Promise<T>): () => Promise<T> {
+  let asked: Promise<T> | undefined;
+  return () =>
+    (asked ??= ask().catch((err: unknown) => {
+      asked = undefined;
       throw err;
-    },
-  );
-  return provincesAsked;
+    }));
 }
 
-let allProvincesAsked: Promise<ProvinceEntry[]> | undefined;
+/** The provinces of the 2025 map with those each took over. */
+export const fetchProvinces = onceASession(() => gql<{ provinces: ProvinceInfo[] }>(PROVINCES_QUERY).then((d) => d.provinces));
 
-/** Both maps' provinces: asked once a session, again only after a failure. */
-export function fetchAllProvinces(): Promise<ProvinceEntry[]> {
-  allProvincesAsked ??= gql<{ provinces: ProvinceEntry[] }>(ALL_PROVINCES_QUERY).then(
-    (d) => d.provinces,
-    (err: unknown) => {
-      allProvincesAsked = undefined;
-      throw err;
-    },
-  );
-  return allProvincesAsked;
-}
+/** Both maps' provinces (the start page's choice of a province's page). */
+export const fetchAllProvinces = onceASession(() => gql<{ provinces: ProvinceEntry[] }>(ALL_PROVINCES_QUERY).then((d) => d.provinces));
 
 /** The central directives a province's texts implement, latest first (a province of the 2025 map with those it took over). */
 export const fetchProvinceOverview = (province: string, signal?: AbortSignal) =>

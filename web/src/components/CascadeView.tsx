@@ -345,6 +345,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
     code: view.code,
     provinces: view.filters.provinces,
     inProvince,
+    // Declared further down: called when the slides are made, not now.
     provinceLabel: (p) => provinceLabel(p),
     onNotice: setNotice,
   });

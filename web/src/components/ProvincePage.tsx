@@ -4,6 +4,7 @@
  * given tasks —, each opening its cascade narrowed to the province. A province merged in 2025 says where it went; one
  * of the 2025 map, whose texts it covers too.
  */
+import { exportUrl } from '../api/client';
 import { fetchAllProvinces, fetchProvinceOverview } from '../api/operations';
 import type { ProvinceDirective, RootRef } from '../api/types';
 import { formatCount, formatDate, formatDays, levelName, useI18n } from '../i18n';
@@ -50,6 +51,13 @@ export function ProvincePage({ province, onOpen, onProvince, onHome }: Props) {
       {rows.loading && <Loading />}
       {rows.error != null && <ErrorMessage error={rows.error} onRetry={rows.retry} />}
       {rows.data?.length === 0 && <EmptyMessage text={t('provinceNone', { province: name })} />}
+      {rows.data && rows.data.length > 0 && (
+        <p>
+          <a href={exportUrl('province.csv', null, { province: name, lang })} download title={t('downloadCsvHint')} data-testid="province-csv">
+            {t('downloadCsv')}
+          </a>
+        </p>
+      )}
       {rows.data && rows.data.length > 0 && (
         <table className="province-table" data-testid="province-table">
           <thead>

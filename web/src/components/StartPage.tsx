@@ -12,8 +12,11 @@ export function StartPage({ onOpen, onRead, onProvince }: { onOpen: (ref: RootRe
   // The provinces of both maps, in Vietnamese order: those of the 2025 map first, then the old ones they took over.
   const provinces = useAsync(() => fetchAllProvinces(), 'all-provinces');
   const collator = new Intl.Collator('vi');
-  const newMap = (provinces.data ?? []).filter((p) => p.newMap).map((p) => p.name).sort(collator.compare);
-  const oldMap = (provinces.data ?? []).filter((p) => !p.newMap).map((p) => p.name).sort(collator.compare);
+  const names = (newMap: boolean) => (provinces.data ?? []).filter((p) => p.newMap === newMap).map((p) => p.name).sort(collator.compare);
+  const groups: Array<[string, string[]]> = [
+    [t('provincesNewMap'), names(true)],
+    [t('provincesOldMap'), names(false)],
+  ];
 
   // A text without a printed code (a guidance, a plan) is opened by its id, which the server takes for a code.
   const onChoose = (hit: SearchHit) => {
@@ -37,20 +40,15 @@ export function StartPage({ onOpen, onRead, onProvince }: { onOpen: (ref: RootRe
               {t('byProvince')}{' '}
               <select value="" onChange={(e) => e.target.value && onProvince(e.target.value)} data-testid="province-choice">
                 <option value="">{t('chooseProvince')}</option>
-                <optgroup label={t('provincesNewMap')}>
-                  {newMap.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={t('provincesOldMap')}>
-                  {oldMap.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </optgroup>
+                {groups.map(([label, names]) => (
+                  <optgroup key={label} label={label}>
+                    {names.map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
               </select>
             </label>
           </p>

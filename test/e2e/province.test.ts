@@ -80,10 +80,20 @@ describe("a province's page", () => {
     await expect.poll(() => page.locator('[data-testid=province-page]').textContent()).toContain('Đồ thị chưa có văn bản nào của Hà Giang triển khai văn bản trung ương.');
     await page.goto(`${baseUrl}/?province=Atlantis`);
     await expect.poll(() => page.locator('[data-testid=province-page]').textContent()).toContain('names no province');
+    // A generated text is badged as on the start page (the seed has none: the server's answer says the first is one).
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('provinceOverview')) return route.continue();
+      const response = await route.fetch();
+      const json = await response.json();
+      json.data.provinceOverview[0].synthetic = true;
+      await route.fulfill({ response, json });
+    });
     await page.goto(`${baseUrl}/?province=${encodeURIComponent('Sóc Trăng')}&lang=en`);
     await page.locator('[data-testid=province-table]').waitFor();
     expect(await page.locator('.province-table th').allTextContents()).toEqual(['Central directive', "Province's texts", 'First answer', 'Organizations assigned']);
     expect((await page.locator('[data-testid=province-first]').first().textContent())!).toMatch(/after \d+ days/);
+    expect(await page.locator('[data-testid=province-row] [data-testid=synthetic-badge]').count()).toBe(1);
+    expect(await page.locator('[data-testid=province-row]').first().locator('[data-testid=synthetic-badge]').textContent()).toBe('synthetic');
     await screenshot(page, 'province-page-en');
     await page.close();
   });

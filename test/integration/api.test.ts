@@ -1115,18 +1115,18 @@ describe('exports', () => {
   });
 
   it("province.csv holds a province's page as provinceOverview answers it, in English when asked; bad names are refused", async () => {
-    type Row = { uid: string; code: string | null; issuedOn: string | null; stub: boolean; texts: number; first: { code: string | null; lagDays: number | null } | null; organizations: number; tasks: number };
-    const api = (await gqlData<{ provinceOverview: Row[] }>('{ provinceOverview(province: "binh thuan") { uid code issuedOn stub texts first { code lagDays } organizations tasks } }')).provinceOverview;
+    type Row = { uid: string; code: string | null; issuedOn: string | null; stub: boolean; synthetic: boolean; texts: number; first: { code: string | null; lagDays: number | null } | null; organizations: number; tasks: number };
+    const api = (await gqlData<{ provinceOverview: Row[] }>('{ provinceOverview(province: "binh thuan") { uid code issuedOn stub synthetic texts first { code lagDays } organizations tasks } }')).provinceOverview;
     const [header, ...lines] = await csvCells(`/export/province.csv?province=${encodeURIComponent('bình thuận')}`, 'province-binh_thuan.csv');
     expect(header![0]).toBe('Văn bản trung ương');
     expect(api.length).toBeGreaterThan(1);
-    expect(lines.map((l) => [l[0] || null, l[1] || null, l[3] === 'có', Number(l[4]), l[6] || null, l[8] === '' ? null : Number(l[8]), Number(l[9]), Number(l[10]), l[11]])).toEqual(
-      api.map((r) => [r.code, r.issuedOn, r.stub, r.texts, r.first?.code ?? null, r.first?.lagDays ?? null, r.organizations, r.tasks, r.uid]),
+    expect(lines.map((l) => [l[0] || null, l[1] || null, l[3] === 'có', Number(l[4]), l[6] || null, l[8] === '' ? null : Number(l[8]), Number(l[9]), Number(l[10]), l[11], l[12] === 'có'])).toEqual(
+      api.map((r) => [r.code, r.issuedOn, r.stub, r.texts, r.first?.code ?? null, r.first?.lagDays ?? null, r.organizations, r.tasks, r.uid, r.synthetic]),
     );
     const row = lines.find((l) => l[0] === '28-NQ/TW')!;
     expect(row.slice(5, 9)).toEqual(['Tỉnh 2', '58-CTr/TU', '2023-03-30', '133']);
     const [enHeader, ...enLines] = await csvCells('/export/province.csv?province=Lâm Đồng&lang=en', 'province-lam_dong.csv');
-    expect(enHeader).toEqual(['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid']);
+    expect(enHeader).toEqual(['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid', 'Synthetic']);
     expect(enLines.find((l) => l[0] === '28-NQ/TW')!.slice(3, 9)).toEqual(['yes', '2', 'Provincial 2', '58-CTr/TU', '2023-03-30', '133']);
     const error = async (url: string) => {
       const res = await fetch(`${inject('baseUrl')}${url}`);

@@ -81,9 +81,12 @@ describe('provinceOverview', () => {
     expect(dated).toEqual([...dated].sort().reverse());
     expect(rows.slice(dated.length).every((r) => !r.issuedOn)).toBe(true);
     // Texts the seed only names (15-NQ/TW of 2007, answered by the programme 12-NQ/TU a text of 2023 says it was).
-    const { records } = await driver.executeQuery('MATCH (d:Directive) WHERE d.uid IN $uids RETURN d.uid AS uid, coalesce(d.stub, false) AS stub', { uids: rows.map((r) => r.uid) });
-    const stubOf = new Map(records.map((r) => [r.get('uid') as string, r.get('stub') as boolean]));
-    for (const r of rows) expect(r.stub, r.uid).toBe(stubOf.get(r.uid));
+    const { records } = await driver.executeQuery(
+      'MATCH (d:Directive) WHERE d.uid IN $uids RETURN d.uid AS uid, coalesce(d.stub, false) AS stub, coalesce(d.synthetic, false) AS synthetic',
+      { uids: rows.map((r) => r.uid) },
+    );
+    const stored = new Map(records.map((r) => [r.get('uid') as string, { stub: r.get('stub') as boolean, synthetic: r.get('synthetic') as boolean }]));
+    for (const r of rows) expect({ stub: r.stub, synthetic: r.synthetic }, r.uid).toEqual(stored.get(r.uid));
     expect(rows.some((r) => r.stub)).toBe(true);
     expect(rows.some((r) => r.first?.stub)).toBe(true);
   });

@@ -30,8 +30,8 @@ const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
 };
 
 const PROVINCE_HEADER: Record<TableLang, string[]> = {
-  vi: ['Văn bản trung ương', 'Ngày ban hành', 'Trích yếu', 'Chỉ được nhắc đến', 'Số văn bản của tỉnh', 'Theo cấp', 'Trả lời đầu tiên', 'Ngày trả lời', 'Số ngày', 'Số cơ quan được giao', 'Số nhiệm vụ', 'Mã định danh văn bản'],
-  en: ['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid'],
+  vi: ['Văn bản trung ương', 'Ngày ban hành', 'Trích yếu', 'Chỉ được nhắc đến', 'Số văn bản của tỉnh', 'Theo cấp', 'Trả lời đầu tiên', 'Ngày trả lời', 'Số ngày', 'Số cơ quan được giao', 'Số nhiệm vụ', 'Mã định danh văn bản', 'Dữ liệu tổng hợp'],
+  en: ['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid', 'Synthetic'],
 };
 
 const YES: Record<TableLang, string> = { vi: 'có', en: 'yes' };
@@ -102,6 +102,7 @@ export function provinceCsv(rows: readonly ProvinceDirective[], lang: TableLang)
       r.organizations,
       r.tasks,
       r.uid,
+      r.synthetic ? YES[lang] : '',
     ]),
   );
 }

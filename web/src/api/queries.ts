@@ -145,7 +145,7 @@ query AllProvinces {
 export const PROVINCE_OVERVIEW_QUERY = /* GraphQL */ `
 query ProvinceOverview($province: String!) {
   provinceOverview(province: $province) {
-    uid code title issuedOn stub texts levels { level texts } first { uid code issuedOn lagDays stub } organizations tasks
+    uid code title issuedOn stub synthetic texts levels { level texts } first { uid code issuedOn lagDays stub } organizations tasks
   }
 }`;
 

@@ -205,6 +205,8 @@ export interface ProvinceDirective {
   issuedOn: string | null;
   /** Only mentioned (no full text in the graph). */
   stub: boolean;
+  /** A generated load-test text. */
+  synthetic: boolean;
   texts: number;
   levels: Array<{ level: string | null; texts: number }>;
   first: { uid: string; code: string | null; issuedOn: string | null; lagDays: number | null; stub: boolean } | null;

@@ -85,6 +85,11 @@ export function ProvincePage({ province, onOpen, onProvince, onHome }: Props) {
           </button>{' '}
           <span className="muted small">{formatDate(lang, row.issuedOn)}</span>
           {row.stub && <span className="badge" title={t('stub')} data-testid="province-stub">{t('provinceStub')}</span>}
+          {row.synthetic && (
+            <span className="badge synthetic" title={t('syntheticHint')} data-testid="synthetic-badge">
+              {t('syntheticBadge')}
+            </span>
+          )}
           {row.title && <div className="small province-title">{row.title}</div>}
         </td>
         <td className="num">

@@ -41,6 +41,8 @@ type ProvinceDirective {
   issuedOn: Date
   "Only mentioned by the province's texts (no full text in the graph)."
   stub: Boolean!
+  "A generated load-test text (npm run generate), never a real one."
+  synthetic: Boolean!
   "The province's texts implementing it, directly or down a chain of texts (a commune's plan under the district's under the province's programme)."
   texts: Int!
   "Those texts per level, top to bottom."

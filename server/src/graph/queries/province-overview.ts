@@ -20,6 +20,8 @@ export interface ProvinceDirective {
   issuedOn: string | null;
   /** Only mentioned by the texts (no full text in the graph). */
   stub: boolean;
+  /** A generated load-test text (`npm run generate`). */
+  synthetic: boolean;
   /** The province's texts under it, directly or down a chain. */
   texts: number;
   /** Of those, per level, top to bottom. */
@@ -53,7 +55,7 @@ CALL (under) {
   OPTIONAL MATCH (d)-[a:ASSIGNED_TO]->(o:Organization) WHERE o.province IN $names
   RETURN count(DISTINCT o) AS organizations, sum(coalesce(size(a.tasks), 0)) AS tasks
 }
-RETURN r.uid AS uid, r.code AS code, r.title AS title, toString(r.issuedOn) AS issuedOn, coalesce(r.stub, false) AS stub,
+RETURN r.uid AS uid, r.code AS code, r.title AS title, toString(r.issuedOn) AS issuedOn, coalesce(r.stub, false) AS stub, coalesce(r.synthetic, false) AS synthetic,
        [u IN under | [u.d.level, u.d.levelRank]] AS levels,
        CASE WHEN first IS NULL THEN null ELSE {uid: first.uid, code: first.code, issuedOn: toString(first.issuedOn), stub: coalesce(first.stub, false),
          lagDays: CASE WHEN first.issuedOn IS NULL OR r.issuedOn IS NULL THEN null ELSE duration.inDays(r.issuedOn, first.issuedOn).days END} END AS first,
@@ -76,6 +78,7 @@ export async function provinceOverview(driver: Driver, names: string[], opts: Re
       title: r.get('title') as string | null,
       issuedOn: r.get('issuedOn') as string | null,
       stub: r.get('stub') as boolean,
+      synthetic: r.get('synthetic') as boolean,
       texts: [...levels.values()].reduce((n, l) => n + l.texts, 0),
       levels: [...levels].sort(([, a], [, b]) => a.rank - b.rank).map(([level, l]) => ({ level, texts: l.texts })),
       first: first ? { uid: first.uid, code: first.code, issuedOn: first.issuedOn, lagDays: first.lagDays === null ? null : Number(first.lagDays), stub: first.stub } : null,

@@ -135,6 +135,10 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       r.analytics.error || !r.analytics.schedule
         ? 'failed'
         : `${f0(r.analytics.tasks)}, ${f0(r.analytics.periodTasks)}; ${f1(r.analytics.schedule.p50)} / ${f1(r.analytics.schedule.p95)}, ${f1(r.analytics.periodPage.p50)} / ${f1(r.analytics.periodPage.p95)}`),
+    row("a province's page (provinceOverview) of Lâm Đồng with Bình Thuận and Đắk Nông: central texts; the province's texts under the latest; GraphQL p50 / p95, ms", '', (r) =>
+      r.analytics.error || !r.analytics.province
+        ? 'failed'
+        : `${f0(r.analytics.provinceRows ?? 0)}; ${f0(r.analytics.provinceTexts ?? 0)}; ${f1(r.analytics.province.p50)} / ${f1(r.analytics.province.p95)}`),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB: uncached / response cache on (holding the largest cascades)', '', (r) => `${f0(r.serverRssMb)} / ${f0(r.cachedServerRssMb)}`),
     row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),

@@ -23,7 +23,7 @@ import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
 import { writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY, SCHEDULED_TASKS_QUERY, TASK_SCHEDULE_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY, PROVINCE_OVERVIEW_QUERY, SCHEDULED_TASKS_QUERY, TASK_SCHEDULE_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -94,6 +94,8 @@ export interface SizeResult {
     gapRows: number; gapMb: number; gaps: Timing; deepGaps: Timing; wholeGaps: Timing; lag: Timing;
     /** The tasks by deadline (taskSchedule), and the first page of 50 of its largest period (scheduledTasks): tasks in all, that period's. */
     tasks: number; periodTasks: number; schedule: Timing; periodPage: Timing;
+    /** The province's page of Lâm Đồng (with the provinces it took over, Bình Thuận among them): its rows, its texts under the first. */
+    provinceRows?: number; provinceTexts?: number; province?: Timing;
     error?: string;
   };
   /**
@@ -406,7 +408,14 @@ async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
     const largest = periods.reduce((a, b) => (b.tasks > a.tasks ? b : a));
     periodTasks = largest.tasks;
     const periodPage = await timeIt(() => gql(base, SCHEDULED_TASKS_QUERY, { ...ref, period: largest.period, first: 50, offset: 0 }), 10);
-    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag, tasks, periodTasks, schedule, periodPage };
+    let provinceRows = 0;
+    let provinceTexts = 0;
+    const province = await timeIt(async () => {
+      const rows = (await gql(base, PROVINCE_OVERVIEW_QUERY, { province: 'Lâm Đồng' })).data.provinceOverview as Array<{ texts: number }>;
+      provinceRows = rows.length;
+      provinceTexts = rows[0]?.texts ?? 0;
+    }, 10);
+    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag, tasks, periodTasks, schedule, periodPage, provinceRows, provinceTexts, province };
   } catch (e) {
     const none: Timing = { p50: NaN, p95: NaN, n: 0 };
     return { gapRows, gapMb, gaps: none, deepGaps: none, wholeGaps: none, lag: none, tasks, periodTasks, schedule: none, periodPage: none, error: (e as Error).message.slice(0, 200) };

@@ -1133,7 +1133,7 @@ describe('exports', () => {
       return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
     };
     expect(await error('/export/province.csv')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'query parameter "province" is required, e.g. ?province=Bình Thuận' } } });
-    expect(await error('/export/province.csv?province=Atlantis')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: '"Atlantis" names no province (GraphQL provinces lists them)' } } });
+    expect(await error('/export/province.csv?province=Atlantis')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: '"Atlantis" names no province (the GraphQL query provinces lists them)' } } });
     expect(await error('/export/province.csv?province=Atlantis&lang=fr')).toMatchObject({ status: 400, body: { error: { message: 'lang must be vi or en' } } });
   });
 

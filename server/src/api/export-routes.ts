@@ -17,8 +17,7 @@ import { AuthError, viewerFromHeader } from './auth.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { sendPieces } from './send-pieces.js';
 import { assignmentsCsv, gapsCsv, lagCsv, provinceCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
-import { findProvince, provinceArea } from '../extract/provinces.js';
-import { provinceOverview } from '../graph/queries/province-overview.js';
+import { notAProvince, provinceNamed, provinceOverview } from '../graph/queries/province-overview.js';
 
 const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
 const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
@@ -100,10 +99,10 @@ function provinceExport(driver: Driver, config: Config): Export {
   return (q) => {
     const lang = tableLang(q);
     if (!q.province) throw new LookupError('query parameter "province" is required, e.g. ?province=Bình Thuận', 'BAD_USER_INPUT');
-    const province = q.province.length <= 100 ? findProvince(q.province) : null;
-    if (!province) throw new LookupError(`"${q.province.slice(0, 100)}" names no province (GraphQL provinces lists them)`, 'BAD_USER_INPUT');
+    const province = provinceNamed(q.province);
+    if (!province) throw new LookupError(notAProvince(q.province), 'BAD_USER_INPUT');
     return async () => {
-      const rows = await provinceOverview(driver, provinceArea(province.name), { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+      const rows = await provinceOverview(driver, province.names, { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
       return { type: 'text/csv; charset=utf-8', body: provinceCsv(rows, lang), name: 'province', extension: 'csv', code: province.slug };
     };
   };

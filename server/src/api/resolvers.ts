@@ -9,8 +9,8 @@ import { findDirectiveUid, LookupError, type DirectiveRef } from '../graph/queri
 import { assignmentsUnder } from '../graph/queries/assignments.js';
 import { roots } from '../graph/queries/roots.js';
 import { MAX_LIST, search } from '../graph/queries/search.js';
-import { PROVINCES, findProvince, provinceArea } from '../extract/provinces.js';
-import { provinceOverview } from '../graph/queries/province-overview.js';
+import { PROVINCES, provinceArea } from '../extract/provinces.js';
+import { notAProvince, provinceNamed, provinceOverview } from '../graph/queries/province-overview.js';
 import { periodKey, periodReader } from '../extract/task-period.js';
 import { requireRole } from './auth.js';
 import { selectsAny, selectsAnyBelow } from './selection.js';
@@ -113,9 +113,9 @@ export const resolvers = {
       }));
     },
     async provinceOverview(_: unknown, args: { province: string }, ctx: ApiContext) {
-      const province = args.province.length <= 100 ? findProvince(args.province) : null;
-      if (!province) throw userError(`"${args.province.slice(0, 100)}" names no province (the provinces query lists them)`, 'BAD_USER_INPUT');
-      return provinceOverview(ctx.driver, provinceArea(province.name), { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
+      const province = provinceNamed(args.province);
+      if (!province) throw userError(notAProvince(args.province), 'BAD_USER_INPUT');
+      return provinceOverview(ctx.driver, province.names, { database: ctx.config.neo4jDatabase, timeoutMs: ctx.config.txTimeoutMs });
     },
     async roots(_: unknown, args: { first: number }, ctx: ApiContext) {
       checkFirst(args.first);

@@ -6,7 +6,20 @@
  * a few hundred), not downwards from every central text (≈ 10 000 texts each nationally).
  */
 import type { Driver } from 'neo4j-driver';
+import { findProvince, provinceArea } from '../../extract/provinces.js';
 import { readQuery, type ReadOptions } from './read.js';
+
+/**
+ * The province a name means, in any spelling (at most 100 characters), with the names its texts are stored under (a
+ * province of the 2025 map: those it took over too); null when it means none.
+ */
+export function provinceNamed(given: string): { name: string; slug: string; names: string[] } | null {
+  const province = given.length <= 100 ? findProvince(given) : null;
+  return province ? { name: province.name, slug: province.slug, names: provinceArea(province.name) } : null;
+}
+
+/** What a name that means no province is told (GraphQL and the CSV export alike). */
+export const notAProvince = (given: string) => `"${given.slice(0, 100)}" names no province (the GraphQL query provinces lists them)`;
 
 export interface LevelCount {
   level: string | null;

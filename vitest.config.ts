@@ -18,6 +18,9 @@ export default defineConfig({
     // into their own Neo4j, which took up to 54 s for one test on a slow spell of a two-core machine.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // What expect.poll waits for (a page's answer from the server, a drawing) gets 10 s rather than vitest's 1 s: with
+    // two suites and their browsers sharing two cores, a request of 0.2 s was seen to take over a second.
+    expect: { poll: { timeout: 10_000 } },
     maxWorkers: 2,
     reporters: ['default'],
     pool: 'forks',

@@ -7,6 +7,7 @@
 import { exportUrl } from '../api/client';
 import { fetchAllProvinces, fetchProvinceOverview } from '../api/operations';
 import type { ProvinceDirective, RootRef } from '../api/types';
+import { provinceKey } from '../graph/provinces';
 import { formatCount, formatDate, formatDays, levelName, useI18n } from '../i18n';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
@@ -23,7 +24,8 @@ export function ProvincePage({ province, onOpen, onProvince, onHome }: Props) {
   const { t, lang } = useI18n();
   const rows = useAsync((signal) => fetchProvinceOverview(province, signal), `overview:${province}`);
   const all = useAsync(() => fetchAllProvinces(), 'all-provinces');
-  const entry = all.data?.find((p) => p.name === province) ?? null;
+  // The address may spell it any way ("binh thuan"): the page names it as the map does.
+  const entry = all.data?.find((p) => provinceKey(p.name) === provinceKey(province)) ?? null;
   const name = entry?.name ?? province;
   return (
     <main className="province-page" data-testid="province-page">

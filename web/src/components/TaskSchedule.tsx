@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { fetchScheduledTasks, SCHEDULE_PAGE } from '../api/operations';
 import type { Gap, RootRef, ScheduledTask, TaskPeriod } from '../api/types';
-import { formatCount, formatDate, periodLabel, useI18n } from '../i18n';
+import { formatCount, formatDate, periodLabel, periodStatusName, useI18n } from '../i18n';
 import type { GapTarget } from '../state/gap-target';
 import { errorText } from './StatusMessage';
 import { SidebarSection } from './SidebarSection';
@@ -31,8 +31,6 @@ interface Props {
   /** Every task under the root as a CSV file, with its period and due day (/export/assignments.csv). */
   csvUrl: string;
 }
-
-const STATUS_KEY = { ENDED: 'dueEnded', THIS_YEAR: 'dueThisYear', LATER: 'dueLater', RUNNING: 'dueRunning' } as const;
 
 export function TaskSchedule({ rootRef, schedule, period, onPeriod, provinces, provinceLabel, targetFor, onOpen, documentNode, onDocument, csvUrl }: Props) {
   const { t, lang } = useI18n();
@@ -69,7 +67,7 @@ export function TaskSchedule({ rootRef, schedule, period, onPeriod, provinces, p
                     <button type="button" className="link" aria-expanded={p.period === period} onClick={() => onPeriod(p.period === period ? null : p.period)} data-testid="due-period">
                       {periodLabel(t, p)}
                     </button>
-                    {p.status && <span className={`due-status due-${p.status.toLowerCase()}`} data-testid="due-status">{t(STATUS_KEY[p.status])}</span>}
+                    {p.status && <span className={`due-status due-${p.status.toLowerCase()}`} data-testid="due-status">{periodStatusName(t, p.status)}</span>}
                   </td>
                   <td className="num">
                     {formatCount(lang, p.tasks)}

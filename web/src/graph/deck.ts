@@ -6,7 +6,7 @@
  */
 import type { LagRow, TaskPeriod } from '../api/types.js';
 import type { Lang } from '../i18n/dictionary.js';
-import { formatCount, formatDate, formatDayCount, formatDays, levelName, periodLabel, typeName } from '../i18n/format.js';
+import { formatCount, formatDate, formatDayCount, formatDays, levelName, periodLabel, periodStatusName, typeName } from '../i18n/format.js';
 import type { Translate } from '../i18n/translate.js';
 import type { BriefingStep } from './briefing.js';
 import type { GNode, GraphModel } from './model.js';
@@ -104,8 +104,6 @@ export function deckPlan({ model, steps, t, lang, today, schedule, lag, province
   };
 }
 
-const STATUS_KEY = { ENDED: 'dueEnded', THIS_YEAR: 'dueThisYear', LATER: 'dueLater', RUNNING: 'dueRunning' } as const;
-
 /** "Nhiệm vụ theo thời hạn": a row per period, with where it stands on the day the deck is made. */
 export function scheduleTable(periods: readonly TaskPeriod[], t: Translate, lang: Lang, today: string, provinces: readonly string[], footer: string): DeckTable {
   const where = provinces.length ? ` ${t('dueInProvince', { where: provinces.join(', ') })}` : '';
@@ -116,7 +114,7 @@ export function scheduleTable(periods: readonly TaskPeriod[], t: Translate, lang
     numeric: [false, false, true, true, true],
     rows: periods.map((p) => [
       periodLabel(t, p),
-      p.status ? t(STATUS_KEY[p.status]) : '',
+      p.status ? periodStatusName(t, p.status) : '',
       formatCount(lang, p.tasks) + (p.conditional > 0 && p.kind !== 'CONDITIONAL' ? ` (${t('dueConditionalCount', { n: formatCount(lang, p.conditional) })})` : ''),
       formatCount(lang, p.organizations),
       formatCount(lang, p.documents),

@@ -77,7 +77,7 @@ export interface TimelineScale {
   ticks: TimelineTick[];
 }
 
-/** A stretch with no text this long (and over a third of the span) is drawn as a break of BREAK_PX, not to scale. */
+/** A stretch with no text this long (and over a third of the span) is drawn as a break (at least BREAK_PX wide), not to scale. */
 export const BREAK_MIN_DAYS = 180;
 export const BREAK_PX = 160;
 

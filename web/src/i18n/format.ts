@@ -15,6 +15,11 @@ export function periodLabel(t: Translate, p: { kind: string; year: number | null
   return t(p.kind === 'RECURRING' ? 'dueRecurring' : p.kind === 'CONDITIONAL' ? 'dueConditional' : 'dueNoTiming');
 }
 
+/** Where a task period stands on a day ("đã qua", "năm nay"…; the API's TaskPeriodStatus). */
+export function periodStatusName(t: Translate, status: 'ENDED' | 'THIS_YEAR' | 'LATER' | 'RUNNING'): string {
+  return t(({ ENDED: 'dueEnded', THIS_YEAR: 'dueThisYear', LATER: 'dueLater', RUNNING: 'dueRunning' } as const)[status]);
+}
+
 export function typeName(lang: Lang, type: string | null | undefined, fallback?: string | null): string {
   if (type && TYPE_NAMES[type]) return TYPE_NAMES[type][lang];
   return fallback ?? type ?? '';

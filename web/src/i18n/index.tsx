@@ -5,7 +5,7 @@ import { translator, type Translate } from './translate';
 
 export type { Lang, MessageKey } from './dictionary';
 export { translator, type Translate } from './translate';
-export { formatCount, formatDate, formatDayCount, formatDays, levelName, localDay, parseDate, periodLabel, typeName } from './format';
+export { formatCount, formatDate, formatDayCount, formatDays, levelName, localDay, parseDate, periodLabel, periodStatusName, typeName } from './format';
 
 interface I18n {
   lang: Lang;

@@ -110,6 +110,27 @@ describe('finding things', () => {
     await page.close();
   });
 
+  it('finds the XIII Congress\'s resolution, which no text numbers, from "dai hoi 13", and opens it with the texts citing it', async () => {
+    const page = await browser.newPage({ width: 1280, height: 800 });
+    await page.goto(`${baseUrl}/`);
+    await page.fill('[data-testid=search-input]', 'dai hoi 13');
+    const hit = page.locator('[data-testid=suggestion]').first();
+    await expect.poll(() => hit.getAttribute('data-code')).toBe('Đại hội XIII/TW');
+    expect(await hit.textContent()).toContain('Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng');
+    await page.keyboard.press('Enter');
+    await waitForGraph(page, 6);
+    expect(new URL(page.url()).searchParams.get('code')).toBe('Đại hội XIII/TW');
+    expect(await page.locator('[data-testid=root-code]').textContent()).toBe('Đại hội XIII/TW');
+    const g = await readGraph(page);
+    const root = g.nodes.find((n) => n.code === 'Đại hội XIII/TW')!;
+    expect(root).toMatchObject({ kind: 'DIRECTIVE', type: 'NQ', stub: true });
+    // Every seed text cites it: each is drawn with its CITES edge to the root.
+    const citing = g.edges.filter((e) => e.target === root.id && e.kind === 'CITES').map((e) => g.nodes.find((n) => n.id === e.source)!.code);
+    expect(citing.sort()).toEqual(['374/KH-MTTQ-BTT', '58-CTr/TU', '86-HD/BTGTU', null, null].sort());
+    await screenshot(page, 'congress-xiii');
+    await page.close();
+  });
+
   it('centres the quote asked for in the text box and brings the box into view', async () => {
     const page = await browser.newPage({ width: 1280, height: 800 });
     await page.goto(PROGRAMME);

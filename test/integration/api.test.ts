@@ -55,6 +55,24 @@ describe('cascade', () => {
     }
   });
 
+  it('opens a congress resolution that no text numbers: the five seed texts cite the XIII congress, 002 Sóc Trăng\'s XIV', async () => {
+    const c = await cascade({ code: 'dai hoi 13' });
+    expect(c.root.code).toBe('Đại hội XIII/TW');
+    for (const f of ['000', '001', '002', '003', '004']) {
+      const n = bySource(c.nodes, f)!;
+      expect(n, `seed ${f} cites the XIII congress`).toBeDefined();
+      const edge = c.edges.find((e) => e.source === n.id && e.target === c.root.id && e.kind === 'CITES')!;
+      expect(edge.quote).toMatch(/^Nghị quyết Đại hội .*XIII/);
+    }
+    const xiv = await gqlData<{ cascade: { root: Record<string, unknown>; nodes: Array<{ sourceFile: string | null }> } }>(
+      '{ cascade(code: "Đại hội XIV/TU", province: "soc trang") { root { code title province level stub type } nodes { sourceFile } } }',
+    );
+    expect(xiv.cascade.root).toEqual({ code: 'Đại hội XIV/TU', title: 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV', province: 'Sóc Trăng', level: 'provincial', stub: true, type: 'NQ' });
+    expect(xiv.cascade.nodes.map((n) => n.sourceFile?.slice(0, 3)).filter(Boolean)).toEqual(['002']);
+    const other = await gql('{ cascade(code: "Đại hội XIV/TU", province: "Bình Thuận") { root { code } } }');
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('computes the lag in days on implements edges (28-NQ/TW 2022-11-17 → 58-CTr/TU 2023-03-30 = 133)', async () => {
     const c = await cascade({ code: '28-NQ/TW', relations: ['IMPLEMENTS'] });
     const d003 = bySource(c.nodes, '003')!;
@@ -313,6 +331,14 @@ describe('search', () => {
     const hits = async (text: string) => (await gqlData<{ search: Array<{ code: string | null }> }>('query($t: String!) { search(text: $t, first: 5) { code } }', { t: text })).search.map((h) => h.code);
     expect(await hits('chỉ thị 05 học tập')).toContain('5-CT/TW');
     expect(await hits('quy dinh 08 neu guong')).toContain('8-QĐi/TW');
+  });
+
+  it('finds a congress resolution by its words ("dai hoi 13", "đại hội XIV"): the Party\'s first, then the provinces\'', async () => {
+    const hits = async (text: string) => (await gqlData<{ search: Array<{ kind: string; code: string | null; province: string | null; stub: boolean }> }>('query($t: String!) { search(text: $t, first: 5) { kind code province stub } }', { t: text })).search;
+    expect((await hits('dai hoi 13'))[0]).toMatchObject({ kind: 'DIRECTIVE', code: 'Đại hội XIII/TW', province: null, stub: true });
+    expect((await hits('Nghị quyết Đại hội XIII'))[0]!.code).toBe('Đại hội XIII/TW');
+    expect((await hits('đại hội XIV'))[0]).toMatchObject({ code: 'Đại hội XIV/TU', province: 'Sóc Trăng' });
+    expect((await hits('nghi quyet dai hoi 22'))[0]).toMatchObject({ code: 'Đại hội XXII/TU', province: 'Quảng Nam' });
   });
 
   it('gives the same results with and without diacritics, any case', async () => {

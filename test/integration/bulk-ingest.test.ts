@@ -15,6 +15,7 @@ import { ingestPaths, writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../server/src/neo4j/local-server.js';
 import { createDriver } from '../../server/src/runtime.js';
 import { communePlan, communeUbndPlan, districtPlan } from '../fixtures/unit-texts.js';
+import { congressGuidance, provincialCongressResolution } from '../fixtures/congress-texts.js';
 
 const seedDir = path.join(repoRoot, 'seed', 'corpus');
 let neo: LocalNeo4j;
@@ -235,6 +236,54 @@ describe('ingest again', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('congress resolutions, which no text numbers', () => {
+  const texts: Record<string, string> = {
+    'dai-hoi-xiv.txt': provincialCongressResolution('Bình Thuận', 'XIV', '16'),
+    'hd-binh-thuan.txt': congressGuidance('Bình Thuận', '05-HD/BTGTU'),
+    'hd-ninh-thuan.txt': congressGuidance('Ninh Thuận', '07-HD/BTGTU'),
+  };
+  const links = async (driver: Driver) =>
+    (await driver.executeQuery("MATCH (a:Directive {stub: false})-[r:IMPLEMENTS|CITES]->(b:Directive) WHERE b.code STARTS WITH 'Đại hội' RETURN a.sourceFile AS a, type(r) AS t, b.uid AS b, b.stub AS stub, b.title AS title ORDER BY a, t, b"))
+      .records.map((x) => [x.get('a'), x.get('t'), x.get('b'), x.get('stub'), x.get('title')]);
+  const XIII = 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng';
+  const want = [
+    ['dai-hoi-xiv.txt', 'CITES', 'Đại hội XII/TW@undated', true, 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng'],
+    ['hd-binh-thuan.txt', 'IMPLEMENTS', 'Đại hội XIII/TW@undated', true, XIII],
+    // Bình Thuận's own congress: the text stored, named undated by the guidance, dated by the graph.
+    ['hd-binh-thuan.txt', 'IMPLEMENTS', 'Đại hội XIV/TU@2020-10-16#binh-thuan', false, 'ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH BÌNH THUẬN LẦN THỨ XIV, NHIỆM KỲ 2020 - 2025'],
+    ['hd-ninh-thuan.txt', 'IMPLEMENTS', 'Đại hội XIII/TW@undated', true, XIII],
+    // Ninh Thuận's fourteenth congress is not Bình Thuận's.
+    ['hd-ninh-thuan.txt', 'IMPLEMENTS', 'Đại hội XIV/TU@undated#ninh-thuan', true, 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV'],
+  ];
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-congress-'));
+    for (const [f, t] of Object.entries(texts)) fs.writeFileSync(path.join(dir, f), t);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the congress text takes the place of the node its province\'s texts name: one at a time, in one batch and by the bulk loader alike', async () => {
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    // The guidance first: its undated mention makes a stub, which the congress's text absorbs when it arrives.
+    for (const f of ['hd-binh-thuan.txt', 'hd-ninh-thuan.txt', 'dai-hoi-xiv.txt']) expect((await ingestPaths(fresh, [path.join(dir, f)])).errors).toEqual([]);
+    expect(await links(fresh)).toEqual(want);
+    const stubs = await fresh.executeQuery("MATCH (d:Directive) WHERE d.code = 'Đại hội XIV/TU' RETURN d.uid AS uid ORDER BY uid");
+    expect(stubs.records.map((x) => x.get('uid'))).toEqual(['Đại hội XIV/TU@2020-10-16#binh-thuan', 'Đại hội XIV/TU@undated#ninh-thuan']);
+    expect(await findDirectiveUid(fresh, { code: 'dai hoi 14/TU', province: 'binh thuan' })).toBe('Đại hội XIV/TU@2020-10-16#binh-thuan');
+    const oneAtATime = await graph(fresh);
+
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    await applySchema(fresh);
+    expect((await ingestPaths(fresh, [dir])).errors).toEqual([]);
+    expect(await graph(fresh)).toEqual(oneAtATime);
+    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+    expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
+    await applySchema(fresh);
+    expect(await graph(fresh)).toEqual(oneAtATime);
   });
 });
 

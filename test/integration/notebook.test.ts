@@ -263,6 +263,18 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(docs).toContain('58-CTr/TU');
   });
 
+  it('opens the XIII Congress\'s resolution, which no text numbers, as typed ("dai hoi 13"), with the texts naming it', async () => {
+    const out = outputOf('"dai hoi 13"');
+    expect(out).toContain('Đại hội XIII/TW — Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng');
+    const { cascade } = await gqlData<{ cascade: { root: { id: string }; edges: Array<{ source: string; target: string; kind: string }> } }>(
+      '{ cascade(code: "Đại hội XIII/TW", depth: 1, relations: [IMPLEMENTS, CITES]) { root { id } edges { source target kind } } }',
+    );
+    const naming = cascade.edges.filter((e) => e.target === cascade.root.id);
+    expect(naming.length).toBeGreaterThanOrEqual(5);
+    expect(out).toContain(`${naming.length} texts name it`);
+    for (const code of ['86-HD/BTGTU', '58-CTr/TU', '374/KH-MTTQ-BTT']) expect(out).toMatch(new RegExp(`${code.replace(/\//g, '\\/')}\\s+\\S.*\\s(?:CITES|IMPLEMENTS)`));
+  });
+
   it('shows distinct assignees (assigneeCount) apart from assignment sections', async () => {
     const docs = outputOf('documents(where: { province: { eq: $province } }');
     const res = await fetch(`${inject('baseUrl')}/graphql`, {

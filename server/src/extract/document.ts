@@ -1,6 +1,7 @@
 /** extractDocument: one text → one ExtractedRecord. Pure; no I/O. */
 import { createHash } from 'node:crypto';
 import { findAliases, insideSpan } from './aliases.js';
+import { ownCongressCode } from './congress.js';
 import { findAssignments } from './assignments.js';
 import { findTableAssignments } from './task-tables.js';
 import { findFootnotes } from './footnotes.js';
@@ -12,7 +13,7 @@ import { categoryOf, docType } from './patterns/types.js';
 import { findRecipients } from './recipients.js';
 import { findMentions, type Mention } from './references.js';
 import {
-  documentDates, findLinks, leftVerb, mentionKey, mergeMention, refKey, toInferred, toReference, type DocContext,
+  documentDates, findLinks, leftVerb, mentionKey, mergeMention, placedMention, refKey, toInferred, toReference, type DocContext,
 } from './relations.js';
 import { findSigner } from './signer.js';
 import { completeName, documentUnit, unitOf } from './unit.js';
@@ -48,7 +49,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const ls = lines(flat);
   const { footnotes, lineIdx: footLines } = findFootnotes(flat, ls);
   const head = parseHeader(ls, footLines);
-  const mentions = findMentions(flat);
+  const found = findMentions(flat);
   const ft = flat.text;
 
   // Own code: header "Số …", else "(Kèm theo Kế hoạch số …)" of the document's own type.
@@ -57,7 +58,8 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   let issuedOn = head.issuedOn;
   let annexMention: Mention | null = null;
   if (!ownCode) {
-    for (const m of mentions) {
+    for (const m of found) {
+      if (m.parsed.congress) continue;
       const before = ft.slice(Math.max(0, m.start - 12), m.start);
       if (ANNEX_BEFORE_RE.test(before) && (head.type == null || m.parsed.type === head.type)) {
         annexMention = m;
@@ -75,6 +77,10 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   const openingText = head.opening.map((o) => o.line.text).join(' ');
   const subject = openingText ? openingSubject(openingText) : null;
   const namedIssuer = subject ?? nameFromHeader(head.issuerLines) ?? nameFromCode(ownCode);
+  if (!ownCode && type === 'NQ') {
+    ownCode = ownCongressCode(namedIssuer);
+    if (ownCode) codeSource = 'header';
+  }
   // A unit's bare names ("Ban Thường vụ Đảng ủy Khối", "Văn phòng Đảng ủy") completed with the unit (unit.ts).
   const namedLevel = issuerLevelFor(namedIssuer, ownCode);
   const unit = namedLevel === 'central' ? null : documentUnit(head.issuerLines, namedIssuer, head.title);
@@ -89,6 +95,7 @@ export function extractDocument(file: string, text: string, opts: ExtractOptions
   if (issuerLevel === 'central') province = null;
 
   const ctx: DocContext = { province, unit, ownCode: ownCode?.code ?? null, ownIssuedOn: issuedOn };
+  const mentions = found.filter((m) => placedMention(m, ctx));
   const { aliases, spans } = findAliases(flat, mentions);
   const inAlias = mentions.map((m) => insideSpan(spans, m.start, m.end));
   const dates = documentDates(ft, mentions, ctx);

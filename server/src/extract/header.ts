@@ -30,6 +30,8 @@ export interface HeaderInfo {
 
 const HEADING_MAP = new Map(TYPE_HEADINGS.map(([h, k]) => [h, k]));
 const HAS_LOWER_RE = /\p{Ll}/u;
+/** A paragraph's sentence: starts with a capital, runs on in lower case, ends with a full stop. */
+const FIRST_SENTENCE_RE = /^\p{Lu}\p{Ll}*\s.{60,}\.$/u;
 const TYPE_SCAN = 30;
 
 function headingName(h: string): string {
@@ -91,6 +93,9 @@ export function parseHeader(ls: Line[], skip: Set<number>): HeaderInfo {
       // A decision's authority line after its title ("Về việc … / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"): capitals after a
       // title line in lower case end the title (a title written in capitals throughout stays whole).
       if (titleParts.length && HAS_LOWER_RE.test(titleParts[titleParts.length - 1]!) && !HAS_LOWER_RE.test(t) && /\p{Lu}{2}/u.test(t)) break;
+      // A sentence after a title in capitals is the text's first paragraph ("NGHỊ QUYẾT / ĐẠI HỘI ĐẠI BIỂU … LẦN THỨ XIV
+      // / Đại hội đại biểu Đảng bộ tỉnh … họp từ ngày …."), not more of the title ("… / về tiếp tục đổi mới …").
+      if (titleParts.length && !HAS_LOWER_RE.test(titleParts[titleParts.length - 1]!) && FIRST_SENTENCE_RE.test(t)) break;
       info.titleLines.push(ls[i]!);
       titleParts.push(t);
     }

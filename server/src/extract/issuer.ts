@@ -47,6 +47,8 @@ function sentenceCase(upper: string): string {
   let s = lower.charAt(0).toUpperCase() + lower.slice(1);
   s = s.replace(/(^|\s)tỉnh (ủy|uỷ)/g, (_m, a: string, b: string) => `${a}Tỉnh ${b}`);
   s = s.replace(/(^|\s)trung ương/g, (_m, a: string) => `${a}Trung ương`);
+  // A congress's number: "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XIV" → "Đại hội đại biểu lần thứ XIV".
+  s = s.replace(/(lần thứ )([ivxl]+)(?=\s|$)/gu, (_m, a: string, n: string) => a + n.toUpperCase());
   // Re-capitalise a trailing province name.
   const words = s.split(' ');
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {

@@ -11,6 +11,7 @@ import { dateFromGroups, type DateGroups } from './dates.js';
 import type { Flat } from './normalize.js';
 import type { LevelKey } from './types.js';
 import { provinceIn } from './place.js';
+import { findCongressMentions } from './congress.js';
 
 export interface Mention {
   /** Flat span of the whole mention: type words … code … date … issuer … term. */
@@ -191,6 +192,7 @@ function readIssuer(text: string, from: number): { issuer: string; end: number }
   return { issuer: words.join(' '), end };
 }
 
+/** Every code mention, and every congress resolution named without a code (congress.ts), in text order. */
 export function findMentions(flat: Flat): Mention[] {
   const text = flat.text;
   const out: Mention[] = [];
@@ -239,6 +241,11 @@ export function findMentions(flat: Flat): Mention[] {
     const subject = readSubject(text, end, inVerbSentence(text, start));
     out.push({ start, end, codeStart, codeEnd, code: parsed.code, parsed, typeWord, issuedOn, issuer, term, issuerProvince, level, subject });
     re.lastIndex = codeEnd;
+  }
+  const congresses = findCongressMentions(flat);
+  if (congresses.length) {
+    out.push(...congresses);
+    out.sort((a, b) => a.start - b.start);
   }
   shareListIssuers(text, out);
   return out;

@@ -120,6 +120,17 @@ function unitOfMention(m: Mention, ctx: DocContext): Unit | null {
   return mentionUnit(m.issuer, m.level, m.parsed.issuer, own);
 }
 
+/**
+ * Whether a mention stands for one text: any code does; a congress's resolution below the Party's national congress only
+ * where its province is known — and its unit, for a district's, a bloc's or a commune's (congress.ts): "Nghị quyết Đại
+ * hội Đảng bộ tỉnh lần thứ XIV" in a central text names no one province's.
+ */
+export function placedMention(m: Mention, ctx: DocContext): boolean {
+  if (!m.parsed.congress || m.level === 'central') return true;
+  if (mentionProvince(m, ctx) == null) return false;
+  return m.level === 'provincial' || unitOfMention(m, ctx) != null;
+}
+
 /** A mention's identity within the citing text: code, date, province and unit. */
 export function mentionKey(m: Mention, date: string | null, ctx: DocContext): string {
   return refKey(m.code, date, mentionProvince(m, ctx), unitOfMention(m, ctx)?.name ?? null);

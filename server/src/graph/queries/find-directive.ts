@@ -64,7 +64,7 @@ async function lookupDirectiveUid(driver: Driver, ref: DirectiveRef & { issuedOn
     return input;
   }
   const code = normalizeCode(input);
-  if (!code) throw new LookupError(`"${input}" is not a document code (expected e.g. 28-NQ/TW or 3588/KH-UBND)`, 'BAD_USER_INPUT');
+  if (!code) throw new LookupError(`"${input}" is not a document code (expected e.g. 28-NQ/TW, 3588/KH-UBND or Đại hội XIII/TW)`, 'BAD_USER_INPUT');
   const res = await readQuery(driver, 
     `MATCH (d:Directive {code: $code})
      WHERE ($issuedOn IS NULL OR d.issuedOn = date($issuedOn))

@@ -5,7 +5,7 @@
  * come first, central before provincial before local.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { DOC_TYPES, normalizeCode } from '../../extract/index.js';
+import { DOC_TYPES, normalizeCode, parseCode } from '../../extract/index.js';
 import { foldDiacritics } from '../../extract/provinces.js';
 import { organizationLabel } from './organization-label.js';
 import { readQuery } from './read.js';
@@ -87,12 +87,21 @@ export function typeAndNumber(text: string): { types: string[]; number: string }
   return types && number !== null ? { types, number } : null;
 }
 
+/**
+ * "đại hội XIV", "dai hoi 14": every congress of that number — the Party's first (its code, "Đại hội XIV/TW", is what the
+ * words parse to), then the provinces', districts' and blocs' ("Đại hội XIV/TU" of each province), by the prefix branch.
+ */
+function congressNumber(text: string): { types: string[]; number: string } | null {
+  const p = parseCode(text);
+  return p?.congress ? { types: [p.type], number: `Đại hội ${p.number}` } : null;
+}
+
 const DIRECTIVE_HIT = `d { .uid, .code, .title, .type, .typeName, .province, .issuedOn, .issuerName, .stub, .synthetic, .level }`;
 
 export async function search(driver: Driver, text: string, first: number, database?: string): Promise<SearchHit[]> {
   const q = luceneQuery(text);
   const code = normalizeCode(text);
-  const named = typeAndNumber(text);
+  const named = typeAndNumber(text) ?? congressNumber(text);
   if (!q && !code) return [];
   const res = await readQuery(driver, 
     `CALL () {

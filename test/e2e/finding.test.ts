@@ -124,8 +124,8 @@ describe('finding things', () => {
     const g = await readGraph(page);
     const root = g.nodes.find((n) => n.code === 'Đại hội XIII/TW')!;
     expect(root).toMatchObject({ kind: 'DIRECTIVE', type: 'NQ', stub: true });
-    // Every seed text cites it: each is drawn with its CITES edge to the root.
-    const citing = g.edges.filter((e) => e.target === root.id && e.kind === 'CITES').map((e) => g.nodes.find((n) => n.id === e.source)!.code);
+    // Every seed text cites it: each is drawn below the root, on a CITES edge from it (drawn from the root down).
+    const citing = g.edges.filter((e) => e.source === root.id && e.kind === 'CITES').map((e) => g.nodes.find((n) => n.id === e.target)!.code);
     expect(citing.sort()).toEqual(['374/KH-MTTQ-BTT', '58-CTr/TU', '86-HD/BTGTU', null, null].sort());
     await screenshot(page, 'congress-xiii');
     await page.close();

@@ -1,7 +1,7 @@
 /**
  * Downloads: GET /export/cascade.graphml and /export/cascade.json (a cascade for Cytoscape Desktop or Gephi), and
  * /export/assignments.csv, /export/gaps.csv, /export/lag.csv (the explorer's tables for spreadsheets), and
- * /export/province.csv (a province's page). A root is named as in GraphQL (code, issuedOn, province), a province by
+ * /export/province.csv (a province's page), /export/organization.csv (an organisation's page). A root is named as in GraphQL (code, issuedOn, province), a province by
  * `province` alone; errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
  * A server that wants a token for reads (READS_REQUIRE_AUTH) wants one here too, in the Authorization header.
  */
@@ -16,8 +16,9 @@ import { findDirectiveUid, LookupError } from '../graph/queries/find-directive.j
 import { AuthError, viewerFromHeader } from './auth.js';
 import { toCytoscapeJson, toGraphML } from './exports.js';
 import { sendPieces } from './send-pieces.js';
-import { assignmentsCsv, gapsCsv, lagCsv, provinceCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
+import { assignmentsCsv, gapsCsv, lagCsv, organizationCsv, provinceCsv, TABLES, type TableLang, type TableName } from './table-exports.js';
 import { notAProvince, provinceNamed, provinceOverview } from '../graph/queries/province-overview.js';
+import { badOrganizationKey, noOrganization, organizationOverview } from '../graph/queries/organization-overview.js';
 
 const DIRECTIONS: Direction[] = ['DOWN', 'UP', 'BOTH'];
 const RELATIONS: RelationKind[] = ['IMPLEMENTS', 'CITES', 'ASSIGNED_TO'];
@@ -108,6 +109,21 @@ function provinceExport(driver: Driver, config: Config): Export {
   };
 }
 
+/** An organisation's page as a table (/export/organization.csv?key=…): its key as gaps.csv and assignments.csv give it. */
+function organizationExport(driver: Driver, config: Config): Export {
+  return (q) => {
+    const lang = tableLang(q);
+    const key = q.key?.normalize('NFC');
+    const bad = badOrganizationKey(key);
+    if (bad || !key) throw new LookupError(`query parameter ${bad ?? 'key'}`, 'BAD_USER_INPUT');
+    return async () => {
+      const org = await organizationOverview(driver, key, { database: config.neo4jDatabase, timeoutMs: config.txTimeoutMs });
+      if (!org) throw new LookupError(noOrganization(key), 'NOT_FOUND');
+      return { type: 'text/csv; charset=utf-8', body: organizationCsv(org, lang), name: 'organization', extension: 'csv', code: org.key };
+    };
+  };
+}
+
 /** The routes, to be mounted at /export. */
 export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array | null): express.Router {
   const serve = (make: Export) => async (req: express.Request, res: express.Response) => {
@@ -136,7 +152,8 @@ export function exportRoutes(driver: Driver, config: Config, secret: Uint8Array 
   router.get('/cascade.json', serve(ofRoot(driver, config, cascadeExport(driver, config, 'json'))));
   for (const table of TABLES) router.get(`/${table}.csv`, serve(ofRoot(driver, config, tableExport(driver, config, table))));
   router.get('/province.csv', serve(provinceExport(driver, config)));
-  const files = ['cascade.graphml', 'cascade.json', ...TABLES.map((t) => `${t}.csv`), 'province.csv'];
+  router.get('/organization.csv', serve(organizationExport(driver, config)));
+  const files = ['cascade.graphml', 'cascade.json', ...TABLES.map((t) => `${t}.csv`), 'province.csv', 'organization.csv'];
   // Anything else under /export answers as the downloads do (JSON), not with Express's HTML page.
   router.use((req, res) => {
     const known = files.includes(req.path.slice(1));

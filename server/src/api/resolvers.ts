@@ -18,6 +18,7 @@ import type { ApiContext } from './context.js';
 import { userError } from './errors.js';
 import { givenText, type GivenText } from './given-text.js';
 import { previewDocument } from './preview.js';
+import { resolveOrganizationOverview } from './organization.js';
 import { resolveScheduledTasks, resolveTaskSchedule, type ScheduleArgs, type ScheduleDeps, type ScheduledTasksArgs } from './schedule.js';
 
 async function rootUid(ctx: ApiContext, ref: DirectiveRef): Promise<string> {
@@ -111,6 +112,9 @@ export const resolvers = {
         mergedInto: p.into ?? null,
         tookOver: p.post2025 ? provinceArea(p.name).slice(1) : [],
       }));
+    },
+    organizationOverview(_: unknown, args: { key: string; asOf?: { toString(): string } | null }, ctx: ApiContext) {
+      return resolveOrganizationOverview(args, ctx);
     },
     async provinceOverview(_: unknown, args: { province: string }, ctx: ApiContext) {
       const province = provinceNamed(args.province);

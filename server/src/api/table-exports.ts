@@ -7,6 +7,7 @@ import { periodReader, type TaskPeriod } from '../extract/task-period.js';
 import { getLevel } from '../extract/levels.js';
 import type { Gap, LagRow } from '../graph/queries/analytics.js';
 import type { AssignmentRow } from '../graph/queries/assignments.js';
+import type { OrganizationOverview } from '../graph/queries/organization-overview.js';
 import type { ProvinceDirective } from '../graph/queries/province-overview.js';
 import { csvChunks, type CsvValue } from './csv.js';
 
@@ -32,6 +33,11 @@ const HEADERS: Record<TableName, Record<TableLang, string[]>> = {
 const PROVINCE_HEADER: Record<TableLang, string[]> = {
   vi: ['Văn bản trung ương', 'Ngày ban hành', 'Trích yếu', 'Chỉ được nhắc đến', 'Số văn bản của tỉnh', 'Theo cấp', 'Trả lời đầu tiên', 'Ngày trả lời', 'Số ngày', 'Số cơ quan được giao', 'Số nhiệm vụ', 'Mã định danh văn bản', 'Dữ liệu tổng hợp'],
   en: ['Central directive', 'Issued on', 'Title', 'Only mentioned', "Province's texts", 'By level', 'First answer', 'Answered on', 'Days', 'Organizations assigned', 'Tasks', 'Document uid', 'Synthetic'],
+};
+
+const ORGANIZATION_HEADER: Record<TableLang, string[]> = {
+  vi: ['Văn bản giao', 'Loại văn bản', 'Ngày ban hành', 'Tỉnh/thành', 'Cấp', 'Nhiệm vụ', 'Thời hạn', 'Kỳ hạn', 'Hạn chót', 'Văn bản triển khai của cơ quan', 'Ngày ban hành văn bản triển khai', 'Số ngày', 'Mã định danh văn bản', 'Dữ liệu tổng hợp'],
+  en: ['Assigning document', 'Document type', 'Issued on', 'Province', 'Level', 'Task', 'Timing', 'Period', 'Due on', "The organization's answer", 'Answered on', 'Days', 'Document uid', 'Synthetic'],
 };
 
 const YES: Record<TableLang, string> = { vi: 'có', en: 'yes' };
@@ -105,6 +111,22 @@ export function provinceCsv(rows: readonly ProvinceDirective[], lang: TableLang)
       r.synthetic ? YES[lang] : '',
     ]),
   );
+}
+
+/** An organisation's page as a table: one line per task given to it, with its period, due day and the organisation's answer. */
+export function organizationCsv(org: OrganizationOverview, lang: TableLang): CsvPieces {
+  const periodOf = periodReader();
+  function* lines(): Generator<CsvValue[]> {
+    for (const a of org.assignments) {
+      const head = [a.code ?? typeName(a.typeName, lang), typeName(a.typeName, lang), a.issuedOn, a.province, levelName(a.level, lang)];
+      const answer = [a.answer ? (a.answer.code ?? a.answer.uid) : '', a.answer?.issuedOn ?? '', a.answer?.lagDays ?? '', a.uid, a.synthetic ? YES[lang] : ''];
+      for (const t of a.tasks) {
+        const period = periodOf(t.timing);
+        yield [...head, t.text, t.timing, periodName(period, lang), period.dueOn, ...answer];
+      }
+    }
+  }
+  return csvChunks(ORGANIZATION_HEADER[lang], lines());
 }
 
 export function lagCsv(rows: readonly LagRow[], lang: TableLang): CsvPieces {

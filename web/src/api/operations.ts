@@ -1,7 +1,7 @@
 /** Typed wrappers around the queries. */
 import { gql } from './client';
-import { ALL_PROVINCES_QUERY, CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, PREVIEW_QUERY, PROVINCE_OVERVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SCHEDULED_TASKS_QUERY, SEARCH_QUERY, TASK_SCHEDULE_QUERY } from './queries';
-import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, ProvinceDirective, ProvinceEntry, ProvinceInfo, Relation, RootDirective, RootRef, ScheduledTaskPage, SearchHit, StoredFile, TaskPeriod } from './types';
+import { ALL_PROVINCES_QUERY, CASCADE_VIEW_QUERY, cascadeVariables, DIRECTIVE_QUERY, EDGE_EVIDENCE_QUERY, GAP_PAGE_QUERY, INGEST_FILE_MUTATION, LAG_QUERY, ORGANIZATION_OVERVIEW_QUERY, PREVIEW_QUERY, PROVINCE_OVERVIEW_QUERY, PROVINCES_QUERY, ROOTS_QUERY, SCHEDULED_TASKS_QUERY, SEARCH_QUERY, TASK_SCHEDULE_QUERY } from './queries';
+import type { Cascade, DirectiveDetails, DocumentPreview, EdgeEvidence, GapPage, LagRow, OrganizationOverview, ProvinceDirective, ProvinceEntry, ProvinceInfo, Relation, RootDirective, RootRef, ScheduledTaskPage, SearchHit, StoredFile, TaskPeriod } from './types';
 
 export const fetchRoots = (first = 20, signal?: AbortSignal) =>
   gql<{ roots: RootDirective[] }>(ROOTS_QUERY, { first }, signal).then((d) => d.roots);
@@ -106,6 +106,10 @@ export const fetchProvinces = onceASession(() => gql<{ provinces: ProvinceInfo[]
 
 /** Both maps' provinces (the start page's choice of a province's page). */
 export const fetchAllProvinces = onceASession(() => gql<{ provinces: ProvinceEntry[] }>(ALL_PROVINCES_QUERY).then((d) => d.provinces));
+
+/** An organisation across every directive: the texts giving it tasks, each task's period, its answers and its own texts. */
+export const fetchOrganizationOverview = (key: string, signal?: AbortSignal) =>
+  gql<{ organizationOverview: OrganizationOverview }>(ORGANIZATION_OVERVIEW_QUERY, { key }, signal).then((d) => d.organizationOverview);
 
 /** The central directives a province's texts implement, latest first (a province of the 2025 map with those it took over). */
 export const fetchProvinceOverview = (province: string, signal?: AbortSignal) =>

@@ -149,6 +149,19 @@ query ProvinceOverview($province: String!) {
   }
 }`;
 
+export const ORGANIZATION_OVERVIEW_QUERY = /* GraphQL */ `
+query OrganizationOverview($key: ID!) {
+  organizationOverview(key: $key) {
+    key name province unit level kind tasks answered
+    assignments {
+      uid code title type typeName issuedOn province level stub synthetic
+      tasks { text timing period status conditional dueOn }
+      answer { uid code issuedOn lagDays stub }
+    }
+    issued { uid code title type typeName issuedOn level stub synthetic implements }
+  }
+}`;
+
 export const COUNTS_QUERY = /* GraphQL */ `
 query Counts($dimension: CountDimension!) {
   countsBy(dimension: $dimension) { key count }

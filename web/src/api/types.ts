@@ -198,6 +198,45 @@ export interface ProvinceEntry {
 }
 
 /** A central directive a province's texts implement, and the province's part in it (API provinceOverview). */
+/** A text answering another, with the days it took (null when either is undated). */
+export interface FirstAnswer {
+  uid: string;
+  code: string | null;
+  issuedOn: string | null;
+  lagDays: number | null;
+  stub: boolean;
+}
+
+export type PeriodStatus = 'ENDED' | 'THIS_YEAR' | 'LATER' | 'RUNNING';
+
+/** An organisation's page (API organizationOverview): the texts giving it tasks, and its own. */
+export interface OrganizationOverview {
+  key: string;
+  name: string;
+  province: string | null;
+  unit: string | null;
+  level: string | null;
+  kind: string | null;
+  tasks: number;
+  answered: number;
+  assignments: Array<{
+    uid: string;
+    code: string | null;
+    title: string | null;
+    type: string | null;
+    typeName: string | null;
+    issuedOn: string | null;
+    province: string | null;
+    level: string | null;
+    stub: boolean;
+    synthetic: boolean;
+    tasks: Array<{ text: string; timing: string | null; period: string; status: PeriodStatus | null; conditional: boolean; dueOn: string | null }>;
+    /** The organisation's earliest own text implementing it; null: a gap. */
+    answer: FirstAnswer | null;
+  }>;
+  issued: Array<{ uid: string; code: string | null; title: string | null; type: string | null; typeName: string | null; issuedOn: string | null; level: string | null; stub: boolean; synthetic: boolean; implements: string[] }>;
+}
+
 export interface ProvinceDirective {
   uid: string;
   code: string | null;
@@ -209,7 +248,7 @@ export interface ProvinceDirective {
   synthetic: boolean;
   texts: number;
   levels: Array<{ level: string | null; texts: number }>;
-  first: { uid: string; code: string | null; issuedOn: string | null; lagDays: number | null; stub: boolean } | null;
+  first: FirstAnswer | null;
   organizations: number;
   tasks: number;
 }

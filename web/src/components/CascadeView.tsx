@@ -50,6 +50,8 @@ interface Props {
   onHome: () => void;
   /** How the loaded root is named (the tab's title): its code, or its type and title when it has no code. */
   onRootName?: (name: string | null) => void;
+  /** Opens an organisation's page by its key. */
+  onOrganization?: (key: string) => void;
 }
 
 const EMPTY = new Set<string>();
@@ -75,7 +77,7 @@ function expansionRequest(node: GNode, keepFolded: boolean): CascadeRequest {
   };
 }
 
-export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props) {
+export function CascadeView({ view, onView, onOpen, onHome, onRootName, onOrganization }: Props) {
   const { t, lang } = useI18n();
   const rootRef: RootRef = useMemo(() => ({ code: view.code!, issuedOn: view.issuedOn, province: view.province }), [view.code, view.issuedOn, view.province]);
   // Unless every organisation is to be drawn, the server leaves them out of a large cascade (graph/fold.ts).
@@ -562,6 +564,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName }: Props)
               onSelect={focusNode}
               onToggleExpand={(id) => void toggleExpand(id)}
               onClose={() => select(null)}
+              onOrganization={onOrganization}
             />
           </div>
         )}

@@ -29,6 +29,8 @@ interface Props {
   onSelect: (id: string) => void;
   onToggleExpand: (id: string) => void;
   onClose: () => void;
+  /** Opens an organisation's page (its tasks under every directive) by its key: the organisation node's id. */
+  onOrganization?: (key: string) => void;
 }
 
 /** The variables of the cascade shown, for "copy GraphQL query". */
@@ -148,6 +150,11 @@ function NodeDetails(props: Props & { nodeId: string }) {
         {node.kind === 'DIRECTIVE' && (
           <button type="button" onClick={() => props.onToggleExpand(nodeId)} disabled={props.expanding} data-testid="expand">
             {props.expanded ? t('collapse') : t('expand')}
+          </button>
+        )}
+        {node.kind === 'ORGANIZATION' && props.onOrganization && (
+          <button type="button" onClick={() => props.onOrganization!(nodeId)} title={t('orgPageHint')} data-testid="organization-page-link">
+            {t('orgPage')}
           </button>
         )}
         <CopyButton

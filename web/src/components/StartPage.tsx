@@ -1,4 +1,4 @@
-/** Start page: search box + the root directives of the graph with their cascade sizes. */
+/** Start page: search box (a text opens its cascade, an organisation its page) + the root directives of the graph with their cascade sizes. */
 import { fetchAllProvinces, fetchRoots } from '../api/operations';
 import { directiveRef, type RootRef, type SearchHit } from '../api/types';
 import { formatCount, formatDate, levelName, typeName, useI18n } from '../i18n';
@@ -6,7 +6,15 @@ import { SearchBox } from './SearchBox';
 import { EmptyMessage, ErrorMessage, Loading } from './StatusMessage';
 import { useAsync } from './useAsync';
 
-export function StartPage({ onOpen, onRead, onProvince }: { onOpen: (ref: RootRef) => void; onRead: () => void; onProvince: (province: string) => void }) {
+interface Props {
+  onOpen: (ref: RootRef) => void;
+  onRead: () => void;
+  onProvince: (province: string) => void;
+  /** Opens an organisation's page by its key. */
+  onOrganization: (key: string) => void;
+}
+
+export function StartPage({ onOpen, onRead, onProvince, onOrganization }: Props) {
   const { t, lang } = useI18n();
   const roots = useAsync((signal) => fetchRoots(30, signal), 'roots');
   // The provinces of both maps, in Vietnamese order: those of the 2025 map first, then the old ones they took over.
@@ -21,6 +29,7 @@ export function StartPage({ onOpen, onRead, onProvince }: { onOpen: (ref: RootRe
   // A text without a printed code (a guidance, a plan) is opened by its id, which the server takes for a code.
   const onChoose = (hit: SearchHit) => {
     if (hit.kind === 'DIRECTIVE') onOpen(directiveRef(hit));
+    else onOrganization(hit.id);
   };
 
   return (

@@ -4,6 +4,7 @@
  *    &from=2023-01-01&to=2023-12-31&sel=<node id>&step=2&gaps=1&lag=1&due=1&period=BY_YEAR:2023&time=1&orgs=1&levels=1&exp=<node id>&exp=…&lang=en&api=…
  *   ?read=1 (the page reading a file without storing it)
  *   ?province=Bình Thuận (a province's page: the central directives its texts implement)
+ *   ?org=<Organization.key> (an organisation's page: the texts giving it tasks across every directive, and its own)
  */
 import { ALL_RELATIONS, type Relation } from '../api/types.js';
 import type { Lang } from '../i18n/dictionary.js';
@@ -44,6 +45,8 @@ export interface ViewState {
   expanded: string[];
   /** The page that reads a file without storing it (`?read=1`; the start page's "Đọc thử một văn bản"). */
   read: boolean;
+  /** An organisation's page (`?org=<key>`), when no cascade and no file is open. */
+  org: string | null;
   lang: Lang;
 }
 
@@ -100,6 +103,7 @@ export function parseView(search: string): ViewState {
     levels: p.get('levels') === '1',
     expanded: nodeIds(p.getAll('exp')),
     read: !p.get('code') && p.get('read') === '1',
+    org: (!p.get('code') && p.get('read') !== '1' && p.get('org')?.trim().slice(0, 400)) || null,
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
   };
 }
@@ -130,7 +134,8 @@ export function serializeView(view: ViewState, keep: URLSearchParams = new URLSe
     for (const id of view.expanded) p.append('exp', id);
   }
   if (!view.code && view.read) p.set('read', '1');
-  if (!view.code && !view.read && view.province) p.set('province', view.province);
+  if (!view.code && !view.read && view.org) p.set('org', view.org);
+  if (!view.code && !view.read && !view.org && view.province) p.set('province', view.province);
   if (view.lang !== 'vi') p.set('lang', view.lang);
   const s = p.toString();
   return s ? `?${s}` : '';

@@ -26,6 +26,15 @@ export interface LevelCount {
   texts: number;
 }
 
+/** A text answering another (implementing it, directly or down a chain), and the days after it that took (null when either is undated). */
+export interface FirstText {
+  uid: string;
+  code: string | null;
+  issuedOn: string | null;
+  lagDays: number | null;
+  stub: boolean;
+}
+
 export interface ProvinceDirective {
   uid: string;
   code: string | null;
@@ -40,7 +49,7 @@ export interface ProvinceDirective {
   /** Of those, per level, top to bottom. */
   levels: LevelCount[];
   /** The province's earliest text implementing it directly, and the days after it that took (null when undated). */
-  first: { uid: string; code: string | null; issuedOn: string | null; lagDays: number | null; stub: boolean } | null;
+  first: FirstText | null;
   /** The province's organisations the texts under it give tasks to, and those tasks. */
   organizations: number;
   tasks: number;

@@ -20,7 +20,7 @@ describe('translator', () => {
   });
 
   it('leaves no plural form and no parameter unfilled in any message given its parameters', () => {
-    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm', who: 'w', step: 3, where: 'p', loaded: 200, total: 3, province: 'p', others: 'o', filter: '', date: 'd', what: 'w', name: 'f.docx', max: '1.4 MB', file: 'f.docx', nodes: 2, relationships: 3, done: 1, year: 2023 };
+    const params = { n: 2, docs: 2, plans: 2, provinces: 2, level: 'L', code: 'C', title: 'T', i: 1, rest: 1, levels: 'x', endpoint: 'e', message: 'm', who: 'w', step: 3, where: 'p', loaded: 200, total: 3, province: 'p', others: 'o', filter: '', date: 'd', what: 'w', name: 'f.docx', max: '1.4 MB', file: 'f.docx', nodes: 2, relationships: 3, done: 1, year: 2023, tasks: 7, answered: 1, codes: 'C' };
     for (const lang of ['en', 'vi'] as const) {
       for (const key of Object.keys(DICTIONARIES[lang]) as (keyof (typeof DICTIONARIES)['en'])[]) {
         expect(translator(lang)(key, params), `${lang}.${key}`).not.toMatch(/\{\w+(:[^}]*)?\}/);
@@ -33,6 +33,12 @@ describe('translator', () => {
       'Provincial: 38 organizations assigned tasks by 12 provincial documents (step 3)',
     );
     expect(vi('captionOrgsBy', { level: 'Cấp tỉnh', n: 26, who: '58-CTr/TU' })).toBe('Cấp tỉnh: 26 cơ quan được giao nhiệm vụ bởi 58-CTr/TU');
+  });
+
+  it("counts an organisation's texts and tasks in agreement", () => {
+    expect(en('orgSummary', { docs: 1, tasks: 1, answered: 0 })).toBe('1 text gives it 1 task; it answered 0 of 1 with a text of its own.');
+    expect(en('orgSummary', { docs: 3, tasks: 12, answered: 2 })).toBe('3 texts give it 12 tasks; it answered 2 of 3 with a text of its own.');
+    expect(vi('orgSummary', { docs: 3, tasks: 12, answered: 2 })).toBe('3 văn bản giao 12 nhiệm vụ; cơ quan đã có văn bản triển khai 2/3 văn bản.');
   });
 
   it('keeps Vietnamese as written (no plural forms there)', () => {

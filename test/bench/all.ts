@@ -139,6 +139,10 @@ export function table(results: SizeResult[], extract: { mbPerSec: number; source
       r.analytics.error || !r.analytics.province
         ? 'failed'
         : `${f0(r.analytics.provinceRows ?? 0)}; ${f0(r.analytics.provinceTexts ?? 0)}; ${f1(r.analytics.province.p50)} / ${f1(r.analytics.province.p95)}`),
+    row("an organisation's page (organizationOverview) of the one given tasks by the most texts: those texts; its tasks; GraphQL p50 / p95, ms", '', (r) =>
+      r.analytics.error || !r.analytics.organization
+        ? 'failed'
+        : `${f0(r.analytics.orgTexts ?? 0)}; ${f0(r.analytics.orgTasks ?? 0)}; ${f1(r.analytics.organization.p50)} / ${f1(r.analytics.organization.p95)}`),
     row('lookup by uid (GraphQL), requests/s (p97.5 ms)', '', (r) => `${f0(r.lookupRps)} (${f1(r.lookupP95)})`),
     row('API server RSS, MB: uncached / response cache on (holding the largest cascades)', '', (r) => `${f0(r.serverRssMb)} / ${f0(r.cachedServerRssMb)}`),
     row('Neo4j JVM RSS, MB', '', (r) => f0(r.neo4jRssMb)),

@@ -23,7 +23,7 @@ import { fetchCascade, LEAN_COLUMNS, NODE_COLUMNS } from '../../server/src/graph
 import { largestCascades } from '../../server/src/graph/queries/largest-cascades.js';
 import { writeRecords } from '../../server/src/ingest/ingest.js';
 import { freePort } from '../../server/src/neo4j/local-server.js';
-import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY, PROVINCE_OVERVIEW_QUERY, SCHEDULED_TASKS_QUERY, TASK_SCHEDULE_QUERY } from '../../web/src/api/queries.js';
+import { CASCADE_VIEW_QUERY, cascadeVariables as explorerVariables, FOLD_LEVELS_ABOVE, FOLD_ORGANIZATIONS_ABOVE, GAP_PAGE_QUERY, LAG_QUERY, ORGANIZATION_OVERVIEW_QUERY, PROVINCE_OVERVIEW_QUERY, SCHEDULED_TASKS_QUERY, TASK_SCHEDULE_QUERY } from '../../web/src/api/queries.js';
 import { benchExplorer, explorerUnavailable, type ExplorerTiming } from './explorer.js';
 import { benchImport, benchIngest, loadCorpus, startBenchNeo4j, wipe, type ImportResult, type IngestResult, type SizeName } from './ingest.js';
 
@@ -96,6 +96,8 @@ export interface SizeResult {
     tasks: number; periodTasks: number; schedule: Timing; periodPage: Timing;
     /** The province's page of Lâm Đồng (with the provinces it took over, Bình Thuận among them): its rows, its texts under the first. */
     provinceRows?: number; provinceTexts?: number; province?: Timing;
+    /** The page of the organisation given tasks by the most texts (organizationOverview): those texts, its tasks. */
+    orgTexts?: number; orgTasks?: number; organization?: Timing;
     error?: string;
   };
   /**
@@ -383,7 +385,7 @@ async function topProgramme(driver: Driver): Promise<string | null> {
  * session), the whole list as a notebook asks it (`gaps`), the lag table as the web app asks it, the tasks by deadline
  * and the first page of its largest period as the web app asks them.
  */
-async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
+async function benchAnalytics(driver: Driver, base: string): Promise<SizeResult['analytics']> {
   const ref = { code: '28-NQ/TW', issuedOn: '2022-11-17' };
   let gapRows = 0;
   let gapMb = 0;
@@ -415,7 +417,15 @@ async function benchAnalytics(base: string): Promise<SizeResult['analytics']> {
       provinceRows = rows.length;
       provinceTexts = rows[0]?.texts ?? 0;
     }, 10);
-    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag, tasks, periodTasks, schedule, periodPage, provinceRows, provinceTexts, province };
+    const busiest = await driver.executeQuery('MATCH (o:Organization) RETURN o.key AS key ORDER BY COUNT { (o)<-[:ASSIGNED_TO]-() } DESC, key LIMIT 1');
+    let orgTexts = 0;
+    let orgTasks = 0;
+    const organization = await timeIt(async () => {
+      const o = (await gql(base, ORGANIZATION_OVERVIEW_QUERY, { key: busiest.records[0]!.get('key') })).data.organizationOverview as { tasks: number; assignments: unknown[] };
+      orgTexts = o.assignments.length;
+      orgTasks = o.tasks;
+    }, 10);
+    return { gapRows, gapMb, gaps, deepGaps, wholeGaps, lag, tasks, periodTasks, schedule, periodPage, provinceRows, provinceTexts, province, orgTexts, orgTasks, organization };
   } catch (e) {
     const none: Timing = { p50: NaN, p95: NaN, n: 0 };
     return { gapRows, gapMb, gaps: none, deepGaps: none, wholeGaps: none, lag: none, tasks, periodTasks, schedule: none, periodPage: none, error: (e as Error).message.slice(0, 200) };
@@ -545,7 +555,7 @@ export async function benchSize(size: SizeName, opts: { sliceLimit?: number; log
     log(`[${size}] the largest cascades, each asked for once: uncached, then answered ahead after a change …`);
     const largest = await timeLargest(db.driver, server.base, cachedServer.base);
     log(`[${size}] gaps and implementation lag of 28-NQ/TW over GraphQL …`);
-    const analytics = await benchAnalytics(server.base);
+    const analytics = await benchAnalytics(db.driver, server.base);
     const lookupUid = prog ?? '28-NQ/TW@2022-11-17';
     log(`[${size}] lookup requests/s (autocannon, 8 connections, 8 s) …`);
     const lookup = await lookupRps(db.driver, server.base, lookupUid, 8);

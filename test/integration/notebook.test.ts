@@ -263,6 +263,22 @@ describe('notebook cascade-28-NQ-TW.ipynb', () => {
     expect(docs).toContain('58-CTr/TU');
   });
 
+  it('shows the busiest organisation across every directive (organizationOverview), as the API gives it', async () => {
+    const out = outputOf('organizationOverview(key: $key)');
+    const m = /^(.+) \((.+); key (.+)\): (\d+) tasks from (\d+) texts?, (\d+) of them answered$/m.exec(out);
+    expect(m, out).not.toBeNull();
+    const { organizationOverview: org } = await gqlData<{ organizationOverview: { name: string; province: string; tasks: number; answered: number; assignments: Array<{ code: string | null; tasks: unknown[]; answer: { code: string | null } | null }> } }>(
+      'query($k: ID!) { organizationOverview(key: $k) { name province tasks answered assignments { code tasks { period } answer { code } } } }',
+      { k: m![3] },
+    );
+    expect([m![1], m![2], Number(m![4]), Number(m![5]), Number(m![6])]).toEqual([org.name, org.province, org.tasks, org.assignments.length, org.answered]);
+    // The busiest organisation of the cascade's per-organisation table, which the cell before printed first.
+    expect(outputOf('per_org = (')).toContain(m![3]);
+    for (const a of org.assignments) {
+      expect(out).toMatch(new RegExp(`${(a.code ?? '(no number)').replace(/[/()]/g, '\\$&')}\\s.*\\s${a.tasks.length}\\s.*${a.answer ? '' : '— \\(gap\\)'}`));
+    }
+  });
+
   it('opens the XIII Congress\'s resolution, which no text numbers, as typed ("dai hoi 13"), with the texts naming it', async () => {
     const out = outputOf('"dai hoi 13"');
     expect(out).toContain('Đại hội XIII/TW — Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng');

@@ -12,7 +12,7 @@
  */
 import { congressCode, congressNumeral, issuerLevel, type ParsedCode } from './codes.js';
 import { levelFromName } from './issuer.js';
-import { CONGRESS_ISSUERS, OWN_CONGRESS_RE, congressRegex } from './patterns/congress.js';
+import { CONGRESS_ANCHOR, CONGRESS_ANCHOR_AT, CONGRESS_ISSUERS, OWN_CONGRESS_RE, congressRegex } from './patterns/congress.js';
 import type { LevelKey } from './types.js';
 import { provinceIn } from './place.js';
 import type { Flat } from './normalize.js';
@@ -40,8 +40,13 @@ export function ownCongressCode(issuerName: string | null): ParsedCode | null {
 
 export function findCongressMentions(flat: Flat): Mention[] {
   const out: Mention[] = [];
+  const text = flat.text;
   const re = congressRegex();
-  for (let m = re.exec(flat.text); m !== null; m = re.exec(flat.text)) {
+  for (let at = text.indexOf(CONGRESS_ANCHOR); at >= 0; at = text.indexOf(CONGRESS_ANCHOR, at + 1)) {
+    if (at < CONGRESS_ANCHOR_AT) continue;
+    re.lastIndex = at - CONGRESS_ANCHOR_AT;
+    const m = re.exec(text);
+    if (!m) continue;
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;

@@ -39,6 +39,39 @@ async function graph(driver: Driver) {
   return { nodes: n.records.map((x) => x.toObject()), rels: r.records.map((x) => x.toObject()) };
 }
 
+/** An empty graph with the schema, for a test that writes its own texts. */
+async function emptyGraph(): Promise<void> {
+  await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+  await applySchema(fresh);
+}
+
+/** Writes the texts one at a time in this order, then checks that one batch and the bulk loader make the same graph. */
+async function sameGraphEveryWay(dir: string, oneAtATime: string[], check: () => Promise<void>): Promise<void> {
+  await emptyGraph();
+  for (const f of oneAtATime) expect((await ingestPaths(fresh, [path.join(dir, f)])).errors).toEqual([]);
+  await check();
+  const written = await graph(fresh);
+  // The same texts in one batch, and by the bulk loader into an empty database: the same graph.
+  await emptyGraph();
+  expect((await ingestPaths(fresh, [dir])).errors).toEqual([]);
+  expect(await graph(fresh)).toEqual(written);
+  await fresh.executeQuery('MATCH (n) DETACH DELETE n');
+  expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
+  await applySchema(fresh); // the levels (data)
+  expect(await graph(fresh)).toEqual(written);
+}
+
+/** A folder of texts by file name, made before a suite's tests and removed after. */
+function textsFolder(prefix: string, texts: Record<string, string>): () => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    for (const [f, t] of Object.entries(texts)) fs.writeFileSync(path.join(dir, f), t);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-bulk-'));
   neo = await startLocalNeo4j({ cacheDir: readConfig().cacheDir, dataDir: tmp, port: await freePort(), heap: '384m', pageCache: '64m' });
@@ -258,32 +291,16 @@ describe('congress resolutions, which no text numbers', () => {
     // Ninh Thuận's fourteenth congress is not Bình Thuận's.
     ['hd-ninh-thuan.txt', 'IMPLEMENTS', 'Đại hội XIV/TU@undated#ninh-thuan', true, 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV'],
   ];
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-congress-'));
-    for (const [f, t] of Object.entries(texts)) fs.writeFileSync(path.join(dir, f), t);
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = textsFolder('dg-congress-', texts);
 
   it('the congress text takes the place of the node its province\'s texts name: one at a time, in one batch and by the bulk loader alike', async () => {
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    await applySchema(fresh);
     // The guidance first: its undated mention makes a stub, which the congress's text absorbs when it arrives.
-    for (const f of ['hd-binh-thuan.txt', 'hd-ninh-thuan.txt', 'dai-hoi-xiv.txt']) expect((await ingestPaths(fresh, [path.join(dir, f)])).errors).toEqual([]);
-    expect(await links(fresh)).toEqual(want);
-    const stubs = await fresh.executeQuery("MATCH (d:Directive) WHERE d.code = 'Đại hội XIV/TU' RETURN d.uid AS uid ORDER BY uid");
-    expect(stubs.records.map((x) => x.get('uid'))).toEqual(['Đại hội XIV/TU@2020-10-16#binh-thuan', 'Đại hội XIV/TU@undated#ninh-thuan']);
-    expect(await findDirectiveUid(fresh, { code: 'dai hoi 14/TU', province: 'binh thuan' })).toBe('Đại hội XIV/TU@2020-10-16#binh-thuan');
-    const oneAtATime = await graph(fresh);
-
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    await applySchema(fresh);
-    expect((await ingestPaths(fresh, [dir])).errors).toEqual([]);
-    expect(await graph(fresh)).toEqual(oneAtATime);
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
-    await applySchema(fresh);
-    expect(await graph(fresh)).toEqual(oneAtATime);
+    await sameGraphEveryWay(dir(), ['hd-binh-thuan.txt', 'hd-ninh-thuan.txt', 'dai-hoi-xiv.txt'], async () => {
+      expect(await links(fresh)).toEqual(want);
+      const stubs = await fresh.executeQuery("MATCH (d:Directive) WHERE d.code = 'Đại hội XIV/TU' RETURN d.uid AS uid ORDER BY uid");
+      expect(stubs.records.map((x) => x.get('uid'))).toEqual(['Đại hội XIV/TU@2020-10-16#binh-thuan', 'Đại hội XIV/TU@undated#ninh-thuan']);
+      expect(await findDirectiveUid(fresh, { code: 'dai hoi 14/TU', province: 'binh thuan' })).toBe('Đại hội XIV/TU@2020-10-16#binh-thuan');
+    });
   });
 });
 
@@ -309,37 +326,18 @@ describe('texts of units below the province', () => {
     ['ubnd-phuoc-the.txt', '15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the', false],
     ['ubnd-phuoc-the.txt', '45/KH-UBND@2023-05-02#binh-thuan/huyen-tuy-phong', true],
   ];
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-units-'));
-    for (const [f, t] of Object.entries(texts)) fs.writeFileSync(path.join(dir, f), t);
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = textsFolder('dg-units-', texts);
 
   it('one text each, linked to its own unit\'s texts: one at a time (the writer dates and moves the undated mention), in one batch and by the bulk loader alike', async () => {
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    await applySchema(fresh);
     // One at a time, the undated mention first: its stub is absorbed by Phước Thể's plan when that arrives, not Phú Lạc's.
-    for (const f of ['ubnd-phuoc-the.txt', 'tuy-phong.txt', 'bac-binh.txt', 'phu-lac.txt', 'phuoc-the.txt', 'ubnd-phu-lac.txt']) {
-      expect((await ingestPaths(fresh, [path.join(dir, f)])).errors).toEqual([]);
-    }
-    const plans = await fresh.executeQuery("MATCH (d:Directive {code: '15-KH/ĐU'}) RETURN d.uid AS uid, d.unit AS unit, d.stub AS stub ORDER BY uid");
-    expect(plans.records.map((x) => [x.get('uid'), x.get('unit'), x.get('stub')])).toEqual([
-      ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', 'xã Phú Lạc', false],
-      ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the', 'xã Phước Thể', false],
-    ]);
-    expect(await implementing(fresh)).toEqual(want);
-    const oneAtATime = await graph(fresh);
-
-    // The same texts in one batch, and by the bulk loader into an empty database: the same graph.
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    await applySchema(fresh);
-    expect((await ingestPaths(fresh, [dir])).errors).toEqual([]);
-    expect(await graph(fresh)).toEqual(oneAtATime);
-    await fresh.executeQuery('MATCH (n) DETACH DELETE n');
-    expect((await ingestPaths(fresh, [dir], { bulk: true })).errors).toEqual([]);
-    await applySchema(fresh); // the levels (data)
-    expect(await graph(fresh)).toEqual(oneAtATime);
+    await sameGraphEveryWay(dir(), ['ubnd-phuoc-the.txt', 'tuy-phong.txt', 'bac-binh.txt', 'phu-lac.txt', 'phuoc-the.txt', 'ubnd-phu-lac.txt'], async () => {
+      const plans = await fresh.executeQuery("MATCH (d:Directive {code: '15-KH/ĐU'}) RETURN d.uid AS uid, d.unit AS unit, d.stub AS stub ORDER BY uid");
+      expect(plans.records.map((x) => [x.get('uid'), x.get('unit'), x.get('stub')])).toEqual([
+        ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac', 'xã Phú Lạc', false],
+        ['15-KH/ĐU@2023-05-10#binh-thuan/xa-phuoc-the', 'xã Phước Thể', false],
+      ]);
+      expect(await implementing(fresh)).toEqual(want);
+    });
   });
 
   it('a code and day two communes share names neither: the lookup says which there are, and takes either by its id', async () => {

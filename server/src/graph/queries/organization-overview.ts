@@ -8,7 +8,8 @@ import type { Driver } from 'neo4j-driver';
 import type { FirstText } from './province-overview.js';
 import { readQuery, type ReadOptions } from './read.js';
 
-export interface OrganizationText {
+/** A text as the page names it. */
+interface TextHead {
   uid: string;
   code: string | null;
   title: string | null;
@@ -19,21 +20,15 @@ export interface OrganizationText {
   level: string | null;
   stub: boolean;
   synthetic: boolean;
+}
+
+export interface OrganizationText extends TextHead {
   /** The codes (or ids, for a text without one) of the texts it implements directly. */
   implements: string[];
 }
 
-export interface OrganizationAssignment {
-  uid: string;
-  code: string | null;
-  title: string | null;
-  type: string | null;
-  typeName: string | null;
-  issuedOn: string | null;
+export interface OrganizationAssignment extends TextHead {
   province: string | null;
-  level: string | null;
-  stub: boolean;
-  synthetic: boolean;
   /** The tasks as the text lists them, in the text's order (all its places naming the organisation), each with its timing ('' when none). */
   tasks: Array<{ text: string; timing: string }>;
   /** The organisation's earliest own text implementing this one, directly or down a chain; null when none does. */

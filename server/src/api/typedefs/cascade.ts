@@ -89,8 +89,8 @@ type Query {
   The cascade around a directive: with direction DOWN, what implements it (IMPLEMENTS, recursively up to depth),
   what cites it, and the organizations the documents assign tasks to. Accepts code variants ("28 - NQ/TW",
   "28-nq/tw"); a congress's resolution, which no text numbers, by the code the graph gives it ("Đại hội XIII/TW", the
-  Party's national congress; "Đại hội XIV/TU" with a province, a province's) or as typed ("dai hoi 13"); issuedOn and province pick one of several documents sharing a code. A directive's id (uid) names
-  exactly one: a district's, bloc's or commune's text is best named so, as other units of its province may have texts
+  Party's national congress; "Đại hội XIV/TU" with a province, a province's) or as typed ("dai hoi 13"); issuedOn and
+  province pick one of several documents sharing a code. A directive's id (uid) names exactly one: a district's, bloc's or commune's text is best named so, as other units of its province may have texts
   of the same code and day ("15-KH/ĐU@2023-05-10#binh-thuan/xa-phu-lac").
   """
   cascade(

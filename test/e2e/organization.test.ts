@@ -78,12 +78,15 @@ describe("an organisation's page", () => {
     expect(await page.textContent('[data-testid=organization-summary]')).toMatch(/^\d+ texts? gives? it \d+ tasks; it answered \d+ of \d+ with a text of its own\.$/);
     expect(await page.locator('thead').innerText()).toMatch(/Given by\s+Tasks and deadlines\s+The organization's answer/);
 
-    // A body that issued nothing: every row is a gap.
+    // A body that issued nothing, from the gap list of the guidance that gave it a task: every row is a gap.
     const gapKey = 'so van hoa - the thao va du lich#binh-phuoc';
     const api = await overview(gapKey);
     expect(api.answered).toBe(0);
-    await page.goto(`${baseUrl}/?org=${encodeURIComponent(gapKey)}&lang=en`);
+    await page.goto(`${baseUrl}/?code=${encodeURIComponent('86-HD/BTGTU')}&gaps=1&lang=en`);
+    const gapRow = page.locator('[data-testid=gap-list] li', { hasText: 'Sở Văn hóa - Thể thao và Du lịch' });
+    await gapRow.locator('[data-testid=gap-organization-page]').click();
     await page.locator('[data-testid=organization-table]').waitFor();
+    expect(new URL(page.url()).searchParams.get('org')).toBe(gapKey);
     expect(await page.locator('[data-testid=organization-row][data-gap=true]').count()).toBe(api.assignments.length);
     expect(await page.locator('[data-testid=organization-answer]').first().textContent()).toBe('none yet');
     // The assigning text's type in the page's language.

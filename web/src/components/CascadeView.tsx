@@ -538,7 +538,7 @@ export function CascadeView({ view, onView, onOpen, onHome, onRootName, onOrgani
         {!briefing && model && (
           <div className="sidebar">
             {view.lag && <LagTable rows={lag.data} loading={lag.loading} error={lag.error} retry={lag.retry} onProvince={onlyProvince} current={lagChosen} csvUrl={exportUrl('lag.csv', rootRef, { lang })} />}
-            {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} provinceLabel={provinceLabel} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} />}
+            {view.gaps && <GapList list={gapList} targetFor={targetOfGap} onOpen={openGap} provinces={view.filters.provinces} provinceLabel={provinceLabel} csvUrl={exportUrl('gaps.csv', rootRef, { lang })} onOrganization={onOrganization} />}
             {view.due && (
               <TaskSchedule
                 rootRef={rootRef}

@@ -18,9 +18,11 @@ interface Props {
   provinceLabel: (province: string) => string;
   /** The whole list as a CSV file. */
   csvUrl: string;
+  /** Opens an organisation's page (what it was given under every directive) by its key. */
+  onOrganization?: (key: string) => void;
 }
 
-export function GapList({ list, targetFor, onOpen, provinces, provinceLabel, csvUrl }: Props) {
+export function GapList({ list, targetFor, onOpen, provinces, provinceLabel, csvUrl, onOrganization }: Props) {
   const { t, lang } = useI18n();
   // With provinces chosen, the server lists only theirs: the total is theirs too.
   const { rows, total } = list;
@@ -62,6 +64,14 @@ export function GapList({ list, targetFor, onOpen, provinces, provinceLabel, csv
                 </span>
               )}
               <span className="muted small"> {meta}</span>
+              {onOrganization && (
+                <>
+                  {' · '}
+                  <button type="button" className="link small" onClick={() => onOrganization(g.key)} title={t('orgPageHint')} data-testid="gap-organization-page">
+                    {t('orgPageShort')}
+                  </button>
+                </>
+              )}
             </li>
           );
         })}

@@ -480,7 +480,7 @@ describe('cascade explorer', () => {
     await hit.click();
     await expect.poll(async () => (await other.locator('.notices [role=alert]').textContent()) ?? '', { timeout: 10_000 }).toContain('đang gộp');
     // A gap's organisation is not on the canvas, yet its row leads there: every organisation drawn, that one selected.
-    const row = other.locator('[data-testid=gap-list] li button').first();
+    const row = other.locator('[data-testid=gap-list] [data-testid=gap-link]').first();
     await row.waitFor();
     expect(await row.isEnabled()).toBe(true);
     const name = (await row.textContent())!;

@@ -1,8 +1,8 @@
 /**
  * Downloads: GET /export/cascade.graphml and /export/cascade.json (a cascade for Cytoscape Desktop or Gephi), and
  * /export/assignments.csv, /export/gaps.csv, /export/lag.csv (the explorer's tables for spreadsheets), and
- * /export/province.csv (a province's page), /export/organization.csv (an organisation's page). A root is named as in GraphQL (code, issuedOn, province), a province by
- * `province` alone; errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
+ * /export/province.csv (a province's page), /export/organization.csv (an organisation's page). A root is named as in
+ * GraphQL (code, issuedOn, province), a province by `province` alone, an organisation by its `key`; errors are JSON `{ error: { code, message } }` with 400, 401, 404 or 500.
  * A server that wants a token for reads (READS_REQUIRE_AUTH) wants one here too, in the Authorization header.
  */
 import express from 'express';

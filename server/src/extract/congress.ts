@@ -61,7 +61,7 @@ export function findCongressMentions(flat: Flat): Mention[] {
       issuerProvince = /^(?:tỉnh|thành phố)/.test(body) ? provinceIn(body) : null;
       const word = g.word!.toLowerCase();
       if (word === 'tỉnh' && !issuerProvince && g.name) continue; // "Đảng bộ tỉnh <not a province>"
-      issuerCode = issuerProvince || word === 'tỉnh' ? 'TU' : CONGRESS_ISSUERS[word]!;
+      issuerCode = issuerProvince ? 'TU' : CONGRESS_ISSUERS[word]!;
     }
     if (!issuerCode) continue;
     const parsed = congressCode(g.n!, issuerCode);

@@ -48,9 +48,11 @@ export const OWN_CONGRESS_RE = /(?:^|\s)Đại hội (?:đại biểu )?(?<nat>(
 export const CONGRESS_CODE_RE =
   /^\s*(?:ngh[iị]\s+quy[eếê]t\s+)?[đd][aạ]i\s+h[oộô]i\s+(?:l[aầâ]n\s+th[uứư]\s+)?(?<n>[ivxl]+|\d{1,2})\s*(?:\/\s*(?<i>tw|tu|hu|đuk|duk|đu|du))?\s*$/iu;
 
-/** The code's issuer part by the congress's body: the central, provincial, district, bloc and commune committees' own. */
+/**
+ * The code's issuer part by the word after "Đảng bộ" (lower-cased): a province's, a district's, a bloc's, a commune's;
+ * a city that is a province is a province's (congress.ts).
+ */
 export const CONGRESS_ISSUERS: Readonly<Record<string, string>> = {
-  'toàn quốc': 'TW',
   'tỉnh': 'TU',
   'huyện': 'HU',
   'thị xã': 'HU',
